@@ -1,0 +1,53 @@
+//! What the map needs that follows from the dataset: R-tree, draw order, label anchors,
+//! colours, legend. Rebuilt when files are added or removed, never per frame.
+
+use egui::Color32;
+use geo::InteriorPoint;
+
+use crate::map::style::vocation_color;
+use crate::model::{Dataset, Vocation};
+use crate::spatial::ZoneIndex;
+
+#[derive(Default)]
+pub struct Derived {
+    pub index: ZoneIndex,
+    /// Zone indices by decreasing area: small zones are drawn last, on top.
+    pub draw_order: Vec<usize>,
+    pub label_points: Vec<(f64, f64)>,
+    pub colors: Vec<Color32>,
+    /// Vocations present, with their zone count, in legend order.
+    pub legend: Vec<(Vocation, usize)>,
+}
+
+impl Derived {
+    pub fn build(dataset: &Dataset) -> Self {
+        let zones = &dataset.zones;
+        let mut draw_order: Vec<usize> = (0..zones.len()).collect();
+        draw_order.sort_by(|&a, &b| zones[b].area_ha.total_cmp(&zones[a].area_ha));
+        let label_points = zones
+            .iter()
+            .map(|z| {
+                z.geometry
+                    .interior_point()
+                    .map(|p| (p.x(), p.y()))
+                    .unwrap_or_else(|| {
+                        let c = z.bbox.center();
+                        (c.x, c.y)
+                    })
+            })
+            .collect();
+        let colors = zones.iter().map(|z| vocation_color(z.vocation)).collect();
+        let legend = Vocation::ALL
+            .iter()
+            .map(|&v| (v, zones.iter().filter(|z| z.vocation == v).count()))
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        Self {
+            index: ZoneIndex::build(zones),
+            draw_order,
+            label_points,
+            colors,
+            legend,
+        }
+    }
+}

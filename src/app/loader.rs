@@ -1,0 +1,130 @@
+//! Loading files on a worker thread: progress, cancel, one message per file as it is done, so
+//! the window stays responsive whatever the file.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, Mutex};
+
+use crate::io::{self, LoadError, LoadedFile};
+use crate::spatial::{ZoneMesh, build_meshes};
+
+pub enum LoadMessage {
+    Loaded {
+        path: PathBuf,
+        file: LoadedFile,
+        meshes: Vec<ZoneMesh>,
+    },
+    Failed(LoadError),
+}
+
+/// A running load of one or more files.
+pub struct LoadJob {
+    rx: Receiver<LoadMessage>,
+    progress: Arc<AtomicU32>,
+    cancel: Arc<AtomicBool>,
+    current: Arc<Mutex<String>>,
+    pub files_total: usize,
+    pub files_done: usize,
+}
+
+impl LoadJob {
+    pub fn start(paths: Vec<PathBuf>, ctx: egui::Context) -> Self {
+        let (tx, rx) = channel();
+        let progress = Arc::new(AtomicU32::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let current = Arc::new(Mutex::new(String::new()));
+        let files_total = paths.len();
+        {
+            let (progress, cancel, current) = (progress.clone(), cancel.clone(), current.clone());
+            std::thread::Builder::new()
+                .name("zae-atlas loader".into())
+                .spawn(move || {
+                    for path in paths {
+                        if cancel.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        if let Ok(mut c) = current.lock() {
+                            *c = io::geojson::display_name(&path);
+                        }
+                        let message = load_one(&path, &progress, &cancel);
+                        if tx.send(message).is_err() {
+                            break;
+                        }
+                        ctx.request_repaint();
+                    }
+                    ctx.request_repaint();
+                })
+                .ok();
+        }
+        Self {
+            rx,
+            progress,
+            cancel,
+            current,
+            files_total,
+            files_done: 0,
+        }
+    }
+
+    /// Fraction of the current file done (0..1).
+    pub fn progress(&self) -> f32 {
+        f32::from_bits(self.progress.load(Ordering::Relaxed))
+    }
+
+    pub fn current_file(&self) -> String {
+        self.current.lock().map(|c| c.clone()).unwrap_or_default()
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Next finished file, if any; `Err(())` once the worker is done.
+    pub fn poll(&mut self) -> Result<Option<LoadMessage>, ()> {
+        match self.rx.try_recv() {
+            Ok(m) => {
+                self.files_done += 1;
+                Ok(Some(m))
+            }
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(()),
+        }
+    }
+}
+
+fn load_one(path: &std::path::Path, progress: &AtomicU32, cancel: &AtomicBool) -> LoadMessage {
+    let name = io::geojson::display_name(path);
+    let report = |fraction: f32| {
+        progress.store(fraction.to_bits(), Ordering::Relaxed);
+        !cancel.load(Ordering::Relaxed)
+    };
+    let bytes = match std::fs::metadata(path).and_then(|m| {
+        if m.len() > io::geojson::MAX_FILE_BYTES {
+            Err(std::io::Error::other(format!(
+                "the file is {} bytes, over the {}-byte limit",
+                m.len(),
+                io::geojson::MAX_FILE_BYTES
+            )))
+        } else {
+            std::fs::read(path)
+        }
+    }) {
+        Ok(b) => b,
+        Err(source) => return LoadMessage::Failed(LoadError::Io { file: name, source }),
+    };
+    // Parsing is ~70% of the work, meshes the rest.
+    let file = match io::load_bytes(&name, &bytes, &mut |f| report(0.7 * f)) {
+        Ok(f) => f,
+        Err(e) => return LoadMessage::Failed(e),
+    };
+    drop(bytes);
+    let Some(meshes) = build_meshes(&file.zones, &mut |f| report(0.7 + 0.3 * f)) else {
+        return LoadMessage::Failed(LoadError::Cancelled { file: name });
+    };
+    LoadMessage::Loaded {
+        path: path.to_path_buf(),
+        file,
+        meshes,
+    }
+}

@@ -1,0 +1,450 @@
+//! The application: state, the commands that change it, and the frame that lays out the panels.
+//! UI functions return [`Command`]s; they are applied once per frame, after drawing.
+
+mod derived;
+mod loader;
+
+use std::path::PathBuf;
+
+use egui::{CentralPanel, Context, Key, Panel, Rect, Ui};
+use walkers::{Map, MapMemory, lon_lat};
+
+use crate::io::{self, LoadReport};
+use crate::map::ViewTransform;
+use crate::map::overlays::{self, ZoomAction};
+use crate::map::style::PLAIN_BACKGROUND;
+use crate::map::tiles::{BaseMap, TileChoice, TileStatus};
+use crate::map::zones_layer::{LayerOutput, ZonesLayer};
+use crate::model::{Dataset, SourceFile, Zone};
+use crate::spatial::mercator::{to_lon_lat, to_world, zoom_to_fit};
+use crate::spatial::{ZoneMesh, build_meshes};
+use crate::ui;
+use derived::Derived;
+use loader::{LoadJob, LoadMessage};
+
+/// The embedded Dijon métropole dataset (schematic outlines, sourced figures; see data/README.md).
+pub const EMBEDDED_DATASET: &[u8] = include_bytes!("../../data/dijon-zones.geojson");
+pub const EMBEDDED_NAME: &str = "Dijon métropole (embedded dataset)";
+/// Centre of Dijon, where the map starts before it is fitted to the zones.
+const DIJON: (f64, f64) = (5.0415, 47.3220);
+
+/// How the app starts.
+#[derive(Clone, Debug)]
+pub struct AppConfig {
+    /// Files to open; when empty, the embedded dataset is shown.
+    pub files: Vec<PathBuf>,
+    pub tiles: TileChoice,
+    /// On-disk tile cache; `None` keeps tiles in memory only.
+    pub tile_cache: Option<PathBuf>,
+}
+
+impl Default for AppConfig {
+    fn default() -> Self {
+        Self {
+            files: Vec::new(),
+            tiles: TileChoice::OpenStreetMap,
+            tile_cache: crate::map::tiles::default_cache_dir(),
+        }
+    }
+}
+
+/// Something the user asked for; applied between frames.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Select(Option<usize>),
+    /// Select a zone and fly to it.
+    Focus(usize),
+    Open(Vec<PathBuf>),
+    OpenDialog,
+    CloseFile(usize),
+    ShowReport(Option<usize>),
+    FitAll,
+    Zoom(ZoomAction),
+    RetryTiles,
+    CancelLoad,
+    DismissError(usize),
+    OpenUrl(String),
+    Quit,
+}
+
+pub struct ZaeApp {
+    pub dataset: Dataset,
+    meshes: Vec<ZoneMesh>,
+    derived: Derived,
+    selected: Option<usize>,
+    hovered: Option<usize>,
+    map_memory: MapMemory,
+    base_map: BaseMap,
+    /// Bounds (lon/lat min, max) to fit the view to in the next frame, when its size is known.
+    pending_fit: Option<((f64, f64), (f64, f64))>,
+    last_layer: LayerOutput,
+    loader: Option<LoadJob>,
+    /// Messages for the user (files that could not be opened...).
+    pub errors: Vec<String>,
+    report_window: Option<usize>,
+    commands: Vec<Command>,
+}
+
+impl ZaeApp {
+    pub fn new(ctx: &Context, config: AppConfig) -> Self {
+        let mut app = Self {
+            dataset: Dataset::default(),
+            meshes: Vec::new(),
+            derived: Derived::default(),
+            selected: None,
+            hovered: None,
+            map_memory: MapMemory::default(),
+            base_map: BaseMap::new(config.tiles.clone(), config.tile_cache.clone(), ctx),
+            pending_fit: None,
+            last_layer: LayerOutput::default(),
+            loader: None,
+            errors: Vec::new(),
+            report_window: None,
+            commands: Vec::new(),
+        };
+        app.map_memory.center_at(lon_lat(DIJON.0, DIJON.1));
+        let _ = app.map_memory.set_zoom(11.0);
+        if config.files.is_empty() {
+            app.load_embedded();
+        } else {
+            app.commands.push(Command::Open(config.files));
+        }
+        app
+    }
+
+    /// The embedded dataset is small (a few dozen zones): read it right away, so the first
+    /// frame already shows the zones.
+    fn load_embedded(&mut self) {
+        match io::load_bytes(EMBEDDED_NAME, EMBEDDED_DATASET, &mut |_| true) {
+            Ok(file) => {
+                let meshes = build_meshes(&file.zones, &mut |_| true).unwrap_or_default();
+                self.add_file(None, file, meshes);
+            }
+            Err(e) => self
+                .errors
+                .push(format!("The embedded dataset could not be read: {e}")),
+        }
+    }
+
+    fn add_file(&mut self, path: Option<PathBuf>, file: io::LoadedFile, meshes: Vec<ZoneMesh>) {
+        let name = path
+            .as_deref()
+            .map(io::geojson::display_name)
+            .unwrap_or_else(|| EMBEDDED_NAME.to_string());
+        let bounds = file
+            .zones
+            .iter()
+            .fold(None, |acc: Option<((f64, f64), (f64, f64))>, z| {
+                let (a, b) = (
+                    (z.bbox.min().x, z.bbox.min().y),
+                    (z.bbox.max().x, z.bbox.max().y),
+                );
+                Some(match acc {
+                    None => (a, b),
+                    Some((lo, hi)) => (
+                        (lo.0.min(a.0), lo.1.min(a.1)),
+                        (hi.0.max(b.0), hi.1.max(b.1)),
+                    ),
+                })
+            });
+        self.dataset.add_file(
+            SourceFile {
+                name,
+                path,
+                report: file.report,
+            },
+            file.zones,
+        );
+        self.meshes.extend(meshes);
+        self.derived = Derived::build(&self.dataset);
+        if bounds.is_some() {
+            self.pending_fit = bounds;
+        }
+    }
+
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    pub fn selected_zone(&self) -> Option<&Zone> {
+        self.selected.and_then(|i| self.dataset.zones.get(i))
+    }
+
+    /// How the map was drawn in the last frame (for tests and tools: where is a place on screen).
+    pub fn view(&self) -> Option<ViewTransform> {
+        self.last_layer.view
+    }
+
+    pub fn zones_drawn(&self) -> usize {
+        self.last_layer.zones_drawn
+    }
+
+    pub fn tile_status(&self) -> TileStatus {
+        self.base_map.status()
+    }
+
+    pub fn tile_requests(&self) -> usize {
+        self.base_map.requested()
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.loader.is_some()
+    }
+
+    pub fn reports(&self) -> impl Iterator<Item = &LoadReport> {
+        self.dataset.files.iter().map(|f| &f.report)
+    }
+
+    pub fn push(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    fn poll_loader(&mut self, ctx: &Context) {
+        let Some(job) = &mut self.loader else { return };
+        let mut finished = Vec::new();
+        let done = loop {
+            match job.poll() {
+                Ok(Some(m)) => finished.push(m),
+                Ok(None) => break false,
+                Err(()) => break true,
+            }
+        };
+        for message in finished {
+            match message {
+                LoadMessage::Loaded { path, file, meshes } => {
+                    self.add_file(Some(path), file, meshes)
+                }
+                LoadMessage::Failed(e) => self.errors.push(e.to_string()),
+            }
+        }
+        if done {
+            self.loader = None;
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn apply(&mut self, command: Command, ctx: &Context) {
+        match command {
+            Command::Select(i) => self.selected = i.filter(|&i| i < self.dataset.zones.len()),
+            Command::Focus(i) => {
+                if let Some(zone) = self.dataset.zones.get(i) {
+                    self.selected = Some(i);
+                    let (a, b) = (
+                        (zone.bbox.min().x, zone.bbox.min().y),
+                        (zone.bbox.max().x, zone.bbox.max().y),
+                    );
+                    self.pending_fit = Some((a, b));
+                }
+            }
+            Command::Open(paths) => {
+                if let Some(job) = &self.loader {
+                    job.cancel();
+                }
+                self.loader = Some(LoadJob::start(paths, ctx.clone()));
+            }
+            Command::OpenDialog => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Open zones (GeoJSON)")
+                    .add_filter("GeoJSON", &["geojson", "json"])
+                    .add_filter("All files", &["*"])
+                    .pick_files();
+                if let Some(paths) = picked.filter(|p| !p.is_empty()) {
+                    self.apply(Command::Open(paths), ctx);
+                }
+            }
+            Command::CloseFile(i) => {
+                if i < self.dataset.files.len() {
+                    let keep: Vec<bool> = self.dataset.zones.iter().map(|z| z.file != i).collect();
+                    let mut k = keep.iter();
+                    self.meshes.retain(|_| *k.next().unwrap_or(&true));
+                    self.dataset.remove_file(i);
+                    self.selected = None;
+                    self.report_window = None;
+                    self.derived = Derived::build(&self.dataset);
+                }
+            }
+            Command::ShowReport(i) => self.report_window = i,
+            Command::FitAll => {
+                self.pending_fit = self
+                    .dataset
+                    .bounds()
+                    .map(|r| ((r.min().x, r.min().y), (r.max().x, r.max().y)));
+            }
+            Command::Zoom(ZoomAction::In) => {
+                let _ = self.map_memory.zoom_in();
+            }
+            Command::Zoom(ZoomAction::Out) => {
+                let _ = self.map_memory.zoom_out();
+            }
+            Command::Zoom(ZoomAction::FitAll) => self.apply(Command::FitAll, ctx),
+            Command::RetryTiles => self.base_map.connect(ctx),
+            Command::CancelLoad => {
+                if let Some(job) = &self.loader {
+                    job.cancel();
+                }
+            }
+            Command::DismissError(i) => {
+                if i < self.errors.len() {
+                    self.errors.remove(i);
+                }
+            }
+            Command::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn fit_view(&mut self, rect: Rect) {
+        let Some((min, max)) = self.pending_fit.take() else {
+            return;
+        };
+        let zoom = zoom_to_fit(min, max, rect.width() as f64, rect.height() as f64, 40.0).min(16.0);
+        let a = to_world(min.0, min.1);
+        let b = to_world(max.0, max.1);
+        let (lon, lat) = to_lon_lat([(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]);
+        self.map_memory.center_at(lon_lat(lon, lat));
+        let _ = self.map_memory.set_zoom(zoom);
+    }
+
+    fn input(&mut self, ctx: &Context) {
+        let (escape, dropped) = ctx.input(|i| {
+            (
+                i.key_pressed(Key::Escape),
+                i.raw
+                    .dropped_files
+                    .iter()
+                    .map(|f| f.path().to_path_buf())
+                    .collect::<Vec<_>>(),
+            )
+        });
+        if escape {
+            self.commands.push(Command::Select(None));
+        }
+        if !dropped.is_empty() {
+            self.commands.push(Command::Open(dropped));
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::O)) {
+            self.commands.push(Command::OpenDialog);
+        }
+    }
+
+    fn map_ui(&mut self, ui: &mut Ui) {
+        let rect = ui.available_rect_before_wrap();
+        self.fit_view(rect);
+        ui.painter().rect_filled(rect, 0.0, PLAIN_BACKGROUND);
+
+        let mut output = LayerOutput::default();
+        let layer = ZonesLayer {
+            zones: &self.dataset.zones,
+            meshes: &self.meshes,
+            index: &self.derived.index,
+            draw_order: &self.derived.draw_order,
+            label_points: &self.derived.label_points,
+            colors: &self.derived.colors,
+            selected: self.selected,
+            output: &mut output,
+        };
+        let map = Map::new(
+            self.base_map.layer(),
+            &mut self.map_memory,
+            lon_lat(DIJON.0, DIJON.1),
+        )
+        .with_plugin(layer)
+        .zoom_with_ctrl(false);
+        let response = ui.add(map);
+        self.base_map.end_frame();
+
+        if let Some(clicked) = output.clicked {
+            self.commands.push(Command::Select(clicked));
+        }
+        self.hovered = output.hovered;
+        if self.hovered.is_some() {
+            response.on_hover_cursor(egui::CursorIcon::PointingHand);
+        }
+
+        if let Some((text, url)) = self.base_map.choice().attribution() {
+            overlays::attribution_ui(ui, rect, &text, url);
+        }
+        if self.base_map.status() == TileStatus::Offline {
+            let source = self
+                .base_map
+                .choice()
+                .template()
+                .map(host_of)
+                .unwrap_or_default();
+            if overlays::offline_banner_ui(ui, rect, &source) {
+                self.commands.push(Command::RetryTiles);
+            }
+        } else if self.base_map.status() == TileStatus::Loading {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(250));
+        }
+        overlays::legend_ui(ui, rect, &self.derived.legend);
+        if let Some(view) = &output.view {
+            overlays::scale_bar_ui(ui, rect, view);
+        }
+        if let Some(action) = overlays::zoom_buttons_ui(ui, rect) {
+            self.commands.push(Command::Zoom(action));
+        }
+        if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
+            ui::drop_hint_ui(ui, rect);
+        }
+        self.last_layer = output;
+    }
+}
+
+fn host_of(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    format!("tiles from {}", rest.split('/').next().unwrap_or(rest))
+}
+
+impl eframe::App for ZaeApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_loader(&ctx);
+        self.input(&ctx);
+
+        Panel::top("menu").show(ui, |ui| {
+            self.commands.extend(ui::menu_bar_ui(ui, &self.dataset));
+        });
+        Panel::bottom("status").show(ui, |ui| {
+            let loading = self.loader.as_ref().map(|j| ui::LoadProgress {
+                file: j.current_file(),
+                fraction: j.progress(),
+                files_done: j.files_done,
+                files_total: j.files_total,
+            });
+            self.commands.extend(ui::status_bar_ui(
+                ui,
+                &self.dataset,
+                self.base_map.status(),
+                loading.as_ref(),
+            ));
+        });
+        Panel::left("files").default_size(250.0).show(ui, |ui| {
+            self.commands
+                .extend(ui::files_panel_ui(ui, &self.dataset, self.selected));
+        });
+        if let Some(zone) = self.selected_zone() {
+            let file = self.dataset.files.get(zone.file);
+            let mut commands = Vec::new();
+            Panel::right("info").default_size(340.0).show(ui, |ui| {
+                commands = ui::info_panel_ui(ui, zone, file);
+            });
+            self.commands.extend(commands);
+        }
+        CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
+
+        if let Some(i) = self.report_window
+            && let Some(file) = self.dataset.files.get(i)
+        {
+            self.commands.extend(ui::report_window_ui(&ctx, i, file));
+        }
+        self.commands
+            .extend(ui::errors_window_ui(&ctx, &self.errors));
+
+        for command in std::mem::take(&mut self.commands) {
+            self.apply(command, &ctx);
+        }
+    }
+}

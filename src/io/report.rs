@@ -1,0 +1,81 @@
+use std::fmt;
+
+/// A problem with one feature: where it is and what is wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeatureIssue {
+    /// Index of the feature in the file's `features` array (0-based), if it is about one feature.
+    pub index: Option<usize>,
+    /// The feature's id or name, if it has one.
+    pub id: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for FeatureIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.index, &self.id) {
+            (Some(i), Some(id)) => write!(f, "feature {i} ({id}): {}", self.message),
+            (Some(i), None) => write!(f, "feature {i}: {}", self.message),
+            (None, Some(id)) => write!(f, "{id}: {}", self.message),
+            (None, None) => write!(f, "{}", self.message),
+        }
+    }
+}
+
+/// What happened when a file was read: how many features, which were skipped and why, what was
+/// repaired or guessed. Shown in the app's load report and printed by `zae-atlas check`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoadReport {
+    /// File name as shown to the user.
+    pub file: String,
+    /// Coordinate system the file was read in, and how it was decided.
+    pub crs: String,
+    /// Entries in the `features` array (or 1 for a lone Feature or geometry).
+    pub features_seen: usize,
+    pub zones_loaded: usize,
+    /// Features that were not loaded, with the reason.
+    pub skipped: Vec<FeatureIssue>,
+    /// Loaded, but something was repaired or is worth knowing (closed ring, winding, 3D, ...).
+    pub warnings: Vec<FeatureIssue>,
+}
+
+impl LoadReport {
+    pub fn new(file: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            ..Self::default()
+        }
+    }
+
+    pub fn skip(&mut self, index: Option<usize>, id: Option<String>, message: impl Into<String>) {
+        self.skipped.push(FeatureIssue {
+            index,
+            id,
+            message: message.into(),
+        });
+    }
+
+    pub fn warn(&mut self, index: Option<usize>, id: Option<String>, message: impl Into<String>) {
+        self.warnings.push(FeatureIssue {
+            index,
+            id,
+            message: message.into(),
+        });
+    }
+
+    /// A one-line summary, e.g. "24 zones loaded, 2 features skipped, 1 warning".
+    pub fn summary(&self) -> String {
+        let plural = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                format!("{n} {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        format!(
+            "{} loaded, {} skipped, {}",
+            plural(self.zones_loaded, "zone", "zones"),
+            plural(self.skipped.len(), "feature", "features"),
+            plural(self.warnings.len(), "warning", "warnings")
+        )
+    }
+}

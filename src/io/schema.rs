@@ -1,0 +1,227 @@
+//! Property names → model fields. CNIG "site-eco" names come first, then common aliases
+//! (French and English, any case). Every property stays in `Zone::properties` whatever its name.
+//!
+//! | field | names tried, in order |
+//! |---|---|
+//! | name | `site_nom`, `nom`, `name`, `nom_zae`, `libelle`, `zone` |
+//! | commune | `site_comm_nom`, `commune`, `nom_commune`, `city`, `town` |
+//! | vocation | `site_vocadomi`, `vocation`, `vocadomi`, `category` |
+//! | state | `site_etat`, `etat`, `state`, `status` |
+//! | surface (ha) | `site_surf_brute`, `surface`, `superficie`, `area_ha`, `surface_ha`, `surf_ha` |
+//! | jobs | `site_nb_emploi`, `emplois`, `jobs`, `nb_emplois`, `employment` |
+//! | establishments | `site_nb_etab`, `nb_etab`, `etablissements`, `establishments` |
+//! | operator | `site_moa_nom`, `gestionnaire`, `operator`, `amenageur`, `developer` |
+//! | web page | `site_url`, `url`, `website`, `site_web` |
+//! | description | `site_description`, `description`, `commentaire` |
+//! | created | `site_creation_date`, `date_creation`, `creation`, `created` |
+//! | id | `site_id`, `id`, `identifiant` |
+//!
+//! A number written as text ("12,5", "1 200") is read as a number; anything else is unknown.
+
+use serde_json::{Map, Value};
+
+use crate::model::{Tenant, Vocation};
+
+pub const NAME: &[&str] = &["site_nom", "nom", "name", "nom_zae", "libelle", "zone"];
+pub const COMMUNE: &[&str] = &["site_comm_nom", "commune", "nom_commune", "city", "town"];
+pub const VOCATION: &[&str] = &["site_vocadomi", "vocation", "vocadomi", "category"];
+pub const STATE: &[&str] = &["site_etat", "etat", "state", "status"];
+pub const SURFACE_HA: &[&str] = &[
+    "site_surf_brute",
+    "surface",
+    "superficie",
+    "area_ha",
+    "surface_ha",
+    "surf_ha",
+];
+pub const JOBS: &[&str] = &[
+    "site_nb_emploi",
+    "emplois",
+    "jobs",
+    "nb_emplois",
+    "employment",
+];
+pub const ESTABLISHMENTS: &[&str] = &[
+    "site_nb_etab",
+    "nb_etab",
+    "etablissements",
+    "establishments",
+];
+pub const OPERATOR: &[&str] = &[
+    "site_moa_nom",
+    "gestionnaire",
+    "operator",
+    "amenageur",
+    "developer",
+];
+pub const URL: &[&str] = &["site_url", "url", "website", "site_web"];
+pub const DESCRIPTION: &[&str] = &["site_description", "description", "commentaire"];
+pub const CREATED: &[&str] = &["site_creation_date", "date_creation", "creation", "created"];
+pub const ID: &[&str] = &["site_id", "id", "identifiant"];
+
+/// Finds the first of `names` among the properties, ignoring case; skips nulls and empty strings.
+pub fn lookup<'a>(props: &'a Map<String, Value>, names: &[&str]) -> Option<(&'a str, &'a Value)> {
+    for wanted in names {
+        if let Some((key, value)) = props
+            .iter()
+            .find(|(key, value)| key.eq_ignore_ascii_case(wanted) && !is_blank(value))
+        {
+            return Some((key.as_str(), value));
+        }
+    }
+    None
+}
+
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// The first of `names` as text (numbers and booleans are written out).
+pub fn text(props: &Map<String, Value>, names: &[&str]) -> Option<String> {
+    lookup(props, names).and_then(|(_, v)| value_text(v))
+}
+
+pub fn value_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// The first of `names` as a number; text like "12,5" or "1 200" is accepted.
+pub fn number(props: &Map<String, Value>, names: &[&str]) -> Option<f64> {
+    let (_, value) = lookup(props, names)?;
+    value_number(value)
+}
+
+pub fn value_number(value: &Value) -> Option<f64> {
+    let n = match value {
+        Value::Number(n) => n.as_f64()?,
+        Value::String(s) => {
+            let cleaned: String = s
+                .trim()
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+                .map(|c| if c == ',' { '.' } else { c })
+                .collect();
+            cleaned.parse::<f64>().ok()?
+        }
+        _ => return None,
+    };
+    n.is_finite().then_some(n)
+}
+
+/// The year that goes with a figure: `<key>_year`, `<key>_annee` or `<key>_date` beside it.
+pub fn year_of(props: &Map<String, Value>, key: &str) -> Option<String> {
+    ["_year", "_annee", "_date"].iter().find_map(|suffix| {
+        let wanted = format!("{key}{suffix}");
+        props
+            .iter()
+            .find(|(k, v)| k.eq_ignore_ascii_case(&wanted) && !is_blank(v))
+            .and_then(|(_, v)| value_text(v))
+    })
+}
+
+pub fn vocation(props: &Map<String, Value>) -> (Vocation, Option<String>) {
+    match text(props, VOCATION) {
+        Some(label) => (Vocation::parse(&label), Some(label)),
+        None => (Vocation::Unknown, None),
+    }
+}
+
+/// Tenants from a `tenants` (or `etablissements_liste`) array of objects or strings.
+pub fn tenants(props: &Map<String, Value>) -> Vec<Tenant> {
+    let Some((_, Value::Array(items))) = lookup(props, &["tenants", "entreprises"]) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| match item {
+            Value::String(name) => Some(Tenant {
+                name: name.clone(),
+                ..Tenant::default()
+            }),
+            Value::Object(obj) => Some(Tenant {
+                name: text(obj, &["name", "nom", "etab_nom", "etab_raison_sociale"])?,
+                activity: text(obj, &["activity", "activite", "etab_activite_libelle"]),
+                status: text(obj, &["status", "statut"]),
+                year: text(obj, &["year", "annee"]),
+                headcount: text(obj, &["headcount", "effectif", "etab_effectif_libelle"]),
+                siret: text(obj, &["siret"]),
+                source: text(obj, &["source", "src"]),
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Source URLs or citations from a `sources` array or string (`;`-separated).
+pub fn sources(props: &Map<String, Value>) -> Vec<String> {
+    match lookup(props, &["sources", "source", "src"]) {
+        Some((_, Value::Array(items))) => items.iter().filter_map(value_text).collect(),
+        Some((_, Value::String(s))) => s
+            .split(" ; ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn props(v: Value) -> Map<String, Value> {
+        match v {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        }
+    }
+
+    #[test]
+    fn cnig_names_win_over_aliases() {
+        let p = props(json!({"nom": "alias", "site_nom": "CNIG"}));
+        assert_eq!(text(&p, NAME).as_deref(), Some("CNIG"));
+    }
+
+    #[test]
+    fn aliases_any_case() {
+        let p = props(json!({"NOM": "Zone A", "Superficie": "12,5", "EMPLOIS": 1200}));
+        assert_eq!(text(&p, NAME).as_deref(), Some("Zone A"));
+        assert_eq!(number(&p, SURFACE_HA), Some(12.5));
+        assert_eq!(number(&p, JOBS), Some(1200.0));
+    }
+
+    #[test]
+    fn blanks_and_garbage_are_unknown() {
+        let p = props(json!({"site_nom": "", "site_nb_emploi": null, "surface": "n/a"}));
+        assert_eq!(text(&p, NAME), None);
+        assert_eq!(number(&p, JOBS), None);
+        assert_eq!(number(&p, SURFACE_HA), None);
+    }
+
+    #[test]
+    fn years_beside_figures() {
+        let p = props(json!({"site_nb_emploi": 11000, "site_nb_emploi_year": 2022}));
+        assert_eq!(year_of(&p, "site_nb_emploi").as_deref(), Some("2022"));
+    }
+
+    #[test]
+    fn tenants_from_objects_and_strings() {
+        let p =
+            props(json!({"tenants": [{"name": "GIPHAR", "activity": "pharma"}, "Chronopost", 3]}));
+        let t = tenants(&p);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[0].activity.as_deref(), Some("pharma"));
+        assert_eq!(t[1].name, "Chronopost");
+    }
+}

@@ -1,0 +1,14 @@
+//! ZAE Atlas: a desktop GIS viewer for zones d'activités économiques (business parks).
+//!
+//! The core (`model`, `io`, `spatial`) knows nothing of egui and is tested headlessly; `map`,
+//! `ui` and `app` sit on top.
+
+pub mod app;
+pub mod check;
+pub mod io;
+pub mod map;
+pub mod model;
+pub mod spatial;
+pub mod ui;
+
+pub use app::{AppConfig, Command, ZaeApp};

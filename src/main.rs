@@ -1,0 +1,72 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use zae_atlas::map::tiles::{TileChoice, default_cache_dir};
+use zae_atlas::{AppConfig, ZaeApp};
+
+/// ZAE Atlas: activity zones (zones d'activités économiques) on a map.
+///
+/// With no file, shows the embedded Dijon métropole dataset.
+#[derive(Parser)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// GeoJSON files to open.
+    files: Vec<PathBuf>,
+    /// Base map: `osm` (default), `none`, or an XYZ URL template with {z}, {x}, {y}.
+    #[arg(long, value_name = "URL|none|osm", default_value = "osm")]
+    tiles: String,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Read files without a window and report what loaded, what was skipped and why.
+    /// Exit code 0 when every file could be read, 1 when any was refused.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let cli = Cli::parse();
+    if let Some(Cmd::Check { files }) = cli.command {
+        let code = zae_atlas::check::run(&files, &mut std::io::stdout().lock());
+        return ExitCode::from(code as u8);
+    }
+    let tiles = match TileChoice::parse(&cli.tiles) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("zae-atlas: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let config = AppConfig {
+        files: cli.files,
+        tiles,
+        tile_cache: default_cache_dir(),
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("ZAE Atlas — Dijon métropole")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 420.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "ZAE Atlas",
+        options,
+        Box::new(move |cc| Ok(Box::new(ZaeApp::new(&cc.egui_ctx, config)))),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("zae-atlas: could not open a window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The map: base tiles, the zones layer drawn from cached meshes, and overlays (attribution,
+//! offline banner, legend, scale bar).
+
+pub mod overlays;
+pub mod style;
+pub mod tiles;
+mod view;
+pub mod zones_layer;
+
+pub use view::ViewTransform;

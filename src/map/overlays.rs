@@ -1,0 +1,203 @@
+//! What is drawn over the map: attribution, offline banner, legend, scale bar, zoom buttons.
+
+use egui::{
+    Align2, Color32, CornerRadius, Frame, Margin, Rect, RichText, Stroke, Ui, UiBuilder, pos2, vec2,
+};
+
+use super::ViewTransform;
+use super::style;
+use crate::model::Vocation;
+
+/// A small panel at one corner of the map.
+fn corner_ui<R>(
+    ui: &mut Ui,
+    map: Rect,
+    align: Align2,
+    id: &str,
+    add: impl FnOnce(&mut Ui) -> R,
+) -> R {
+    let margin = 8.0;
+    let inner = map.shrink(margin);
+    // Let the content size itself, then place it: measure with a generous max rect.
+    let max = Rect::from_min_size(inner.min, inner.size() * vec2(0.6, 0.5));
+    let placed = align.align_size_within_rect(max.size(), inner);
+    let layout = match (align.x(), align.y()) {
+        (egui::Align::Max, egui::Align::Max) => egui::Layout::bottom_up(egui::Align::Max),
+        (egui::Align::Min, egui::Align::Max) => egui::Layout::bottom_up(egui::Align::Min),
+        (egui::Align::Max, _) => egui::Layout::top_down(egui::Align::Max),
+        (egui::Align::Center, _) => egui::Layout::top_down(egui::Align::Center),
+        _ => egui::Layout::top_down(egui::Align::Min),
+    };
+    let mut child = ui.new_child(UiBuilder::new().max_rect(placed).layout(layout).id_salt(id));
+    add(&mut child)
+}
+
+fn card() -> Frame {
+    Frame::new()
+        .fill(Color32::from_white_alpha(225))
+        .stroke(Stroke::new(1.0, Color32::from_gray(180)))
+        .corner_radius(CornerRadius::same(4))
+        .inner_margin(Margin::symmetric(6, 4))
+}
+
+/// Tile attribution, bottom right. Required by the OpenStreetMap licence (ODbL).
+pub fn attribution_ui(ui: &mut Ui, map: Rect, text: &str, url: Option<&str>) {
+    corner_ui(ui, map, Align2::RIGHT_BOTTOM, "attribution", |ui| {
+        card().show(ui, |ui| {
+            ui.style_mut().override_text_style = Some(egui::TextStyle::Small);
+            match url {
+                Some(url) => {
+                    ui.hyperlink_to(RichText::new(text).color(Color32::from_gray(40)), url)
+                }
+                None => ui.label(RichText::new(text).color(Color32::from_gray(40))),
+            };
+        });
+    });
+}
+
+/// "Map tiles unavailable (offline)", top centre, with a retry button. Returns true on retry.
+pub fn offline_banner_ui(ui: &mut Ui, map: Rect, source: &str) -> bool {
+    let mut retry = false;
+    corner_ui(ui, map, Align2::CENTER_TOP, "offline", |ui| {
+        Frame::new()
+            .fill(Color32::from_rgb(0xFF, 0xF1, 0xD6))
+            .stroke(Stroke::new(1.0, Color32::from_rgb(0xC9, 0x7A, 0x00)))
+            .corner_radius(CornerRadius::same(4))
+            .inner_margin(Margin::symmetric(10, 6))
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new("Map tiles unavailable (offline)")
+                            .strong()
+                            .color(Color32::from_rgb(0x6B, 0x3A, 0x00)),
+                    );
+                    ui.label(
+                        RichText::new(format!("zones are still shown · {source}"))
+                            .color(Color32::from_gray(60)),
+                    );
+                    retry = ui
+                        .button("Retry")
+                        .on_hover_text("Try to load the map tiles again")
+                        .clicked();
+                });
+            });
+    });
+    retry
+}
+
+/// Legend of the vocations present, bottom left.
+pub fn legend_ui(ui: &mut Ui, map: Rect, present: &[(Vocation, usize)]) {
+    if present.is_empty() {
+        return;
+    }
+    corner_ui(ui, map, Align2::LEFT_BOTTOM, "legend", |ui| {
+        card().show(ui, |ui| {
+            ui.label(
+                RichText::new("Vocation (CNIG)")
+                    .strong()
+                    .color(Color32::BLACK),
+            );
+            for &(vocation, count) in present {
+                ui.horizontal(|ui| {
+                    let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), egui::Sense::hover());
+                    let color = style::vocation_color(vocation);
+                    ui.painter()
+                        .rect_filled(rect, 2.0, style::fill(color, true));
+                    ui.painter().rect_stroke(
+                        rect,
+                        2.0,
+                        Stroke::new(1.5, color),
+                        egui::StrokeKind::Inside,
+                    );
+                    ui.label(
+                        RichText::new(format!("{} ({count})", vocation.label_en()))
+                            .color(Color32::from_gray(20)),
+                    );
+                });
+            }
+        });
+    });
+}
+
+/// Scale bar with a round length, bottom right above the attribution.
+pub fn scale_bar_ui(ui: &mut Ui, map: Rect, view: &ViewTransform) {
+    let (_, lat) = view.screen_to_lon_lat(map.center());
+    // Web Mercator: metres per pixel at this latitude.
+    let m_per_px = 40_075_016.686 * lat.to_radians().cos() / view.world_px;
+    let target_px = 120.0;
+    let raw_m = m_per_px * target_px;
+    let magnitude = 10f64.powf(raw_m.log10().floor());
+    let nice = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|f| f * magnitude)
+        .filter(|m| *m <= raw_m)
+        .fold(magnitude, f64::max);
+    let bar_px = (nice / m_per_px) as f32;
+    let label = if nice >= 1000.0 {
+        format!("{} km", nice / 1000.0)
+    } else {
+        format!("{nice} m")
+    };
+    let right = map.right() - 10.0;
+    let bottom = map.bottom() - 36.0;
+    let left = right - bar_px;
+    let painter = ui.painter().with_clip_rect(map);
+    let bg = Rect::from_min_max(
+        pos2(left - 6.0, bottom - 20.0),
+        pos2(right + 6.0, bottom + 4.0),
+    );
+    painter.rect_filled(bg, 3.0, Color32::from_white_alpha(200));
+    let stroke = Stroke::new(2.0, Color32::from_gray(30));
+    painter.line_segment([pos2(left, bottom), pos2(right, bottom)], stroke);
+    painter.line_segment([pos2(left, bottom - 5.0), pos2(left, bottom)], stroke);
+    painter.line_segment([pos2(right, bottom - 5.0), pos2(right, bottom)], stroke);
+    painter.text(
+        pos2((left + right) / 2.0, bottom - 4.0),
+        Align2::CENTER_BOTTOM,
+        label,
+        egui::FontId::proportional(12.0),
+        Color32::from_gray(20),
+    );
+}
+
+/// What the zoom buttons asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ZoomAction {
+    In,
+    Out,
+    FitAll,
+}
+
+/// Zoom buttons, top right.
+pub fn zoom_buttons_ui(ui: &mut Ui, map: Rect) -> Option<ZoomAction> {
+    let mut action = None;
+    corner_ui(ui, map, Align2::RIGHT_TOP, "zoom", |ui| {
+        card().show(ui, |ui| {
+            ui.vertical(|ui| {
+                let size = vec2(34.0, 30.0);
+                if ui
+                    .add_sized(size, egui::Button::new(RichText::new("+").size(18.0)))
+                    .on_hover_text("Zoom in")
+                    .clicked()
+                {
+                    action = Some(ZoomAction::In);
+                }
+                if ui
+                    .add_sized(size, egui::Button::new(RichText::new("−").size(18.0)))
+                    .on_hover_text("Zoom out")
+                    .clicked()
+                {
+                    action = Some(ZoomAction::Out);
+                }
+                if ui
+                    .add_sized(size, egui::Button::new(RichText::new("⛶").size(16.0)))
+                    .on_hover_text("Fit all zones")
+                    .clicked()
+                {
+                    action = Some(ZoomAction::FitAll);
+                }
+            });
+        });
+    });
+    action
+}

@@ -1,0 +1,33 @@
+//! Colours of the map: one per vocation (Okabe–Ito based, readable by most colour-blind people).
+
+use egui::Color32;
+
+use crate::model::Vocation;
+
+pub fn vocation_color(v: Vocation) -> Color32 {
+    match v {
+        Vocation::Industrial => Color32::from_rgb(0x00, 0x72, 0xB2),
+        Vocation::Commercial => Color32::from_rgb(0xE6, 0x9F, 0x00),
+        Vocation::Tertiary => Color32::from_rgb(0x56, 0xB4, 0xE9),
+        Vocation::Artisanal => Color32::from_rgb(0xA0, 0x52, 0x2D),
+        Vocation::Tourism => Color32::from_rgb(0xF0, 0xE4, 0x42),
+        Vocation::Port => Color32::from_rgb(0x1F, 0x4E, 0x79),
+        Vocation::Airport => Color32::from_rgb(0x00, 0x9E, 0x73),
+        Vocation::Logistics => Color32::from_rgb(0x7B, 0x32, 0x94),
+        Vocation::AgriLogistics => Color32::from_rgb(0x8C, 0x6D, 0x31),
+        Vocation::Mixed => Color32::from_rgb(0xD5, 0x5E, 0x00),
+        Vocation::Other => Color32::from_rgb(0xCC, 0x79, 0xA7),
+        Vocation::Unknown => Color32::from_rgb(0x88, 0x88, 0x88),
+    }
+}
+
+/// Fill: the outline colour, translucent so the base map shows through.
+pub fn fill(c: Color32, highlighted: bool) -> Color32 {
+    let alpha = if highlighted { 150 } else { 95 };
+    Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
+}
+
+pub const SELECTED_OUTLINE: Color32 = Color32::from_rgb(0xFF, 0xD7, 0x00);
+pub const HALO: Color32 = Color32::from_rgb(0x10, 0x10, 0x10);
+/// Background where no tile is drawn (offline, or `--tiles none`).
+pub const PLAIN_BACKGROUND: Color32 = Color32::from_rgb(0xEE, 0xEC, 0xE6);

@@ -1,0 +1,290 @@
+//! Base map tiles: OpenStreetMap (default), any XYZ template, or none. Watches whether tiles
+//! actually arrive, so the map can say plainly when they are offline.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use walkers::sources::{Attribution, TileSource};
+use walkers::{HeaderValue, HttpOptions, HttpTiles, Stats, TileId, TilePiece, Tiles};
+
+pub const OSM_TEMPLATE: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+/// User-Agent sent to tile servers (the OSM tile policy requires a real one).
+pub const USER_AGENT: &str = concat!(
+    env!("CARGO_PKG_NAME"),
+    "/",
+    env!("CARGO_PKG_VERSION"),
+    " (+",
+    env!("CARGO_PKG_REPOSITORY"),
+    ")"
+);
+
+/// With no tile arriving for this long after the first request, tiles are called offline.
+const OFFLINE_AFTER: Duration = Duration::from_secs(6);
+/// Failing must last this long before the banner shows (no flash while a request is queued).
+const FAILING_FOR: Duration = Duration::from_millis(800);
+
+/// Which base map to draw.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TileChoice {
+    OpenStreetMap,
+    /// XYZ URL template with `{z}`, `{x}`, `{y}`.
+    Template(String),
+    None,
+}
+
+impl TileChoice {
+    /// Reads the `--tiles` argument: `none`, `osm`, or a URL template with {z}/{x}/{y}.
+    pub fn parse(arg: &str) -> Result<Self, String> {
+        let arg = arg.trim();
+        if arg.eq_ignore_ascii_case("none") {
+            Ok(TileChoice::None)
+        } else if arg.eq_ignore_ascii_case("osm") || arg == OSM_TEMPLATE {
+            Ok(TileChoice::OpenStreetMap)
+        } else if ["{z}", "{x}", "{y}"].iter().all(|p| arg.contains(p))
+            && (arg.starts_with("http://") || arg.starts_with("https://"))
+        {
+            Ok(TileChoice::Template(arg.to_string()))
+        } else {
+            Err(format!(
+                "--tiles \"{arg}\": expected none, osm, or an http(s) URL template with {{z}}, {{x}} and {{y}}"
+            ))
+        }
+    }
+
+    pub fn template(&self) -> Option<&str> {
+        match self {
+            TileChoice::OpenStreetMap => Some(OSM_TEMPLATE),
+            TileChoice::Template(t) => Some(t),
+            TileChoice::None => None,
+        }
+    }
+
+    /// Attribution to show on the map.
+    pub fn attribution(&self) -> Option<(String, Option<&'static str>)> {
+        match self {
+            TileChoice::OpenStreetMap => Some((
+                "© OpenStreetMap contributors".into(),
+                Some("https://www.openstreetmap.org/copyright"),
+            )),
+            TileChoice::Template(t) => Some((format!("Tiles: {}", host_of(t)), None)),
+            TileChoice::None => None,
+        }
+    }
+}
+
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split('/').next().unwrap_or(rest)
+}
+
+/// An XYZ template as a walkers tile source; counts the tiles it was asked for.
+struct TemplateSource {
+    template: String,
+    requested: Arc<AtomicUsize>,
+}
+
+impl TileSource for TemplateSource {
+    fn tile_url(&self, tile_id: TileId) -> String {
+        self.requested.fetch_add(1, Ordering::Relaxed);
+        self.template
+            .replace("{z}", &tile_id.zoom.to_string())
+            .replace("{x}", &tile_id.x.to_string())
+            .replace("{y}", &tile_id.y.to_string())
+    }
+
+    fn attribution(&self) -> Attribution {
+        // Drawn by the app's own overlay, which knows the source.
+        Attribution {
+            text: "",
+            url: "",
+            logo_light: None,
+            logo_dark: None,
+        }
+    }
+}
+
+/// What the base map is doing, for the status line and the offline banner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TileStatus {
+    Disabled,
+    Loading,
+    Ok,
+    Offline,
+}
+
+/// HTTP tiles with a disk cache, plus the bookkeeping that tells whether they arrive.
+pub struct BaseMap {
+    choice: TileChoice,
+    cache_dir: Option<PathBuf>,
+    tiles: Option<HttpTiles>,
+    requested: Arc<AtomicUsize>,
+    created: Instant,
+    /// Tiles asked for and tiles available in the frame being drawn.
+    frame_asked: usize,
+    frame_available: usize,
+    ever_available: bool,
+    failing_since: Option<Instant>,
+    status: TileStatus,
+}
+
+impl BaseMap {
+    pub fn new(choice: TileChoice, cache_dir: Option<PathBuf>, ctx: &egui::Context) -> Self {
+        let mut base = Self {
+            choice,
+            cache_dir,
+            tiles: None,
+            requested: Arc::new(AtomicUsize::new(0)),
+            created: Instant::now(),
+            frame_asked: 0,
+            frame_available: 0,
+            ever_available: false,
+            failing_since: None,
+            status: TileStatus::Disabled,
+        };
+        base.connect(ctx);
+        base
+    }
+
+    /// (Re)creates the HTTP tile client: at start, and when the user asks to retry.
+    pub fn connect(&mut self, ctx: &egui::Context) {
+        self.requested = Arc::new(AtomicUsize::new(0));
+        self.created = Instant::now();
+        self.ever_available = false;
+        self.failing_since = None;
+        self.tiles = self.choice.template().map(|template| {
+            let source = TemplateSource {
+                template: template.to_string(),
+                requested: self.requested.clone(),
+            };
+            let options = HttpOptions {
+                cache: self.cache_dir.clone(),
+                user_agent: Some(HeaderValue::from_static(USER_AGENT)),
+                ..HttpOptions::default()
+            };
+            HttpTiles::with_options(source, options, ctx.clone())
+        });
+        self.status = if self.tiles.is_some() {
+            TileStatus::Loading
+        } else {
+            TileStatus::Disabled
+        };
+    }
+
+    pub fn choice(&self) -> &TileChoice {
+        &self.choice
+    }
+
+    pub fn status(&self) -> TileStatus {
+        self.status
+    }
+
+    /// Tile requests sent so far (since the last connect).
+    pub fn requested(&self) -> usize {
+        self.requested.load(Ordering::Relaxed)
+    }
+
+    /// The tiles layer for this frame, if any.
+    pub fn layer(&mut self) -> Option<&mut dyn Tiles> {
+        self.frame_asked = 0;
+        self.frame_available = 0;
+        if self.tiles.is_some() {
+            Some(self as &mut dyn Tiles)
+        } else {
+            None
+        }
+    }
+
+    /// After the map was drawn: decide whether tiles are coming.
+    pub fn end_frame(&mut self) {
+        let Some(tiles) = &self.tiles else {
+            self.status = TileStatus::Disabled;
+            return;
+        };
+        let in_progress = tiles.stats().in_progress;
+        let requested = self.requested();
+        // Everything asked for has finished and nothing is there to draw, or nothing at all
+        // arrived for a while: tiles are failing.
+        let failing = (requested > 0
+            && in_progress == 0
+            && self.frame_asked > 0
+            && self.frame_available == 0)
+            || (!self.ever_available && requested > 0 && self.created.elapsed() > OFFLINE_AFTER);
+        if failing {
+            let since = *self.failing_since.get_or_insert_with(Instant::now);
+            self.status = if since.elapsed() >= FAILING_FOR {
+                TileStatus::Offline
+            } else {
+                TileStatus::Loading
+            };
+        } else {
+            self.failing_since = None;
+            self.status = if self.frame_available > 0 {
+                TileStatus::Ok
+            } else {
+                TileStatus::Loading
+            };
+        }
+    }
+}
+
+impl Tiles for BaseMap {
+    fn at(&mut self, tile_id: TileId) -> Option<TilePiece> {
+        let piece = self.tiles.as_mut()?.at(tile_id);
+        self.frame_asked += 1;
+        if piece.is_some() {
+            self.frame_available += 1;
+            self.ever_available = true;
+        }
+        piece
+    }
+
+    fn attribution(&self) -> Attribution {
+        Attribution {
+            text: "",
+            url: "",
+            logo_light: None,
+            logo_dark: None,
+        }
+    }
+
+    fn tile_size(&self) -> u32 {
+        self.tiles.as_ref().map_or(256, Tiles::tile_size)
+    }
+
+    fn stats(&self) -> Stats {
+        self.tiles.as_ref().map(Tiles::stats).unwrap_or_default()
+    }
+}
+
+/// Where tiles are cached on disk: the platform cache directory (e.g. ~/.cache/zae-atlas/tiles).
+pub fn default_cache_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("fr", "ZAE Atlas", "zae-atlas")
+        .map(|d| d.cache_dir().join("tiles"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_tiles_argument() {
+        assert_eq!(TileChoice::parse("none"), Ok(TileChoice::None));
+        assert_eq!(TileChoice::parse("OSM"), Ok(TileChoice::OpenStreetMap));
+        assert_eq!(
+            TileChoice::parse("http://127.0.0.1:8080/{z}/{x}/{y}.png"),
+            Ok(TileChoice::Template(
+                "http://127.0.0.1:8080/{z}/{x}/{y}.png".into()
+            ))
+        );
+        assert!(TileChoice::parse("tiles.example/{z}").is_err());
+    }
+
+    #[test]
+    fn user_agent_names_the_app_and_project() {
+        assert!(USER_AGENT.starts_with("zae-atlas/"));
+        assert!(USER_AGENT.contains("https://"));
+    }
+}

@@ -1,0 +1,204 @@
+//! The zones layer: a walkers plugin that draws the cached meshes of the zones in view, their
+//! outlines and labels, highlights the hovered and selected zone, and reports hover and clicks.
+
+use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Response, Shape, Stroke, Ui, pos2, vec2};
+use walkers::{MapMemory, Plugin, Projector};
+
+use super::ViewTransform;
+use super::style;
+use crate::model::Zone;
+use crate::spatial::{ZoneIndex, ZoneMesh};
+
+/// Below this zoom names are not drawn on the map (hover shows them).
+const LABEL_MIN_ZOOM: f64 = 11.5;
+
+/// What the layer saw in this frame; read by the app after the map is drawn.
+#[derive(Clone, Debug, Default)]
+pub struct LayerOutput {
+    pub view: Option<ViewTransform>,
+    pub hovered: Option<usize>,
+    /// `Some(None)`: a click on empty map; `Some(Some(i))`: a click on zone i.
+    pub clicked: Option<Option<usize>>,
+    pub zones_drawn: usize,
+    pub labels_drawn: usize,
+}
+
+pub struct ZonesLayer<'a> {
+    pub zones: &'a [Zone],
+    pub meshes: &'a [ZoneMesh],
+    pub index: &'a ZoneIndex,
+    /// Zone indices, largest first (small zones are drawn on top).
+    pub draw_order: &'a [usize],
+    /// Label anchor per zone (lon, lat).
+    pub label_points: &'a [(f64, f64)],
+    pub colors: &'a [Color32],
+    pub selected: Option<usize>,
+    pub output: &'a mut LayerOutput,
+}
+
+impl Plugin for ZonesLayer<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut Ui,
+        response: &Response,
+        projector: &Projector,
+        memory: &MapMemory,
+    ) {
+        let rect = response.rect;
+        let center = projector.unproject(rect.center().to_vec2());
+        let view = ViewTransform::new(rect, (center.x(), center.y()), memory.zoom());
+        self.output.view = Some(view);
+
+        let (min, max) = view.visible_lon_lat();
+        let mut visible: Vec<bool> = vec![false; self.zones.len()];
+        for i in self.index.in_box(min, max) {
+            if let Some(v) = visible.get_mut(i) {
+                *v = true;
+            }
+        }
+
+        let hovered = response
+            .hover_pos()
+            .map(|p| view.screen_to_lon_lat(p))
+            .and_then(|(lon, lat)| self.index.hit(self.zones, lon, lat));
+        self.output.hovered = hovered;
+        if response.clicked() {
+            let hit = response
+                .interact_pointer_pos()
+                .map(|p| view.screen_to_lon_lat(p))
+                .and_then(|(lon, lat)| self.index.hit(self.zones, lon, lat));
+            self.output.clicked = Some(hit);
+        }
+
+        let painter = ui.painter().with_clip_rect(rect);
+        let mut fill = Mesh::default();
+        let mut outlines: Vec<Shape> = Vec::new();
+        let mut drawn = 0;
+        for &i in self.draw_order {
+            if !visible.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let (Some(mesh), Some(&color)) = (self.meshes.get(i), self.colors.get(i)) else {
+                continue;
+            };
+            drawn += 1;
+            let highlighted = hovered == Some(i) || self.selected == Some(i);
+            append_fill(&mut fill, mesh, &view, style::fill(color, highlighted));
+            let stroke = if self.selected == Some(i) {
+                Stroke::new(3.0, style::SELECTED_OUTLINE)
+            } else if hovered == Some(i) {
+                Stroke::new(2.5, color)
+            } else {
+                Stroke::new(1.5, color)
+            };
+            for ring in &mesh.rings {
+                let points = ring_points(mesh, ring, &view);
+                if self.selected == Some(i) {
+                    outlines.push(Shape::closed_line(
+                        points.clone(),
+                        Stroke::new(5.0, style::HALO),
+                    ));
+                }
+                outlines.push(Shape::closed_line(points, stroke));
+            }
+        }
+        painter.add(Shape::mesh(fill));
+        painter.extend(outlines);
+        self.output.zones_drawn = drawn;
+
+        if view.zoom >= LABEL_MIN_ZOOM {
+            self.output.labels_drawn = draw_labels(ui, &painter, &view, &self, &visible);
+        }
+
+        if let Some(i) = hovered
+            && let Some(zone) = self.zones.get(i)
+        {
+            let text = match zone.surface_declared_ha {
+                Some(ha) => format!("{}\n{} ha declared", zone.display_name(), format_ha(ha)),
+                None => format!("{}\nsurface unknown", zone.display_name()),
+            };
+            response.clone().on_hover_text_at_pointer(text);
+        }
+    }
+}
+
+pub fn format_ha(ha: f64) -> String {
+    if ha >= 100.0 {
+        format!("{ha:.0}")
+    } else if ha >= 10.0 {
+        format!("{ha:.1}")
+    } else {
+        format!("{ha:.2}")
+    }
+}
+
+fn append_fill(out: &mut Mesh, mesh: &ZoneMesh, view: &ViewTransform, color: Color32) {
+    let base = view.world_to_screen(mesh.origin);
+    let scale = view.world_px as f32;
+    let first = out.vertices.len() as u32;
+    out.vertices
+        .extend(mesh.vertices.iter().map(|v| egui::epaint::Vertex {
+            pos: pos2(base.x + v[0] * scale, base.y + v[1] * scale),
+            uv: egui::epaint::WHITE_UV,
+            color,
+        }));
+    out.indices.extend(mesh.indices.iter().map(|i| first + i));
+}
+
+fn ring_points(mesh: &ZoneMesh, ring: &[[f32; 2]], view: &ViewTransform) -> Vec<Pos2> {
+    let base = view.world_to_screen(mesh.origin);
+    let scale = view.world_px as f32;
+    let mut points: Vec<Pos2> = ring
+        .iter()
+        .map(|v| pos2(base.x + v[0] * scale, base.y + v[1] * scale))
+        .collect();
+    // Closed shapes repeat the first point implicitly.
+    if points.len() > 1 && points.first() == points.last() {
+        points.pop();
+    }
+    points
+}
+
+/// Names where they fit: largest zones first, none overlapping another label.
+fn draw_labels(
+    _ui: &Ui,
+    painter: &egui::Painter,
+    view: &ViewTransform,
+    layer: &ZonesLayer<'_>,
+    visible: &[bool],
+) -> usize {
+    let font = FontId::proportional(13.0);
+    let mut placed: Vec<Rect> = Vec::new();
+    for &i in layer.draw_order {
+        if !visible.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let (Some(zone), Some(&(lon, lat))) = (layer.zones.get(i), layer.label_points.get(i))
+        else {
+            continue;
+        };
+        let anchor = view.lon_lat_to_screen(lon, lat);
+        if !view.rect.contains(anchor) {
+            continue;
+        }
+        let galley = painter.layout_no_wrap(
+            zone.display_name().to_string(),
+            font.clone(),
+            Color32::BLACK,
+        );
+        let label_rect = Align2::CENTER_CENTER
+            .anchor_size(anchor, galley.size())
+            .expand(2.0);
+        // Only where the zone is at least as wide as a good part of its name.
+        let zone_width = (zone.bbox.max().x - zone.bbox.min().x) / 360.0 * view.world_px;
+        if (zone_width as f32) < galley.size().x * 0.5
+            || placed.iter().any(|r| r.intersects(label_rect))
+        {
+            continue;
+        }
+        placed.push(label_rect);
+        painter.rect_filled(label_rect, 3.0, Color32::from_white_alpha(200));
+        painter.galley(label_rect.min + vec2(2.0, 2.0), galley, Color32::BLACK);
+    }
+    placed.len()
+}

@@ -1,0 +1,106 @@
+use geo::{BoundingRect, GeodesicArea, MultiPolygon, Rect};
+use serde_json::{Map, Value};
+
+use super::Vocation;
+
+/// A tenant (CNIG "etablissement") of a zone.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tenant {
+    pub name: String,
+    pub activity: Option<String>,
+    pub status: Option<String>,
+    pub year: Option<String>,
+    pub headcount: Option<String>,
+    pub siret: Option<String>,
+    pub source: Option<String>,
+}
+
+/// One activity zone (CNIG "site-eco"): its outline in WGS84 and what the data says about it.
+///
+/// Every `Option` is `None` when the data does not say: the UI shows it as "unknown", never 0.
+#[derive(Clone, Debug)]
+pub struct Zone {
+    /// `site_id`, else the feature `id`, else `#<feature index>`.
+    pub id: String,
+    pub name: Option<String>,
+    pub commune: Option<String>,
+    pub vocation: Vocation,
+    /// The vocation as written in the data (e.g. "entrepôts, logistique").
+    pub vocation_label: Option<String>,
+    pub state: Option<String>,
+    pub surface_declared_ha: Option<f64>,
+    pub jobs: Option<f64>,
+    /// Year of the job count, as written (e.g. "2022").
+    pub jobs_year: Option<String>,
+    pub establishments: Option<f64>,
+    pub operator: Option<String>,
+    pub url: Option<String>,
+    pub description: Option<String>,
+    pub created: Option<String>,
+    /// "schematic", "surveyed", ... as the data says.
+    pub geometry_quality: Option<String>,
+    /// Position grade H/M/L of the embedded dataset.
+    pub position_grade: Option<String>,
+    pub tenants: Vec<Tenant>,
+    pub sources: Vec<String>,
+    /// Every property of the feature as read, in file order (nothing is dropped).
+    pub properties: Map<String, Value>,
+    /// Outline in WGS84 (x = longitude, y = latitude), exterior rings counter-clockwise.
+    pub geometry: MultiPolygon<f64>,
+    pub bbox: Rect<f64>,
+    /// Area from the outline (Chamberlain–Duquette, within ~0.3% of geodesic), hectares.
+    pub area_ha: f64,
+    /// Index of the file it came from in [`crate::model::Dataset::files`].
+    pub file: usize,
+    /// Index of the feature within its file.
+    pub feature_index: usize,
+}
+
+impl Zone {
+    /// The name to show: the zone's name, else its id.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.id)
+    }
+
+    /// Geodesic area of the outline on the WGS84 ellipsoid (Karney), hectares.
+    /// More exact and slower than [`Zone::area_ha`]; for the one zone shown in the info panel.
+    pub fn geodesic_area_ha(&self) -> f64 {
+        self.geometry.geodesic_area_unsigned() / 10_000.0
+    }
+
+    /// Relative difference between the declared and the computed surface, if both are known.
+    pub fn surface_mismatch(&self) -> Option<f64> {
+        let declared = self.surface_declared_ha?;
+        if declared <= 0.0 {
+            return None;
+        }
+        Some((self.geodesic_area_ha() - declared).abs() / declared)
+    }
+
+    /// A string property by its exact key.
+    pub fn property_str(&self, key: &str) -> Option<&str> {
+        self.properties.get(key).and_then(Value::as_str)
+    }
+}
+
+/// Bounding rectangle of a multipolygon; `None` when it has no coordinates.
+pub fn bounds_of(geometry: &MultiPolygon<f64>) -> Option<Rect<f64>> {
+    geometry.bounding_rect()
+}
+
+/// Area of a multipolygon in hectares, Chamberlain–Duquette (fast, within ~0.3% of geodesic).
+///
+/// Each ring is measured on its own, holes subtracted, so the result does not depend on ring
+/// orientation (geo's polygon version adds holes wound like their exterior).
+pub fn approx_area_ha(geometry: &MultiPolygon<f64>) -> f64 {
+    use geo::{ChamberlainDuquetteArea, Polygon};
+    let ring_m2 = |ring: &geo::LineString<f64>| {
+        Polygon::new(ring.clone(), Vec::new()).chamberlain_duquette_unsigned_area()
+    };
+    geometry
+        .0
+        .iter()
+        .map(|p| ring_m2(p.exterior()) - p.interiors().iter().map(ring_m2).sum::<f64>())
+        .sum::<f64>()
+        / 10_000.0
+}

@@ -1,0 +1,9 @@
+//! Spatial structures built from the dataset: the R-tree of zone bounds (culling, hit testing)
+//! and triangulated meshes in Web-Mercator world coordinates. No egui here.
+
+mod index;
+pub mod mercator;
+mod mesh;
+
+pub use index::ZoneIndex;
+pub use mesh::{MeshStats, ZoneMesh, build_meshes, build_zone_mesh};

@@ -1,0 +1,63 @@
+//! Left panel: open files (with their load report) and the list of zones.
+
+use egui::{Color32, RichText, ScrollArea, Ui};
+
+use crate::app::Command;
+use crate::model::Dataset;
+
+pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Files").strong());
+        if ui
+            .button("Open…")
+            .on_hover_text("Open GeoJSON files (Ctrl+O)")
+            .clicked()
+        {
+            commands.push(Command::OpenDialog);
+        }
+    });
+    for (i, file) in dataset.files.iter().enumerate() {
+        ui.group(|ui| {
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(&file.name).strong());
+                if ui
+                    .small_button("✕")
+                    .on_hover_text(format!("Close {}", file.name))
+                    .clicked()
+                {
+                    commands.push(Command::CloseFile(i));
+                }
+            });
+            let report = &file.report;
+            let color = if report.skipped.is_empty() {
+                Color32::from_rgb(0x2E, 0x7D, 0x32)
+            } else {
+                Color32::from_rgb(0xC0, 0x60, 0x00)
+            };
+            ui.label(RichText::new(report.summary()).small().color(color));
+            if ui.small_button("Load report…").clicked() {
+                commands.push(Command::ShowReport(Some(i)));
+            }
+        });
+    }
+    ui.separator();
+    ui.label(RichText::new(format!("Zones ({})", dataset.zones.len())).strong());
+    let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, dataset.zones.len(), |ui, rows| {
+            for i in rows {
+                let zone = &dataset.zones[i];
+                let response = ui.selectable_label(selected == Some(i), zone.display_name());
+                if selected == Some(i) && response.gained_focus() {
+                    response.scroll_to_me(None);
+                }
+                if response.clicked() {
+                    commands.push(Command::Focus(i));
+                }
+            }
+        });
+    commands
+}

@@ -1,0 +1,286 @@
+//! The info panel of the selected zone: every figure with its unit and source, "unknown" where
+//! the data says nothing.
+
+use egui::{Color32, Grid, RichText, ScrollArea, Ui};
+use geo::Centroid;
+use serde_json::Value;
+
+use super::{format_count, value_or_unknown};
+use crate::app::Command;
+use crate::io::crs::Reprojector;
+use crate::map::zones_layer::format_ha;
+use crate::model::{SourceFile, Zone};
+
+/// Declared and computed surfaces differing by more than this are flagged.
+const SURFACE_MISMATCH: f64 = 0.10;
+
+pub fn info_panel_ui(ui: &mut Ui, zone: &Zone, file: Option<&SourceFile>) -> Vec<Command> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        ui.heading(zone.display_name());
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("✕").on_hover_text("Close (Esc)").clicked() {
+                commands.push(Command::Select(None));
+            }
+        });
+    });
+    if let Some(alt) = zone
+        .property_str("site_nom_alt")
+        .filter(|a| Some(*a) != zone.name.as_deref())
+    {
+        ui.label(RichText::new(alt).italics());
+    }
+    ui.separator();
+    ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            facts_grid(ui, zone, &mut commands);
+            if let Some(d) = &zone.description {
+                ui.add_space(6.0);
+                ui.label(d);
+            }
+            ui.add_space(6.0);
+            tenants_ui(ui, zone);
+            ui.add_space(6.0);
+            outline_ui(ui, zone);
+            ui.add_space(6.0);
+            sources_ui(ui, zone, file, &mut commands);
+            ui.add_space(6.0);
+            egui::CollapsingHeader::new("All attributes")
+                .default_open(false)
+                .show(ui, |ui| all_attributes_ui(ui, zone));
+        });
+    commands
+}
+
+fn note(zone: &Zone, key: &str) -> Option<String> {
+    zone.property_str(&format!("{key}_note"))
+        .map(str::to_string)
+}
+
+fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
+    Grid::new("zone-facts")
+        .num_columns(2)
+        .striped(true)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("Commune");
+            value_or_unknown(ui, zone.commune.clone());
+            ui.end_row();
+
+            ui.label("Vocation");
+            value_or_unknown(
+                ui,
+                zone.vocation_label
+                    .as_ref()
+                    .map(|l| format!("{} ({})", zone.vocation.label_en(), l)),
+            );
+            ui.end_row();
+
+            ui.label("State");
+            value_or_unknown(ui, zone.state.clone());
+            ui.end_row();
+
+            ui.label("Declared surface");
+            ui.vertical(|ui| {
+                value_or_unknown(
+                    ui,
+                    zone.surface_declared_ha
+                        .map(|ha| format!("{} ha", format_ha(ha))),
+                );
+                if let Some(n) = note(zone, "site_surf_brute") {
+                    ui.label(RichText::new(n).small().color(Color32::GRAY));
+                }
+            });
+            ui.end_row();
+
+            ui.label("Computed surface");
+            ui.vertical(|ui| {
+                let computed = zone.geodesic_area_ha();
+                ui.label(format!(
+                    "{} ha (geodesic, from the outline)",
+                    format_ha(computed)
+                ));
+                if let Some(diff) = zone.surface_mismatch()
+                    && diff > SURFACE_MISMATCH
+                {
+                    ui.label(
+                        RichText::new(format!(
+                            "⚠ differs from the declared surface by {:.0}%",
+                            diff * 100.0
+                        ))
+                        .color(Color32::from_rgb(0xC0, 0x60, 0x00)),
+                    );
+                }
+            });
+            ui.end_row();
+
+            ui.label("Jobs");
+            ui.vertical(|ui| {
+                value_or_unknown(
+                    ui,
+                    zone.jobs.map(|j| match &zone.jobs_year {
+                        Some(y) => format!("{} ({y})", format_count(j)),
+                        None => format_count(j),
+                    }),
+                );
+                if let Some(n) = note(zone, "site_nb_emploi") {
+                    ui.label(RichText::new(n).small().color(Color32::GRAY));
+                }
+            });
+            ui.end_row();
+
+            ui.label("Establishments");
+            ui.vertical(|ui| {
+                value_or_unknown(ui, zone.establishments.map(format_count));
+                if let Some(n) = note(zone, "site_nb_etab") {
+                    ui.label(RichText::new(n).small().color(Color32::GRAY));
+                }
+            });
+            ui.end_row();
+
+            ui.label("Operator / developer");
+            value_or_unknown(ui, zone.operator.clone());
+            ui.end_row();
+
+            ui.label("Created");
+            value_or_unknown(ui, zone.created.clone());
+            ui.end_row();
+
+            ui.label("Web page");
+            match &zone.url {
+                Some(url) => {
+                    if ui.link(short_url(url)).on_hover_text(url).clicked() {
+                        commands.push(Command::OpenUrl(url.clone()));
+                    }
+                }
+                None => value_or_unknown(ui, None),
+            }
+            ui.end_row();
+
+            ui.label("Centroid (Lambert-93)");
+            value_or_unknown(ui, lambert93_centroid(zone));
+            ui.end_row();
+        });
+}
+
+fn lambert93_centroid(zone: &Zone) -> Option<String> {
+    let c = zone.geometry.centroid()?;
+    let (x, y) = Reprojector::lambert93()
+        .ok()?
+        .from_wgs84(c.x(), c.y())
+        .ok()?;
+    Some(format!("X {x:.0} m, Y {y:.0} m"))
+}
+
+fn short_url(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    if rest.chars().count() > 48 {
+        format!("{}…", rest.chars().take(47).collect::<String>())
+    } else {
+        rest.to_string()
+    }
+}
+
+fn tenants_ui(ui: &mut Ui, zone: &Zone) {
+    ui.label(RichText::new(format!("Tenants ({})", zone.tenants.len())).strong());
+    if zone.tenants.is_empty() {
+        ui.label(
+            RichText::new("none listed in the data")
+                .italics()
+                .color(Color32::GRAY),
+        );
+        return;
+    }
+    for tenant in &zone.tenants {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&tenant.name).strong());
+            let details: Vec<&str> = [
+                &tenant.activity,
+                &tenant.status,
+                &tenant.year,
+                &tenant.headcount,
+            ]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+            if !details.is_empty() {
+                ui.label(RichText::new(details.join(" · ")).color(Color32::GRAY));
+            }
+            if let Some(siret) = &tenant.siret {
+                ui.label(RichText::new(format!("SIRET {siret}")).small());
+            }
+        });
+    }
+}
+
+fn outline_ui(ui: &mut Ui, zone: &Zone) {
+    ui.label(RichText::new("Outline").strong());
+    let quality = zone.geometry_quality.as_deref().unwrap_or("not stated");
+    let mut text = format!("Quality: {quality}");
+    if quality.eq_ignore_ascii_case("schematic") {
+        text.push_str(" — not a surveyed outline");
+    }
+    ui.label(text);
+    if let Some(grade) = &zone.position_grade {
+        let meaning = match grade.as_str() {
+            "H" => "published coordinate of the site itself",
+            "M" => "anchored on a cited nearby point (≈0.3–1 km)",
+            "L" => "rough estimate or commune centre (may be off by 1–2 km)",
+            _ => "",
+        };
+        ui.label(format!("Position grade {grade}: {meaning}"));
+    }
+    if let Some(basis) = zone.property_str("outline_basis") {
+        ui.label(RichText::new(basis).small().color(Color32::GRAY));
+    }
+}
+
+fn sources_ui(ui: &mut Ui, zone: &Zone, file: Option<&SourceFile>, commands: &mut Vec<Command>) {
+    ui.label(RichText::new("Sources").strong());
+    if let Some(file) = file {
+        ui.label(RichText::new(format!("File: {}", file.name)).small());
+    }
+    if zone.sources.is_empty() {
+        ui.label(
+            RichText::new("no source given in the data")
+                .italics()
+                .color(Color32::GRAY),
+        );
+    }
+    for source in &zone.sources {
+        if source.starts_with("http://") || source.starts_with("https://") {
+            if ui.link(short_url(source)).on_hover_text(source).clicked() {
+                commands.push(Command::OpenUrl(source.clone()));
+            }
+        } else {
+            ui.label(source);
+        }
+    }
+}
+
+fn all_attributes_ui(ui: &mut Ui, zone: &Zone) {
+    Grid::new("zone-attributes")
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            for (key, value) in &zone.properties {
+                ui.label(RichText::new(key).monospace());
+                let text = match value {
+                    Value::String(s) => s.clone(),
+                    Value::Null => "null".into(),
+                    other => {
+                        let s = other.to_string();
+                        if s.len() > 200 {
+                            format!("{}…", &s[..s.floor_char_boundary(200)])
+                        } else {
+                            s
+                        }
+                    }
+                };
+                ui.add(egui::Label::new(text).wrap());
+                ui.end_row();
+            }
+        });
+}
