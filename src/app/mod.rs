@@ -175,6 +175,16 @@ impl ZaeApp {
         self.last_layer.view
     }
 
+    /// The zone under a screen position in the last frame's view, if any.
+    pub fn zone_at(&self, pos: egui::Pos2) -> Option<usize> {
+        let view = self.last_layer.view?;
+        if !view.rect.contains(pos) {
+            return None;
+        }
+        let (lon, lat) = view.screen_to_lon_lat(pos);
+        self.derived.index.hit(&self.dataset.zones, lon, lat)
+    }
+
     pub fn zones_drawn(&self) -> usize {
         self.last_layer.zones_drawn
     }

@@ -551,7 +551,7 @@ fn geometry_polygons(
 /// How file coordinates become WGS84 degrees.
 enum Frame {
     Wgs84,
-    Projected(Reprojector),
+    Projected(Box<Reprojector>),
 }
 
 fn choose_frame(
@@ -581,7 +581,7 @@ fn choose_frame(
                         source,
                     })?;
                 report.crs = format!("EPSG:{code} (crs member \"{name}\"), reprojected to WGS84");
-                Ok(Frame::Projected(reprojector))
+                Ok(Frame::Projected(Box::new(reprojector)))
             }
         };
     }
@@ -620,7 +620,7 @@ fn choose_frame(
             None,
             "no \"crs\" member; coordinates are metres in the Lambert-93 extent, read as EPSG:2154",
         );
-        Ok(Frame::Projected(reprojector))
+        Ok(Frame::Projected(Box::new(reprojector)))
     } else {
         report.crs = "WGS84 longitude/latitude (GeoJSON default, no crs member)".into();
         Ok(Frame::Wgs84)

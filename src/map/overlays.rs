@@ -1,14 +1,12 @@
 //! What is drawn over the map: attribution, offline banner, legend, scale bar, zoom buttons.
 
-use egui::{
-    Align2, Color32, CornerRadius, Frame, Margin, Rect, RichText, Stroke, Ui, UiBuilder, pos2, vec2,
-};
+use egui::{Align2, Color32, CornerRadius, Frame, Margin, Rect, RichText, Stroke, Ui, pos2, vec2};
 
 use super::ViewTransform;
 use super::style;
 use crate::model::Vocation;
 
-/// A small panel at one corner of the map.
+/// A small floating panel at one corner (or edge centre) of the map, sized to its content.
 fn corner_ui<R>(
     ui: &mut Ui,
     map: Rect,
@@ -18,18 +16,25 @@ fn corner_ui<R>(
 ) -> R {
     let margin = 8.0;
     let inner = map.shrink(margin);
-    // Let the content size itself, then place it: measure with a generous max rect.
-    let max = Rect::from_min_size(inner.min, inner.size() * vec2(0.6, 0.5));
-    let placed = align.align_size_within_rect(max.size(), inner);
-    let layout = match (align.x(), align.y()) {
-        (egui::Align::Max, egui::Align::Max) => egui::Layout::bottom_up(egui::Align::Max),
-        (egui::Align::Min, egui::Align::Max) => egui::Layout::bottom_up(egui::Align::Min),
-        (egui::Align::Max, _) => egui::Layout::top_down(egui::Align::Max),
-        (egui::Align::Center, _) => egui::Layout::top_down(egui::Align::Center),
-        _ => egui::Layout::top_down(egui::Align::Min),
-    };
-    let mut child = ui.new_child(UiBuilder::new().max_rect(placed).layout(layout).id_salt(id));
-    add(&mut child)
+    let anchor = pos2(
+        match align.x() {
+            egui::Align::Min => inner.left(),
+            egui::Align::Center => inner.center().x,
+            egui::Align::Max => inner.right(),
+        },
+        match align.y() {
+            egui::Align::Min => inner.top(),
+            egui::Align::Center => inner.center().y,
+            egui::Align::Max => inner.bottom(),
+        },
+    );
+    egui::Area::new(ui.scope_id().with(id))
+        .pivot(align)
+        .fixed_pos(anchor)
+        .constrain_to(map)
+        .order(egui::Order::Middle)
+        .show(ui.ctx(), add)
+        .inner
 }
 
 fn card() -> Frame {
@@ -190,7 +195,7 @@ pub fn zoom_buttons_ui(ui: &mut Ui, map: Rect) -> Option<ZoomAction> {
                     action = Some(ZoomAction::Out);
                 }
                 if ui
-                    .add_sized(size, egui::Button::new(RichText::new("⛶").size(16.0)))
+                    .add_sized(size, egui::Button::new(RichText::new("Fit").size(13.0)))
                     .on_hover_text("Fit all zones")
                     .clicked()
                 {

@@ -23,7 +23,7 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&file.name).strong());
                 if ui
-                    .small_button("✕")
+                    .small_button("×")
                     .on_hover_text(format!("Close {}", file.name))
                     .clicked()
                 {

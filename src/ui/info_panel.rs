@@ -19,7 +19,7 @@ pub fn info_panel_ui(ui: &mut Ui, zone: &Zone, file: Option<&SourceFile>) -> Vec
     ui.horizontal(|ui| {
         ui.heading(zone.display_name());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("✕").on_hover_text("Close (Esc)").clicked() {
+            if ui.button("×").on_hover_text("Close (Esc)").clicked() {
                 commands.push(Command::Select(None));
             }
         });
@@ -106,7 +106,7 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
                 {
                     ui.label(
                         RichText::new(format!(
-                            "⚠ differs from the declared surface by {:.0}%",
+                            "Differs from the declared surface by {:.0}%",
                             diff * 100.0
                         ))
                         .color(Color32::from_rgb(0xC0, 0x60, 0x00)),
@@ -226,7 +226,7 @@ fn outline_ui(ui: &mut Ui, zone: &Zone) {
     if let Some(grade) = &zone.position_grade {
         let meaning = match grade.as_str() {
             "H" => "published coordinate of the site itself",
-            "M" => "anchored on a cited nearby point (≈0.3–1 km)",
+            "M" => "anchored on a cited nearby point (about 0.3–1 km)",
             "L" => "rough estimate or commune centre (may be off by 1–2 km)",
             _ => "",
         };

@@ -1,0 +1,49 @@
+//! `zae-atlas check`: the headless report and its exit codes.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn check(files: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_zae-atlas"))
+        .arg("check")
+        .args(files.iter().map(|f| fixture(f)))
+        .output()
+        .expect("run zae-atlas");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn readable_files_exit_zero_with_counts_and_reasons() {
+    let (code, out) = check(&[
+        "mixed_with_null_and_point.geojson",
+        "lambert93_no_crs.geojson",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("1 zone loaded, 5 features skipped"), "{out}");
+    assert!(out.contains("skipped: feature 2"), "{out}");
+    assert!(out.contains("Lambert-93 (EPSG:2154), detected"), "{out}");
+    assert!(out.contains("computed surface:"), "{out}");
+}
+
+#[test]
+fn a_refused_file_exits_one_and_says_why() {
+    let (code, out) = check(&["polygon_with_hole.geojson", "malformed.geojson"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("REFUSED: malformed.geojson: invalid JSON at line 4"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2 file(s) checked, 1 read, 1 refused"),
+        "{out}"
+    );
+}

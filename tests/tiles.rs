@@ -1,0 +1,173 @@
+//! Base map tiles against a tile server of our own on 127.0.0.1 (never the internet): the app
+//! asks for the configured template with its User-Agent, shows the tiles, and says "offline"
+//! when the server cannot be reached.
+
+mod common;
+
+use std::io::Cursor;
+use std::net::TcpListener;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use common::harness_with;
+use egui_kittest::kittest::Queryable;
+use zae_atlas::AppConfig;
+use zae_atlas::map::tiles::{TileChoice, TileStatus, USER_AGENT};
+
+/// A request the server saw: path and User-Agent.
+type Seen = Arc<Mutex<Vec<(String, Option<String>)>>>;
+
+struct TileServer {
+    port: u16,
+    seen: Seen,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl TileServer {
+    /// Serves a generated 256×256 PNG for every `/z/x/y.png`, 404 otherwise.
+    fn start() -> Self {
+        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1");
+        let port = server.server_addr().to_ip().expect("ip address").port();
+        let seen: Seen = Arc::default();
+        let stop = Arc::new(AtomicBool::new(false));
+        let png = tile_png();
+        let thread = {
+            let (seen, stop) = (seen.clone(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let Ok(Some(request)) = server.recv_timeout(Duration::from_millis(50)) else {
+                        continue;
+                    };
+                    let ua = request
+                        .headers()
+                        .iter()
+                        .find(|h| h.field.equiv("User-Agent"))
+                        .map(|h| h.value.to_string());
+                    let path = request.url().to_string();
+                    seen.lock().expect("lock").push((path.clone(), ua));
+                    let is_tile = path.ends_with(".png") && path.split('/').count() == 4;
+                    let response = if is_tile {
+                        tiny_http::Response::from_data(png.clone()).with_header(
+                            "Content-Type: image/png"
+                                .parse::<tiny_http::Header>()
+                                .expect("header"),
+                        )
+                    } else {
+                        tiny_http::Response::from_data(Vec::new()).with_status_code(404)
+                    };
+                    let _ = request.respond(response);
+                }
+            })
+        };
+        Self {
+            port,
+            seen,
+            stop,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for TileServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// A light grey tile with a darker grid line, encoded as PNG.
+fn tile_png() -> Vec<u8> {
+    let img = image::RgbaImage::from_fn(256, 256, |x, y| {
+        if x % 64 == 0 || y % 64 == 0 {
+            image::Rgba([150, 150, 150, 255])
+        } else {
+            image::Rgba([235, 235, 230, 255])
+        }
+    });
+    let mut bytes = Vec::new();
+    img.write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .expect("encode png");
+    bytes
+}
+
+fn app_with_template(template: String) -> egui_kittest::Harness<'static, zae_atlas::ZaeApp> {
+    harness_with(AppConfig {
+        files: Vec::new(),
+        tiles: TileChoice::Template(template),
+        tile_cache: None,
+    })
+}
+
+/// Steps the app in real time until `done` holds, or panics after `limit`.
+fn step_until(
+    h: &mut egui_kittest::Harness<'static, zae_atlas::ZaeApp>,
+    limit: Duration,
+    what: &str,
+    mut done: impl FnMut(&zae_atlas::ZaeApp) -> bool,
+) {
+    let start = Instant::now();
+    while !done(h.state()) {
+        assert!(start.elapsed() < limit, "timed out waiting for {what}");
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn tiles_come_from_the_template_with_our_user_agent() {
+    let server = TileServer::start();
+    let template = format!("http://127.0.0.1:{}/{{z}}/{{x}}/{{y}}.png", server.port);
+    let mut h = app_with_template(template);
+    step_until(&mut h, Duration::from_secs(20), "tiles to show", |app| {
+        app.tile_status() == TileStatus::Ok
+    });
+    let seen = server.seen.lock().expect("lock").clone();
+    assert!(!seen.is_empty());
+    let zoom = h.state().view().expect("drawn").zoom.round() as u32;
+    for (path, ua) in &seen {
+        assert_eq!(ua.as_deref(), Some(USER_AGENT), "User-Agent of {path}");
+        let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+        assert_eq!(parts.len(), 3, "{path}");
+        let z: u32 = parts[0].parse().expect("zoom");
+        assert!(
+            z.abs_diff(zoom) <= 1,
+            "tile zoom {z} for a map at zoom {zoom}"
+        );
+    }
+    assert!(
+        h.query_by_label("Map tiles unavailable (offline)")
+            .is_none()
+    );
+    h.get_by_label("Base map: online");
+}
+
+#[test]
+fn a_closed_port_shows_the_offline_banner_and_the_zones() {
+    // Bind, note the port, close it: connections are refused.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let mut h = app_with_template(format!("http://127.0.0.1:{port}/{{z}}/{{x}}/{{y}}.png"));
+    step_until(
+        &mut h,
+        Duration::from_secs(20),
+        "the offline state",
+        |app| app.tile_status() == TileStatus::Offline,
+    );
+    h.run_steps(2);
+    h.get_by_label("Map tiles unavailable (offline)");
+    h.get_by_label("Retry");
+    assert!(h.state().tile_requests() > 0);
+    assert_eq!(
+        h.state().zones_drawn(),
+        h.state().dataset.zones.len(),
+        "zones still drawn"
+    );
+}
