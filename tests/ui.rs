@@ -93,3 +93,14 @@ fn every_embedded_zone_opens_its_info_panel() {
         assert!(!zone.sources.is_empty(), "{} has no source", zone.id);
     }
 }
+
+#[test]
+fn hovering_a_zone_shows_its_name_and_surface() {
+    let mut h = offline_app();
+    let view = h.state().view().expect("drawn");
+    let pos = view.lon_lat_to_screen(CAP_NORD.0, CAP_NORD.1);
+    h.event(egui::Event::PointerMoved(pos));
+    h.run_steps(4);
+    assert!(h.query_all_by_label_contains("300 ha declared").count() >= 1);
+    assert_eq!(h.state().selected(), None, "hover does not select");
+}

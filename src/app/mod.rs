@@ -431,16 +431,22 @@ impl eframe::App for ZaeApp {
                 loading.as_ref(),
             ));
         });
-        Panel::left("files").default_size(250.0).show(ui, |ui| {
-            self.commands
-                .extend(ui::files_panel_ui(ui, &self.dataset, self.selected));
-        });
+        Panel::left("files")
+            .default_size(250.0)
+            .size_range(180.0..=420.0)
+            .show(ui, |ui| {
+                self.commands
+                    .extend(ui::files_panel_ui(ui, &self.dataset, self.selected));
+            });
         if let Some(zone) = self.selected_zone() {
             let file = self.dataset.files.get(zone.file);
             let mut commands = Vec::new();
-            Panel::right("info").default_size(340.0).show(ui, |ui| {
-                commands = ui::info_panel_ui(ui, zone, file);
-            });
+            Panel::right("info")
+                .default_size(380.0)
+                .size_range(280.0..=640.0)
+                .show(ui, |ui| {
+                    commands = ui::info_panel_ui(ui, zone, file);
+                });
             self.commands.extend(commands);
         }
         CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));

@@ -89,7 +89,7 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
                         .map(|ha| format!("{} ha", format_ha(ha))),
                 );
                 if let Some(n) = note(zone, "site_surf_brute") {
-                    ui.label(RichText::new(n).small().color(Color32::GRAY));
+                    ui.add(egui::Label::new(RichText::new(n).small().color(Color32::GRAY)).wrap());
                 }
             });
             ui.end_row();
@@ -125,7 +125,7 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
                     }),
                 );
                 if let Some(n) = note(zone, "site_nb_emploi") {
-                    ui.label(RichText::new(n).small().color(Color32::GRAY));
+                    ui.add(egui::Label::new(RichText::new(n).small().color(Color32::GRAY)).wrap());
                 }
             });
             ui.end_row();
@@ -134,7 +134,7 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
             ui.vertical(|ui| {
                 value_or_unknown(ui, zone.establishments.map(format_count));
                 if let Some(n) = note(zone, "site_nb_etab") {
-                    ui.label(RichText::new(n).small().color(Color32::GRAY));
+                    ui.add(egui::Label::new(RichText::new(n).small().color(Color32::GRAY)).wrap());
                 }
             });
             ui.end_row();

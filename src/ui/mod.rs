@@ -135,7 +135,7 @@ pub fn drop_hint_ui(ui: &mut Ui, map: Rect) {
 /// A value, or "unknown" in grey when the data does not say.
 pub fn value_or_unknown(ui: &mut Ui, value: Option<String>) {
     match value {
-        Some(v) => ui.label(v),
+        Some(v) => ui.add(egui::Label::new(v).wrap()),
         None => ui.label(RichText::new("unknown").italics().color(Color32::GRAY)),
     };
 }

@@ -1,0 +1,111 @@
+//! Opening the user's own files: from the command line, by drag and drop, several at once;
+//! refused files are named with the reason, skipped features are listed in the load report.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use common::{harness_with, offline_app};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use zae_atlas::map::tiles::TileChoice;
+use zae_atlas::{AppConfig, ZaeApp};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+}
+
+fn wait_for_loads(h: &mut Harness<'static, ZaeApp>) {
+    let start = Instant::now();
+    h.step();
+    while h.state().is_loading() {
+        assert!(start.elapsed() < Duration::from_secs(20), "loading did not finish");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run_steps(3);
+}
+
+#[test]
+fn files_on_the_command_line_replace_the_embedded_dataset() {
+    let mut h = harness_with(AppConfig {
+        files: vec![
+            fixture("polygon_with_hole.geojson"),
+            fixture("malformed.geojson"),
+            fixture("mixed_with_null_and_point.geojson"),
+        ],
+        tiles: TileChoice::None,
+        tile_cache: None,
+    });
+    wait_for_loads(&mut h);
+    let app = h.state();
+    let names: Vec<&str> = app.dataset.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, ["polygon_with_hole.geojson", "mixed_with_null_and_point.geojson"]);
+    assert_eq!(app.dataset.zones.len(), 2);
+    // The refused file is named, with the reason and position.
+    assert_eq!(app.errors.len(), 1, "{:?}", app.errors);
+    assert!(app.errors[0].starts_with("malformed.geojson: invalid JSON at line 4"));
+    h.get_by_label("Could not open");
+    h.get_by_label_contains("malformed.geojson: invalid JSON at line 4");
+}
+
+#[test]
+fn load_report_lists_skipped_features_with_reasons() {
+    let mut h = harness_with(AppConfig {
+        files: vec![fixture("mixed_with_null_and_point.geojson")],
+        tiles: TileChoice::None,
+        tile_cache: None,
+    });
+    wait_for_loads(&mut h);
+    h.get_by_label("Load report…").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Skipped (5)");
+    h.get_by_label_contains("feature 2 (A point): geometry is a Point");
+    h.get_by_label_contains("feature 3: the feature is null");
+}
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_dropped_file_is_added_to_the_open_ones() {
+    let mut h = offline_app();
+    let before = h.state().dataset.zones.len();
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(fixture("multipolygon.geojson"))));
+    wait_for_loads(&mut h);
+    let app = h.state();
+    assert_eq!(app.dataset.files.len(), 2);
+    assert_eq!(app.dataset.zones.len(), before + 1);
+    assert!(app.dataset.zones.iter().any(|z| z.name.as_deref() == Some("Deux parcelles")));
+    // The view was fitted to the new file: its zone is drawn.
+    assert!(app.zones_drawn() >= 1);
+}
+
+#[test]
+fn closing_a_file_removes_its_zones() {
+    let mut h = offline_app();
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(DroppedPath(fixture("multipolygon.geojson"))));
+    wait_for_loads(&mut h);
+    h.state_mut().push(zae_atlas::Command::CloseFile(0));
+    h.run_steps(2);
+    let app = h.state();
+    assert_eq!(app.dataset.files.len(), 1);
+    assert_eq!(app.dataset.zones.len(), 1);
+    assert!(app.dataset.zones.iter().all(|z| z.file == 0));
+}
