@@ -14,14 +14,19 @@ use zae_atlas::map::tiles::TileChoice;
 use zae_atlas::{AppConfig, ZaeApp};
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
 }
 
 fn wait_for_loads(h: &mut Harness<'static, ZaeApp>) {
     let start = Instant::now();
     h.step();
     while h.state().is_loading() {
-        assert!(start.elapsed() < Duration::from_secs(20), "loading did not finish");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "loading did not finish"
+        );
         std::thread::sleep(Duration::from_millis(10));
         h.step();
     }
@@ -42,7 +47,13 @@ fn files_on_the_command_line_replace_the_embedded_dataset() {
     wait_for_loads(&mut h);
     let app = h.state();
     let names: Vec<&str> = app.dataset.files.iter().map(|f| f.name.as_str()).collect();
-    assert_eq!(names, ["polygon_with_hole.geojson", "mixed_with_null_and_point.geojson"]);
+    assert_eq!(
+        names,
+        [
+            "polygon_with_hole.geojson",
+            "mixed_with_null_and_point.geojson"
+        ]
+    );
     assert_eq!(app.dataset.zones.len(), 2);
     // The refused file is named, with the reason and position.
     assert_eq!(app.errors.len(), 1, "{:?}", app.errors);
@@ -90,7 +101,12 @@ fn a_dropped_file_is_added_to_the_open_ones() {
     let app = h.state();
     assert_eq!(app.dataset.files.len(), 2);
     assert_eq!(app.dataset.zones.len(), before + 1);
-    assert!(app.dataset.zones.iter().any(|z| z.name.as_deref() == Some("Deux parcelles")));
+    assert!(
+        app.dataset
+            .zones
+            .iter()
+            .any(|z| z.name.as_deref() == Some("Deux parcelles"))
+    );
     // The view was fitted to the new file: its zone is drawn.
     assert!(app.zones_drawn() >= 1);
 }

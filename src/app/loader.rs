@@ -10,12 +10,16 @@ use crate::io::{self, LoadError, LoadedFile};
 use crate::spatial::{ZoneMesh, build_meshes};
 
 pub enum LoadMessage {
-    Loaded {
-        path: PathBuf,
-        file: LoadedFile,
-        meshes: Vec<ZoneMesh>,
-    },
+    Loaded(Box<Loaded>),
     Failed(LoadError),
+}
+
+/// A file read on the worker, with its meshes built.
+pub struct Loaded {
+    pub path: PathBuf,
+    pub file: LoadedFile,
+    pub zone_meshes: Vec<ZoneMesh>,
+    pub plot_meshes: Vec<ZoneMesh>,
 }
 
 /// A running load of one or more files.
@@ -45,7 +49,7 @@ impl LoadJob {
                             break;
                         }
                         if let Ok(mut c) = current.lock() {
-                            *c = io::geojson::display_name(&path);
+                            *c = io::display_name(&path);
                         }
                         let message = load_one(&path, &progress, &cancel);
                         if tx.send(message).is_err() {
@@ -94,24 +98,14 @@ impl LoadJob {
 }
 
 fn load_one(path: &std::path::Path, progress: &AtomicU32, cancel: &AtomicBool) -> LoadMessage {
-    let name = io::geojson::display_name(path);
+    let name = io::display_name(path);
     let report = |fraction: f32| {
         progress.store(fraction.to_bits(), Ordering::Relaxed);
         !cancel.load(Ordering::Relaxed)
     };
-    let bytes = match std::fs::metadata(path).and_then(|m| {
-        if m.len() > io::geojson::MAX_FILE_BYTES {
-            Err(std::io::Error::other(format!(
-                "the file is {} bytes, over the {}-byte limit",
-                m.len(),
-                io::geojson::MAX_FILE_BYTES
-            )))
-        } else {
-            std::fs::read(path)
-        }
-    }) {
+    let bytes = match io::read_file(path) {
         Ok(b) => b,
-        Err(source) => return LoadMessage::Failed(LoadError::Io { file: name, source }),
+        Err(e) => return LoadMessage::Failed(e),
     };
     // Parsing is ~70% of the work, meshes the rest.
     let file = match io::load_bytes(&name, &bytes, &mut |f| report(0.7 * f)) {
@@ -119,12 +113,21 @@ fn load_one(path: &std::path::Path, progress: &AtomicU32, cancel: &AtomicBool) -
         Err(e) => return LoadMessage::Failed(e),
     };
     drop(bytes);
-    let Some(meshes) = build_meshes(&file.zones, &mut |f| report(0.7 + 0.3 * f)) else {
-        return LoadMessage::Failed(LoadError::Cancelled { file: name });
+    let cancelled = || LoadMessage::Failed(LoadError::Cancelled { file: name.clone() });
+    let Some(zone_meshes) = build_meshes(file.zones.iter().map(|z| &z.geometry), &mut |f| {
+        report(0.7 + 0.2 * f)
+    }) else {
+        return cancelled();
     };
-    LoadMessage::Loaded {
+    let Some(plot_meshes) = build_meshes(file.plots.iter().map(|p| &p.geometry), &mut |f| {
+        report(0.9 + 0.1 * f)
+    }) else {
+        return cancelled();
+    };
+    LoadMessage::Loaded(Box::new(Loaded {
         path: path.to_path_buf(),
         file,
-        meshes,
-    }
+        zone_meshes,
+        plot_meshes,
+    }))
 }

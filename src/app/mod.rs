@@ -70,6 +70,7 @@ pub enum Command {
 pub struct ZaeApp {
     pub dataset: Dataset,
     meshes: Vec<ZoneMesh>,
+    plot_meshes: Vec<ZoneMesh>,
     derived: Derived,
     selected: Option<usize>,
     hovered: Option<usize>,
@@ -90,6 +91,7 @@ impl ZaeApp {
         let mut app = Self {
             dataset: Dataset::default(),
             meshes: Vec::new(),
+            plot_meshes: Vec::new(),
             derived: Derived::default(),
             selected: None,
             hovered: None,
@@ -117,8 +119,9 @@ impl ZaeApp {
     fn load_embedded(&mut self) {
         match io::load_bytes(EMBEDDED_NAME, EMBEDDED_DATASET, &mut |_| true) {
             Ok(file) => {
-                let meshes = build_meshes(&file.zones, &mut |_| true).unwrap_or_default();
-                self.add_file(None, file, meshes);
+                let meshes = build_meshes(file.zones.iter().map(|z| &z.geometry), &mut |_| true)
+                    .unwrap_or_default();
+                self.add_file(None, file, meshes, Vec::new());
             }
             Err(e) => self
                 .errors
@@ -126,27 +129,37 @@ impl ZaeApp {
         }
     }
 
-    fn add_file(&mut self, path: Option<PathBuf>, file: io::LoadedFile, meshes: Vec<ZoneMesh>) {
+    fn add_file(
+        &mut self,
+        path: Option<PathBuf>,
+        file: io::LoadedFile,
+        zone_meshes: Vec<ZoneMesh>,
+        plot_meshes: Vec<ZoneMesh>,
+    ) {
         let name = path
             .as_deref()
-            .map(io::geojson::display_name)
+            .map(io::display_name)
             .unwrap_or_else(|| EMBEDDED_NAME.to_string());
-        let bounds = file
+        let boxes = file
             .zones
             .iter()
-            .fold(None, |acc: Option<((f64, f64), (f64, f64))>, z| {
-                let (a, b) = (
-                    (z.bbox.min().x, z.bbox.min().y),
-                    (z.bbox.max().x, z.bbox.max().y),
-                );
-                Some(match acc {
-                    None => (a, b),
-                    Some((lo, hi)) => (
-                        (lo.0.min(a.0), lo.1.min(a.1)),
-                        (hi.0.max(b.0), hi.1.max(b.1)),
-                    ),
-                })
-            });
+            .map(|z| z.bbox)
+            .chain(file.plots.iter().map(|p| p.bbox))
+            .chain(
+                file.establishments
+                    .iter()
+                    .map(|e| geo::Rect::new((e.lon, e.lat), (e.lon, e.lat))),
+            );
+        let bounds = boxes.fold(None, |acc: Option<((f64, f64), (f64, f64))>, r| {
+            let (a, b) = ((r.min().x, r.min().y), (r.max().x, r.max().y));
+            Some(match acc {
+                None => (a, b),
+                Some((lo, hi)) => (
+                    (lo.0.min(a.0), lo.1.min(a.1)),
+                    (hi.0.max(b.0), hi.1.max(b.1)),
+                ),
+            })
+        });
         self.dataset.add_file(
             SourceFile {
                 name,
@@ -154,8 +167,11 @@ impl ZaeApp {
                 report: file.report,
             },
             file.zones,
+            file.plots,
+            file.establishments,
         );
-        self.meshes.extend(meshes);
+        self.meshes.extend(zone_meshes);
+        self.plot_meshes.extend(plot_meshes);
         self.derived = Derived::build(&self.dataset);
         if bounds.is_some() {
             self.pending_fit = bounds;
@@ -221,8 +237,14 @@ impl ZaeApp {
         };
         for message in finished {
             match message {
-                LoadMessage::Loaded { path, file, meshes } => {
-                    self.add_file(Some(path), file, meshes)
+                LoadMessage::Loaded(loaded) => {
+                    let loaded = *loaded;
+                    self.add_file(
+                        Some(loaded.path),
+                        loaded.file,
+                        loaded.zone_meshes,
+                        loaded.plot_meshes,
+                    );
                 }
                 LoadMessage::Failed(e) => self.errors.push(e.to_string()),
             }
@@ -265,9 +287,12 @@ impl ZaeApp {
             }
             Command::CloseFile(i) => {
                 if i < self.dataset.files.len() {
-                    let keep: Vec<bool> = self.dataset.zones.iter().map(|z| z.file != i).collect();
-                    let mut k = keep.iter();
-                    self.meshes.retain(|_| *k.next().unwrap_or(&true));
+                    let mut zones = self.dataset.zones.iter();
+                    self.meshes
+                        .retain(|_| zones.next().is_none_or(|z| z.file != i));
+                    let mut plots = self.dataset.plots.iter();
+                    self.plot_meshes
+                        .retain(|_| plots.next().is_none_or(|p| p.file != i));
                     self.dataset.remove_file(i);
                     self.selected = None;
                     self.report_window = None;

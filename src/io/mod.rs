@@ -1,11 +1,18 @@
-//! Reading files into the model: tolerant GeoJSON loader, coordinate systems, property schema,
-//! load reports. No egui here.
+//! Reading files into the model: GeoJSON and CNIG CSV readers, coordinate systems, property
+//! schema, layer recognition, load reports. No egui here.
 
+pub mod cnig;
 pub mod crs;
 pub mod geojson;
+pub mod geometry;
+mod load;
+pub mod records;
 mod report;
 pub mod schema;
 mod text;
 
-pub use geojson::{LoadError, LoadedFile, load_bytes, load_path};
+pub use load::{
+    LoadError, LoadedFile, MAX_FILE_BYTES, display_name, load_bytes, load_path, read_file,
+};
+pub use records::Layer;
 pub use report::{FeatureIssue, LoadReport};

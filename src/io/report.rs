@@ -29,9 +29,14 @@ pub struct LoadReport {
     pub file: String,
     /// Coordinate system the file was read in, and how it was decided.
     pub crs: String,
+    /// The layer recognised (zones, plots, establishments).
+    pub layer: String,
+    /// What one loaded item is called: "zone", "plot", "establishment".
+    pub item: String,
     /// Entries in the `features` array (or 1 for a lone Feature or geometry).
     pub features_seen: usize,
-    pub zones_loaded: usize,
+    /// Items loaded (zones, plots or establishments).
+    pub loaded: usize,
     /// Features that were not loaded, with the reason.
     pub skipped: Vec<FeatureIssue>,
     /// Loaded, but something was repaired or is worth knowing (closed ring, winding, 3D, ...).
@@ -42,6 +47,7 @@ impl LoadReport {
     pub fn new(file: impl Into<String>) -> Self {
         Self {
             file: file.into(),
+            item: "zone".into(),
             ..Self::default()
         }
     }
@@ -73,7 +79,7 @@ impl LoadReport {
         };
         format!(
             "{} loaded, {} skipped, {}",
-            plural(self.zones_loaded, "zone", "zones"),
+            plural(self.loaded, &self.item, &format!("{}s", self.item)),
             plural(self.skipped.len(), "feature", "features"),
             plural(self.warnings.len(), "warning", "warnings")
         )

@@ -1,10 +1,13 @@
-//! The data model: zones (CNIG "site-eco"), their tenants, and the dataset that holds them.
+//! The data model: zones (CNIG "site-eco"), plots ("terrain-eco"), establishments
+//! ("etablissement"), and the dataset that holds and joins them.
 //! Plain Rust and `geo` types; nothing here knows about egui.
 
 mod dataset;
+mod land;
 mod vocation;
 mod zone;
 
-pub use dataset::{Dataset, SourceFile};
-pub use vocation::Vocation;
+pub use dataset::{Dataset, JoinSummary, SourceFile};
+pub use land::{Establishment, Join, LandStats, Plot};
+pub use vocation::{Vocation, fold};
 pub use zone::{Tenant, Zone, approx_area_ha, bounds_of};

@@ -7,7 +7,6 @@
 use geo::{CoordsIter, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
 
 use super::mercator::to_world;
-use crate::model::Zone;
 
 /// Above this many vertices a polygon is simplified before triangulation: ear-cutting is
 /// quadratic in the worst case (a 200,000-vertex ring takes ~40 s).
@@ -45,16 +44,17 @@ pub struct MeshStats {
 
 /// Builds the meshes of all zones. `progress` gets the fraction done and returns false to stop
 /// (then `None`).
-pub fn build_meshes(
-    zones: &[Zone],
+pub fn build_meshes<'a>(
+    geometries: impl ExactSizeIterator<Item = &'a MultiPolygon<f64>>,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Option<Vec<ZoneMesh>> {
-    let mut meshes = Vec::with_capacity(zones.len());
-    for (i, zone) in zones.iter().enumerate() {
-        if i % 256 == 0 && !progress(i as f32 / zones.len().max(1) as f32) {
+    let total = geometries.len().max(1);
+    let mut meshes = Vec::with_capacity(total);
+    for (i, geometry) in geometries.enumerate() {
+        if i % 256 == 0 && !progress(i as f32 / total as f32) {
             return None;
         }
-        meshes.push(build_zone_mesh(&zone.geometry));
+        meshes.push(build_zone_mesh(geometry));
     }
     Some(meshes)
 }

@@ -1,0 +1,553 @@
+//! Geometry as read from a file, before and after checking: positions parsed without a heap
+//! allocation each, the file's coordinate frame, and the checks that turn raw rings into `geo`
+//! polygons (position lengths, finite numbers, ranges, closing, winding, validity).
+
+use std::fmt;
+
+use geo::{Coord, CoordsIter, LineString, MultiPolygon, Polygon};
+use serde::Deserialize;
+use serde::de::{Deserializer, SeqAccess, Visitor};
+use serde_json::value::RawValue;
+
+use super::crs::{self, CrsCode, CrsError, Reprojector};
+use super::report::LoadReport;
+
+/// Largest polygon checked for self-intersection (validation is quadratic-ish).
+pub const MAX_VALIDATED_VERTICES: usize = 5_000;
+/// Deepest GeometryCollection nesting followed.
+const MAX_COLLECTION_DEPTH: usize = 8;
+const NO_POLYGON: &str = "GeometryCollection holds no polygon";
+
+pub const GEOMETRY_TYPES: [&str; 7] = [
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+];
+
+/// One position: its first two numbers, and how many numbers it had (0, 1, 2, 3...).
+/// Parsed in place: no allocation per position, unlike `Vec<f64>`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pos {
+    pub x: f64,
+    pub y: f64,
+    pub dims: u8,
+}
+
+impl<'de> Deserialize<'de> for Pos {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PosVisitor;
+        impl<'de> Visitor<'de> for PosVisitor {
+            type Value = Pos;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a position (an array of numbers)")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Pos, A::Error> {
+                let mut pos = Pos {
+                    x: f64::NAN,
+                    y: f64::NAN,
+                    dims: 0,
+                };
+                while let Some(v) = seq.next_element::<f64>()? {
+                    match pos.dims {
+                        0 => pos.x = v,
+                        1 => pos.y = v,
+                        _ => {}
+                    }
+                    pos.dims = pos.dims.saturating_add(1);
+                }
+                Ok(pos)
+            }
+        }
+        deserializer.deserialize_seq(PosVisitor)
+    }
+}
+
+pub type RawRing = Vec<Pos>;
+pub type RawPolygon = Vec<RawRing>;
+
+/// A geometry in the file's own coordinates.
+#[derive(Clone, Debug)]
+pub enum RawGeom {
+    Polygons(Vec<RawPolygon>),
+    Point(Pos),
+    /// A "lon, lat" text (CNIG `*_geompoint`): WGS84 whatever the file's frame.
+    PointWgs84(f64, f64),
+    /// A geometry of another type, kept only to say why it was skipped.
+    Other(&'static str),
+}
+
+impl RawGeom {
+    /// The first few positions, to recognise the file's coordinate system.
+    fn sample(&self) -> Vec<(f64, f64)> {
+        let ok = |p: &&Pos| p.dims >= 2 && p.x.is_finite() && p.y.is_finite();
+        match self {
+            RawGeom::Polygons(ps) => ps
+                .iter()
+                .flatten()
+                .flatten()
+                .filter(ok)
+                .take(64)
+                .map(|p| (p.x, p.y))
+                .collect(),
+            RawGeom::Point(p) => std::iter::once(p).filter(ok).map(|p| (p.x, p.y)).collect(),
+            RawGeom::PointWgs84(..) | RawGeom::Other(_) => Vec::new(),
+        }
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            RawGeom::Polygons(_) => "Polygon",
+            RawGeom::Point(_) | RawGeom::PointWgs84(..) => "Point",
+            RawGeom::Other(name) => name,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawGeometry<'a> {
+    #[serde(rename = "type")]
+    kind: String,
+    #[serde(borrow, default)]
+    coordinates: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    geometries: Option<Vec<&'a RawValue>>,
+}
+
+/// A serde_json error in words, without its position (feature messages carry the index).
+pub fn describe_serde(e: &serde_json::Error) -> String {
+    let text = strip_position(&e.to_string());
+    if text.contains("recursion limit") {
+        "nested more than 128 levels deep".into()
+    } else {
+        text
+    }
+}
+
+/// serde_json appends " at line L column C"; messages that carry their own position drop it.
+pub fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// A coordinate for a message: plain when reasonable, scientific when absurd.
+pub fn num(x: f64) -> String {
+    if x.abs() < 1e9 {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
+    }
+}
+
+/// Reads a GeoJSON geometry object (text). Polygons from a GeometryCollection are gathered;
+/// its other members are left out with a warning.
+pub fn parse_geometry(
+    raw: &str,
+    depth: usize,
+    warnings: &mut Vec<String>,
+) -> Result<RawGeom, String> {
+    if !raw.trim_start().starts_with('{') {
+        return Err("the geometry is not a JSON object".into());
+    }
+    let geometry: RawGeometry<'_> = serde_json::from_str(raw)
+        .map_err(|e| format!("invalid geometry: {}", describe_serde(&e)))?;
+    let kind = geometry.kind.as_str();
+    let canonical = *GEOMETRY_TYPES
+        .iter()
+        .find(|g| g.eq_ignore_ascii_case(kind))
+        .ok_or_else(|| format!("unknown geometry type \"{kind}\""))?;
+    if canonical != kind {
+        warnings.push(format!("geometry type \"{kind}\" read as \"{canonical}\""));
+    }
+    let coordinates = || {
+        geometry
+            .coordinates
+            .map(RawValue::get)
+            .ok_or_else(|| format!("{canonical} without \"coordinates\""))
+    };
+    let bad_coords = |e: serde_json::Error| {
+        format!(
+            "{canonical} coordinates are not arrays of numbers: {}",
+            describe_serde(&e)
+        )
+    };
+    match canonical {
+        "Polygon" => {
+            let polygon: RawPolygon = serde_json::from_str(coordinates()?).map_err(bad_coords)?;
+            Ok(RawGeom::Polygons(vec![polygon]))
+        }
+        "MultiPolygon" => Ok(RawGeom::Polygons(
+            serde_json::from_str::<Vec<RawPolygon>>(coordinates()?).map_err(bad_coords)?,
+        )),
+        "Point" => Ok(RawGeom::Point(
+            serde_json::from_str(coordinates()?).map_err(bad_coords)?,
+        )),
+        "MultiPoint" => {
+            let points: Vec<Pos> = serde_json::from_str(coordinates()?).map_err(bad_coords)?;
+            match points.as_slice() {
+                [] => Err("empty MultiPoint".into()),
+                [p] => Ok(RawGeom::Point(*p)),
+                [p, ..] => {
+                    warnings.push(format!(
+                        "MultiPoint of {} points: the first one is used",
+                        points.len()
+                    ));
+                    Ok(RawGeom::Point(*p))
+                }
+            }
+        }
+        "GeometryCollection" => {
+            if depth >= MAX_COLLECTION_DEPTH {
+                return Err(format!(
+                    "GeometryCollection nested more than {MAX_COLLECTION_DEPTH} deep"
+                ));
+            }
+            let mut polygons = Vec::new();
+            for (i, member) in geometry.geometries.unwrap_or_default().iter().enumerate() {
+                match parse_geometry(member.get(), depth + 1, warnings) {
+                    Ok(RawGeom::Polygons(mut p)) => polygons.append(&mut p),
+                    Ok(other) => warnings.push(format!(
+                        "GeometryCollection member {i} left out: it is a {}",
+                        other.type_name()
+                    )),
+                    // An empty nested collection has already said why.
+                    Err(e) if e.starts_with(NO_POLYGON) => {}
+                    Err(e) => warnings.push(format!("GeometryCollection member {i} left out: {e}")),
+                }
+            }
+            if polygons.is_empty() {
+                let why = warnings
+                    .iter()
+                    .find(|w| w.starts_with("GeometryCollection member"))
+                    .map(|w| format!(" ({w})"))
+                    .unwrap_or_default();
+                Err(format!("{NO_POLYGON}{why}"))
+            } else {
+                Ok(RawGeom::Polygons(polygons))
+            }
+        }
+        "LineString" => Ok(RawGeom::Other("LineString")),
+        "MultiLineString" => Ok(RawGeom::Other("MultiLineString")),
+        other => Err(format!("unsupported geometry type {other}")),
+    }
+}
+
+/// Reads a CNIG `*_geompoint` in its "lon, lat" text form (WGS84 degrees).
+pub fn parse_lon_lat_text(text: &str) -> Option<(f64, f64)> {
+    let (a, b) = text.split_once(',')?;
+    let lon = a.trim().parse::<f64>().ok()?;
+    let lat = b.trim().parse::<f64>().ok()?;
+    (lon.is_finite() && lat.is_finite()).then_some((lon, lat))
+}
+
+/// How file coordinates become WGS84 degrees.
+pub enum Frame {
+    Wgs84,
+    Projected(Box<Reprojector>),
+}
+
+/// Decides the file's coordinate system: its `crs` name when it has one (an unknown one is an
+/// error), else WGS84 — unless the coordinates cannot be degrees and fit the Lambert-93 extent,
+/// then Lambert-93, and the report says so.
+pub fn choose_frame<'g>(
+    crs_name: Option<&str>,
+    geometries: impl Iterator<Item = &'g RawGeom>,
+    report: &mut LoadReport,
+) -> Result<Frame, CrsError> {
+    if let Some(name) = crs_name {
+        return match crs::parse_crs_name(name)? {
+            CrsCode::Wgs84 => {
+                report.crs = format!("WGS84 longitude/latitude (crs \"{name}\")");
+                Ok(Frame::Wgs84)
+            }
+            CrsCode::Epsg(code) => {
+                let reprojector = Reprojector::from_epsg(code)?;
+                report.crs = format!("EPSG:{code} (crs \"{name}\"), reprojected to WGS84");
+                Ok(Frame::Projected(Box::new(reprojector)))
+            }
+        };
+    }
+    let (mut degrees, mut lambert) = (0usize, 0usize);
+    for sample in geometries
+        .map(RawGeom::sample)
+        .filter(|s| !s.is_empty())
+        .take(100)
+    {
+        if sample.iter().all(|&(x, y)| crs::fits_degrees(x, y)) {
+            degrees += 1;
+        } else if sample.iter().all(|&(x, y)| crs::fits_lambert93(x, y)) {
+            lambert += 1;
+        }
+    }
+    if lambert > degrees {
+        let reprojector = Reprojector::lambert93()?;
+        report.crs = "Lambert-93 (EPSG:2154), detected: no crs given and coordinates in metres \
+                      within the Lambert-93 extent"
+            .into();
+        report.warn(
+            None,
+            None,
+            "no coordinate system given; coordinates are metres in the Lambert-93 extent, read as EPSG:2154",
+        );
+        Ok(Frame::Projected(Box::new(reprojector)))
+    } else {
+        report.crs = "WGS84 longitude/latitude (GeoJSON default, no crs given)".into();
+        Ok(Frame::Wgs84)
+    }
+}
+
+/// The name in a legacy GeoJSON `crs` member: `{"type": "name", "properties": {"name": ...}}`.
+pub fn crs_member_name(raw: &str) -> Option<String> {
+    let value: serde_json::Value = serde_json::from_str(raw).ok()?;
+    value
+        .get("properties")?
+        .get("name")?
+        .as_str()
+        .map(str::to_string)
+}
+
+/// One position to WGS84, checked.
+fn to_lon_lat(p: Pos, j: usize, frame: &Frame) -> Result<(f64, f64), String> {
+    if p.dims < 2 {
+        return Err(format!(
+            "position {j} has {} coordinate(s), needs at least 2",
+            p.dims
+        ));
+    }
+    let (x, y) = (p.x, p.y);
+    if !x.is_finite() || !y.is_finite() {
+        return Err(format!(
+            "position {j} is not a finite number ({}, {})",
+            num(x),
+            num(y)
+        ));
+    }
+    let (lon, lat) = match frame {
+        Frame::Wgs84 => (x, y),
+        Frame::Projected(r) => r.to_wgs84(x, y).map_err(|e| {
+            format!(
+                "position {j} ({}, {}) cannot be reprojected: {e}",
+                num(x),
+                num(y)
+            )
+        })?,
+    };
+    if !lon.is_finite() || !lat.is_finite() || !crs::fits_degrees(lon, lat) {
+        return Err(match frame {
+            Frame::Wgs84 => format!(
+                "position {j} ({}, {}) is outside longitude/latitude range and not in the Lambert-93 extent",
+                num(x),
+                num(y)
+            ),
+            Frame::Projected(r) => format!(
+                "position {j} ({}, {}) in EPSG:{} falls outside the globe ({}, {})",
+                num(x),
+                num(y),
+                r.code(),
+                num(lon),
+                num(lat)
+            ),
+        });
+    }
+    Ok((lon, lat))
+}
+
+/// A point to WGS84 (lon, lat), checked.
+pub fn build_point(geom: &RawGeom, frame: &Frame) -> Result<(f64, f64), String> {
+    match geom {
+        RawGeom::Point(p) => to_lon_lat(*p, 0, frame),
+        RawGeom::PointWgs84(lon, lat) => to_lon_lat(
+            Pos {
+                x: *lon,
+                y: *lat,
+                dims: 2,
+            },
+            0,
+            &Frame::Wgs84,
+        ),
+        other => Err(format!(
+            "geometry is a {}; establishments must be points",
+            other.type_name()
+        )),
+    }
+}
+
+/// Polygons to a WGS84 multipolygon, checked and repaired; notes go to `warnings`. A broken
+/// part of a multipolygon is left out (with a warning); a broken single polygon is an error.
+pub fn build_polygons(
+    geom: RawGeom,
+    frame: &Frame,
+    warnings: &mut Vec<String>,
+) -> Result<MultiPolygon<f64>, String> {
+    let raw_polygons = match geom {
+        RawGeom::Polygons(p) => p,
+        other => {
+            return Err(format!(
+                "geometry is a {}; zones and plots must be Polygon or MultiPolygon",
+                other.type_name()
+            ));
+        }
+    };
+    let mut polygons = Vec::with_capacity(raw_polygons.len());
+    let mut dims_noted = false;
+    let part_count = raw_polygons.len();
+    for (part, raw_polygon) in raw_polygons.into_iter().enumerate() {
+        match build_polygon(raw_polygon, frame, &mut dims_noted, warnings) {
+            Ok(polygon) => polygons.push(polygon),
+            Err(e) if part_count > 1 => {
+                warnings.push(format!("polygon {part}: {e}; part left out"))
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    if polygons.is_empty() {
+        return Err("no usable polygon".into());
+    }
+    Ok(MultiPolygon::new(polygons))
+}
+
+fn build_polygon(
+    raw: RawPolygon,
+    frame: &Frame,
+    dims_noted: &mut bool,
+    warnings: &mut Vec<String>,
+) -> Result<Polygon<f64>, String> {
+    if raw.is_empty() {
+        return Err("empty polygon (no rings)".into());
+    }
+    let mut rings: Vec<LineString<f64>> = Vec::with_capacity(raw.len());
+    for (r, ring) in raw.into_iter().enumerate() {
+        let what = if r == 0 {
+            "exterior ring".to_string()
+        } else {
+            format!("hole {r}")
+        };
+        match build_ring(&ring, frame, dims_noted, warnings) {
+            Ok((ls, note)) => {
+                if let Some(w) = note {
+                    warnings.push(format!("{what}: {w}"));
+                }
+                rings.push(ls);
+            }
+            Err(e) if r == 0 => return Err(format!("{what}: {e}")),
+            Err(e) => warnings.push(format!("{what}: {e}; hole left out")),
+        }
+    }
+    let exterior = rings.remove(0);
+    let polygon = orient(Polygon::new(exterior, rings), warnings);
+    check_validity(&polygon, warnings);
+    Ok(polygon)
+}
+
+/// Reports self-intersections and other OGC validity problems; the polygon is drawn as it is.
+fn check_validity(polygon: &Polygon<f64>, warnings: &mut Vec<String>) {
+    use geo::Validation;
+    let vertices = polygon.coords_count();
+    if vertices > MAX_VALIDATED_VERTICES {
+        warnings.push(format!(
+            "{vertices} vertices: self-intersection not checked (checked up to {MAX_VALIDATED_VERTICES})"
+        ));
+        return;
+    }
+    if let Err(e) = polygon.check_validation() {
+        warnings.push(format!("invalid polygon ({e}); drawn as it is"));
+    }
+}
+
+/// Exterior counter-clockwise, holes clockwise (RFC 7946); reports rings that were not.
+fn orient(polygon: Polygon<f64>, warnings: &mut Vec<String>) -> Polygon<f64> {
+    use geo::orient::{Direction, Orient};
+    use geo::winding_order::{Winding, WindingOrder};
+    let exterior_cw = polygon.exterior().winding_order() == Some(WindingOrder::Clockwise);
+    let holes_ccw = polygon
+        .interiors()
+        .iter()
+        .filter(|h| h.winding_order() == Some(WindingOrder::CounterClockwise))
+        .count();
+    if !exterior_cw && holes_ccw == 0 {
+        return polygon;
+    }
+    if exterior_cw {
+        warnings.push(
+            "exterior ring is clockwise (RFC 7946 wants counter-clockwise); re-oriented".into(),
+        );
+    }
+    if holes_ccw > 0 {
+        warnings.push(format!(
+            "{holes_ccw} hole(s) counter-clockwise (RFC 7946 wants clockwise); re-oriented"
+        ));
+    }
+    polygon.orient(Direction::Default)
+}
+
+/// One ring: positions valid and in range, at least 3 distinct points; closed if it was not.
+/// Returns the ring and an optional repair note.
+fn build_ring(
+    ring: &[Pos],
+    frame: &Frame,
+    dims_noted: &mut bool,
+    warnings: &mut Vec<String>,
+) -> Result<(LineString<f64>, Option<String>), String> {
+    let mut coords: Vec<Coord<f64>> = Vec::with_capacity(ring.len() + 1);
+    for (j, &position) in ring.iter().enumerate() {
+        if position.dims > 2 && !*dims_noted {
+            *dims_noted = true;
+            warnings.push(format!(
+                "positions have {} coordinates; elevation and measures ignored",
+                position.dims
+            ));
+        }
+        let (lon, lat) = to_lon_lat(position, j, frame)?;
+        coords.push(Coord { x: lon, y: lat });
+    }
+    let mut distinct = coords.clone();
+    distinct.dedup();
+    if distinct.len() > 1 && distinct.first() == distinct.last() {
+        distinct.pop();
+    }
+    if distinct.len() < 3 {
+        return Err(format!(
+            "ring has {} position(s), {} distinct: a ring needs at least 3 distinct points",
+            coords.len(),
+            distinct.len()
+        ));
+    }
+    let mut note = None;
+    if coords.first() != coords.last() {
+        note = Some("ring was not closed (first position ≠ last); closed it".to_string());
+        if let Some(&first) = coords.first() {
+            coords.push(first);
+        }
+    }
+    Ok((LineString::new(coords), note))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_parse_without_allocating_and_count_dimensions() {
+        let ps: Vec<Pos> = serde_json::from_str("[[1, 2], [3, 4, 5], [6], []]").expect("parses");
+        assert_eq!((ps[0].x, ps[0].y, ps[0].dims), (1.0, 2.0, 2));
+        assert_eq!(ps[1].dims, 3);
+        assert_eq!(ps[2].dims, 1);
+        assert_eq!(ps[3].dims, 0);
+        assert!(serde_json::from_str::<Pos>(r#"["1", "2"]"#).is_err());
+    }
+
+    #[test]
+    fn lon_lat_text() {
+        assert_eq!(
+            parse_lon_lat_text("5.0912, 47.3021"),
+            Some((5.0912, 47.3021))
+        );
+        assert_eq!(parse_lon_lat_text("5.09"), None);
+        assert_eq!(parse_lon_lat_text("a, b"), None);
+    }
+}

@@ -1,0 +1,163 @@
+//! Loading a file: read the bytes, decode the text, pick the reader (GeoJSON or CNIG CSV),
+//! recognise the layer and the coordinate system, build the model objects.
+
+use std::path::Path;
+
+use super::crs::CrsError;
+use super::geometry::choose_frame;
+use super::records::{self, Layer};
+use super::report::LoadReport;
+use super::{cnig, geojson, text};
+use crate::model::{Establishment, Plot, Zone};
+
+/// Largest file the loader accepts (2 GiB): past that, refuse rather than exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 2 << 30;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{file}: cannot read the file: {source}")]
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error("{file}: the file is empty")]
+    Empty { file: String },
+    #[error("{file}: the file is {size_bytes} bytes, over the {limit_bytes}-byte limit")]
+    TooLarge {
+        file: String,
+        size_bytes: u64,
+        limit_bytes: u64,
+    },
+    #[error("{file}: invalid JSON at line {line}, column {column}: {message}")]
+    Json {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{file}: invalid CSV at line {line}: {message}")]
+    Csv {
+        file: String,
+        line: u64,
+        message: String,
+    },
+    #[error("{file}: not GeoJSON: {reason}")]
+    NotGeoJson { file: String, reason: String },
+    #[error("{file}: not a CNIG \"Sites économiques\" table: {reason}")]
+    NotCnig { file: String, reason: String },
+    #[error("{file}: {source}")]
+    Crs { file: String, source: CrsError },
+    #[error("{file}: loading cancelled")]
+    Cancelled { file: String },
+}
+
+/// What one file held, and the report of what happened.
+#[derive(Debug)]
+pub struct LoadedFile {
+    pub layer: Layer,
+    pub zones: Vec<Zone>,
+    pub plots: Vec<Plot>,
+    pub establishments: Vec<Establishment>,
+    pub report: LoadReport,
+}
+
+/// The name used in messages: the file name, or the whole path if it has none.
+pub fn display_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Reads a file's bytes, refusing files over [`MAX_FILE_BYTES`]. Files are only ever read.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let file = display_name(path);
+    let io = |source| LoadError::Io {
+        file: file.clone(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file,
+            size_bytes: size,
+            limit_bytes: MAX_FILE_BYTES,
+        });
+    }
+    std::fs::read(path).map_err(io)
+}
+
+/// Reads a file from disk.
+pub fn load_path(path: &Path) -> Result<LoadedFile, LoadError> {
+    let bytes = read_file(path)?;
+    load_bytes(&display_name(path), &bytes, &mut |_| true)
+}
+
+/// Reads a GeoJSON or CNIG CSV file from memory. `progress` gets the fraction done (0..1) now
+/// and then and returns `false` to cancel.
+pub fn load_bytes(
+    file: &str,
+    bytes: &[u8],
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<LoadedFile, LoadError> {
+    let mut report = LoadReport::new(file);
+    let decoded = text::decode(bytes);
+    if let Some(note) = decoded.note {
+        report.warn(None, None, note);
+    }
+    let text: &str = &decoded.text;
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty { file: file.into() });
+    }
+    let mut parse_progress = |f: f32| progress(0.8 * f);
+    let (records, crs_name) = if looks_like_csv(file, text) {
+        (
+            cnig::read_csv(file, text, &mut report, &mut parse_progress)?,
+            None,
+        )
+    } else {
+        geojson::read(file, text, &mut report, &mut parse_progress)?
+    };
+    let layer = Layer::detect(
+        records
+            .iter()
+            .take(50)
+            .flat_map(|r| r.properties.keys().map(String::as_str)),
+    );
+    report.layer = layer.describe().to_string();
+    let frame = choose_frame(
+        crs_name.as_deref(),
+        records.iter().map(|r| &r.geometry),
+        &mut report,
+    )
+    .map_err(|source| LoadError::Crs {
+        file: file.into(),
+        source,
+    })?;
+    let built = records::build(layer, records, &frame, &mut report, &mut |f| {
+        progress(0.8 + 0.2 * f)
+    })
+    .ok_or_else(|| LoadError::Cancelled { file: file.into() })?;
+    progress(1.0);
+    Ok(LoadedFile {
+        layer,
+        zones: built.zones,
+        plots: built.plots,
+        establishments: built.establishments,
+        report,
+    })
+}
+
+/// A `.csv` file, or text whose first line is `;`-separated column names (not JSON).
+fn looks_like_csv(file: &str, text: &str) -> bool {
+    if file.to_ascii_lowercase().ends_with(".csv") {
+        return true;
+    }
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        return false;
+    }
+    trimmed
+        .lines()
+        .next()
+        .is_some_and(|l| l.contains(';') && !l.contains('{'))
+}
