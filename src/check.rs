@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::io::{self, LoadReport};
-use crate::model::Zone;
+use crate::io::{self, LoadReport, LoadedFile};
+use crate::model::{Dataset, SourceFile, Zone};
 use crate::ui::format_count;
 
 /// How many warnings or skipped features are listed per file before "… and N more".
@@ -14,10 +14,31 @@ const LIST_LIMIT: usize = 25;
 /// 1 when any file was refused.
 pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> i32 {
     let mut refused = 0;
+    let mut dataset = Dataset::default();
     for path in paths {
         let result = io::load_path(path);
         let written = match result {
-            Ok(file) => write_file(out, &path.display().to_string(), &file.report, &file.zones),
+            Ok(file) => {
+                let written = write_file(out, &path.display().to_string(), &file);
+                let LoadedFile {
+                    zones,
+                    plots,
+                    establishments,
+                    report,
+                    ..
+                } = file;
+                dataset.add_file(
+                    SourceFile {
+                        name: report.file.clone(),
+                        path: Some(path.clone()),
+                        report,
+                    },
+                    zones,
+                    plots,
+                    establishments,
+                );
+                written
+            }
             Err(e) => {
                 refused += 1;
                 writeln!(out, "{}\n  REFUSED: {e}\n", path.display())
@@ -26,6 +47,9 @@ pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> i32 {
         if written.is_err() {
             return 1;
         }
+    }
+    if !dataset.plots.is_empty() || !dataset.establishments.is_empty() {
+        let _ = write_joins(out, &dataset);
     }
     let _ = writeln!(
         out,
@@ -37,18 +61,46 @@ pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> i32 {
     i32::from(refused > 0)
 }
 
-fn write_file(
-    out: &mut dyn Write,
-    name: &str,
-    report: &LoadReport,
-    zones: &[Zone],
-) -> std::io::Result<()> {
-    writeln!(out, "{name}")?;
-    writeln!(out, "  coordinates: {}", report.crs)?;
+/// How plots and establishments of all the files checked together attach to zones.
+fn write_joins(out: &mut dyn Write, dataset: &Dataset) -> std::io::Result<()> {
+    let j = dataset.joins;
     writeln!(
         out,
-        "  layer: zones (site-eco or polygons read through the alias table)"
+        "joins across these files ({} zones):",
+        dataset.zones.len()
     )?;
+    if !dataset.plots.is_empty() {
+        writeln!(
+            out,
+            "  plots: {} by site_id, {} by position, {} in no zone",
+            j.plots_by_site_id, j.plots_by_position, j.plots_without_zone
+        )?;
+    }
+    if !dataset.establishments.is_empty() {
+        writeln!(
+            out,
+            "  establishments: {} by terr_id and position, {} by terr_id only, {} by position only, {} in no zone",
+            j.establishments_both,
+            j.establishments_terr_id,
+            j.establishments_spatial,
+            j.establishments_without_zone
+        )?;
+        if j.establishments_disagreeing > 0 {
+            writeln!(
+                out,
+                "  warning: {} establishment(s) whose terr_id and position point at different zones (terr_id kept)",
+                j.establishments_disagreeing
+            )?;
+        }
+    }
+    writeln!(out)
+}
+
+fn write_file(out: &mut dyn Write, name: &str, file: &LoadedFile) -> std::io::Result<()> {
+    let (report, zones): (&LoadReport, &[Zone]) = (&file.report, &file.zones);
+    writeln!(out, "{name}")?;
+    writeln!(out, "  coordinates: {}", report.crs)?;
+    writeln!(out, "  layer: {}", report.layer)?;
     writeln!(
         out,
         "  features: {} in file; {}",
@@ -62,6 +114,9 @@ fn write_file(
         if list.len() > LIST_LIMIT {
             writeln!(out, "  … and {} more {title}(s)", list.len() - LIST_LIMIT)?;
         }
+    }
+    if zones.is_empty() {
+        return writeln!(out);
     }
     let declared: Vec<f64> = zones.iter().filter_map(|z| z.surface_declared_ha).collect();
     let computed: f64 = zones.iter().map(|z| z.area_ha).sum();

@@ -47,3 +47,27 @@ fn a_refused_file_exits_one_and_says_why() {
         "{out}"
     );
 }
+
+#[test]
+fn cnig_trio_reports_layers_crs_and_joins() {
+    let (code, out) = check(&[
+        "cnig/etablissement.csv",
+        "cnig/terrain-eco.csv",
+        "cnig/site-eco.csv",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("layer: establishments (CNIG etablissement)"),
+        "{out}"
+    );
+    assert!(out.contains("layer: plots (CNIG terrain-eco)"), "{out}");
+    assert!(out.contains("Lambert-93 (EPSG:2154), detected"), "{out}");
+    assert!(
+        out.contains("plots: 8 by site_id, 0 by position, 0 in no zone"),
+        "{out}"
+    );
+    assert!(
+        out.contains("establishments: 2 by terr_id and position, 1 by terr_id only, 2 by position only, 1 in no zone"),
+        "{out}"
+    );
+}

@@ -139,6 +139,8 @@ fn tiles_come_from_the_template_with_our_user_agent() {
             "tile zoom {z} for a map at zoom {zoom}"
         );
     }
+    // The status bar is drawn before the map: one more frame shows the new status.
+    h.step();
     assert!(
         h.query_by_label("Map tiles unavailable (offline)")
             .is_none()

@@ -4,7 +4,7 @@
 use egui::Color32;
 use geo::InteriorPoint;
 
-use crate::map::style::vocation_color;
+use crate::map::style::{plot_fill, vocation_color};
 use crate::model::{Dataset, Vocation};
 use crate::spatial::ZoneIndex;
 
@@ -17,6 +17,8 @@ pub struct Derived {
     pub colors: Vec<Color32>,
     /// Vocations present, with their zone count, in legend order.
     pub legend: Vec<(Vocation, usize)>,
+    pub plot_index: ZoneIndex,
+    pub plot_colors: Vec<Color32>,
 }
 
 impl Derived {
@@ -43,6 +45,12 @@ impl Derived {
             .filter(|&(_, n)| n > 0)
             .collect();
         Self {
+            plot_index: ZoneIndex::from_boxes(dataset.plots.iter().map(|p| p.bbox)),
+            plot_colors: dataset
+                .plots
+                .iter()
+                .map(|p| plot_fill(p.occupation.as_deref()))
+                .collect(),
             index: ZoneIndex::build(zones),
             draw_order,
             label_points,

@@ -78,6 +78,8 @@ pub struct ZaeApp {
     base_map: BaseMap,
     /// Bounds (lon/lat min, max) to fit the view to in the next frame, when its size is known.
     pending_fit: Option<((f64, f64), (f64, f64))>,
+    /// Bounds of what the current load has brought so far.
+    load_bounds: Option<((f64, f64), (f64, f64))>,
     last_layer: LayerOutput,
     loader: Option<LoadJob>,
     /// Messages for the user (files that could not be opened...).
@@ -98,6 +100,7 @@ impl ZaeApp {
             map_memory: MapMemory::default(),
             base_map: BaseMap::new(config.tiles.clone(), config.tile_cache.clone(), ctx),
             pending_fit: None,
+            load_bounds: None,
             last_layer: LayerOutput::default(),
             loader: None,
             errors: Vec::new(),
@@ -173,8 +176,17 @@ impl ZaeApp {
         self.meshes.extend(zone_meshes);
         self.plot_meshes.extend(plot_meshes);
         self.derived = Derived::build(&self.dataset);
-        if bounds.is_some() {
-            self.pending_fit = bounds;
+        // Fit to everything this load brought (all files of one Open or drop).
+        if let Some((a, b)) = bounds {
+            let merged = match self.load_bounds {
+                Some((lo, hi)) => (
+                    (lo.0.min(a.0), lo.1.min(a.1)),
+                    (hi.0.max(b.0), hi.1.max(b.1)),
+                ),
+                None => (a, b),
+            };
+            self.load_bounds = Some(merged);
+            self.pending_fit = Some(merged);
         }
     }
 
@@ -251,6 +263,7 @@ impl ZaeApp {
         }
         if done {
             self.loader = None;
+            self.load_bounds = None;
         } else {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
@@ -273,6 +286,7 @@ impl ZaeApp {
                 if let Some(job) = &self.loader {
                     job.cancel();
                 }
+                self.load_bounds = None;
                 self.loader = Some(LoadJob::start(paths, ctx.clone()));
             }
             Command::OpenDialog => {
@@ -333,7 +347,7 @@ impl ZaeApp {
         let Some((min, max)) = self.pending_fit.take() else {
             return;
         };
-        let zoom = zoom_to_fit(min, max, rect.width() as f64, rect.height() as f64, 40.0).min(16.0);
+        let zoom = zoom_to_fit(min, max, rect.width() as f64, rect.height() as f64, 60.0).min(16.0);
         let a = to_world(min.0, min.1);
         let b = to_world(max.0, max.1);
         let (lon, lat) = to_lon_lat([(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]);
@@ -373,6 +387,11 @@ impl ZaeApp {
             zones: &self.dataset.zones,
             meshes: &self.meshes,
             index: &self.derived.index,
+            plots: &self.dataset.plots,
+            plot_meshes: &self.plot_meshes,
+            plot_index: &self.derived.plot_index,
+            plot_colors: &self.derived.plot_colors,
+            establishments: &self.dataset.establishments,
             draw_order: &self.derived.draw_order,
             label_points: &self.derived.label_points,
             colors: &self.derived.colors,
@@ -414,7 +433,12 @@ impl ZaeApp {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(250));
         }
-        overlays::legend_ui(ui, rect, &self.derived.legend);
+        overlays::legend_ui(
+            ui,
+            rect,
+            &self.derived.legend,
+            !self.dataset.plots.is_empty(),
+        );
         if let Some(view) = &output.view {
             overlays::scale_bar_ui(ui, rect, view);
         }
@@ -463,14 +487,13 @@ impl eframe::App for ZaeApp {
                 self.commands
                     .extend(ui::files_panel_ui(ui, &self.dataset, self.selected));
             });
-        if let Some(zone) = self.selected_zone() {
-            let file = self.dataset.files.get(zone.file);
+        if let Some(selected) = self.selected.filter(|&i| i < self.dataset.zones.len()) {
             let mut commands = Vec::new();
             Panel::right("info")
                 .default_size(380.0)
                 .size_range(280.0..=640.0)
                 .show(ui, |ui| {
-                    commands = ui::info_panel_ui(ui, zone, file);
+                    commands = ui::info_panel_ui(ui, &self.dataset, selected);
                 });
             self.commands.extend(commands);
         }

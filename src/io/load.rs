@@ -124,6 +124,7 @@ pub fn load_bytes(
             .flat_map(|r| r.properties.keys().map(String::as_str)),
     );
     report.layer = layer.describe().to_string();
+    report.item = layer.item().to_string();
     let frame = choose_frame(
         crs_name.as_deref(),
         records.iter().map(|r| &r.geometry),

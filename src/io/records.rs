@@ -51,6 +51,15 @@ impl Layer {
         }
     }
 
+    /// What one item of the layer is called.
+    pub fn item(self) -> &'static str {
+        match self {
+            Layer::Zones => "zone",
+            Layer::Plots => "plot",
+            Layer::Establishments => "establishment",
+        }
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             Layer::Zones => "zones (CNIG site-eco, or polygons read through the alias table)",

@@ -91,8 +91,8 @@ pub fn offline_banner_ui(ui: &mut Ui, map: Rect, source: &str) -> bool {
 }
 
 /// Legend of the vocations present, bottom left.
-pub fn legend_ui(ui: &mut Ui, map: Rect, present: &[(Vocation, usize)]) {
-    if present.is_empty() {
+pub fn legend_ui(ui: &mut Ui, map: Rect, present: &[(Vocation, usize)], plots: bool) {
+    if present.is_empty() && !plots {
         return;
     }
     corner_ui(ui, map, Align2::LEFT_BOTTOM, "legend", |ui| {
@@ -119,6 +119,43 @@ pub fn legend_ui(ui: &mut Ui, map: Rect, present: &[(Vocation, usize)]) {
                             .color(Color32::from_gray(20)),
                     );
                 });
+            }
+            if plots {
+                ui.label(
+                    RichText::new("Plots (CNIG terrain-eco)")
+                        .strong()
+                        .color(Color32::BLACK),
+                );
+                let swatch = |ui: &mut Ui, fill: Color32, stroke: Stroke, text: &str| {
+                    ui.horizontal(|ui| {
+                        let (rect, _) =
+                            ui.allocate_exact_size(vec2(14.0, 14.0), egui::Sense::hover());
+                        ui.painter().rect_filled(rect, 0.0, fill);
+                        ui.painter()
+                            .rect_stroke(rect, 0.0, stroke, egui::StrokeKind::Inside);
+                        ui.label(RichText::new(text).color(Color32::from_gray(20)));
+                    });
+                };
+                let thin = Stroke::new(1.0, Color32::from_gray(70));
+                swatch(ui, style::plot_fill(Some("occupé")), thin, "Occupied");
+                swatch(
+                    ui,
+                    style::plot_fill(Some("vacant")),
+                    thin,
+                    "Vacant / unoccupied",
+                );
+                swatch(
+                    ui,
+                    style::plot_fill(Some("friche")),
+                    thin,
+                    "Brownfield (friche)",
+                );
+                swatch(
+                    ui,
+                    Color32::TRANSPARENT,
+                    Stroke::new(2.5, style::FOR_SALE),
+                    "For sale: available land",
+                );
             }
         });
     });

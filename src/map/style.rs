@@ -31,3 +31,18 @@ pub const SELECTED_OUTLINE: Color32 = Color32::from_rgb(0xFF, 0xD7, 0x00);
 pub const HALO: Color32 = Color32::from_rgb(0x10, 0x10, 0x10);
 /// Background where no tile is drawn (offline, or `--tiles none`).
 pub const PLAIN_BACKGROUND: Color32 = Color32::from_rgb(0xEE, 0xEC, 0xE6);
+
+/// Plots for sale ("available land"): what an investor looks for first.
+pub const FOR_SALE: Color32 = Color32::from_rgb(0x00, 0xA6, 0x51);
+
+/// Plot fill by occupation (`terr_etat_occup`).
+pub fn plot_fill(occupation: Option<&str>) -> Color32 {
+    let folded = occupation.map(crate::model::fold).unwrap_or_default();
+    match folded.as_str() {
+        "occupe" => Color32::from_rgba_unmultiplied(0x60, 0x60, 0x70, 110),
+        "vacant" | "inoccupe" => Color32::from_rgba_unmultiplied(0xFF, 0xE0, 0x66, 150),
+        "friche" => Color32::from_rgba_unmultiplied(0xA0, 0x70, 0x40, 140),
+        "occupation transitoire" => Color32::from_rgba_unmultiplied(0x9E, 0xC5, 0xE8, 140),
+        _ => Color32::from_rgba_unmultiplied(0xB0, 0xB0, 0xB0, 110),
+    }
+}

@@ -6,11 +6,13 @@ use walkers::{MapMemory, Plugin, Projector};
 
 use super::ViewTransform;
 use super::style;
-use crate::model::Zone;
+use crate::model::{Establishment, Plot, Zone};
 use crate::spatial::{ZoneIndex, ZoneMesh};
 
 /// Below this zoom names are not drawn on the map (hover shows them).
 const LABEL_MIN_ZOOM: f64 = 11.5;
+/// Below this zoom establishments are not drawn.
+const ESTABLISHMENT_MIN_ZOOM: f64 = 13.0;
 
 /// What the layer saw in this frame; read by the app after the map is drawn.
 #[derive(Clone, Debug, Default)]
@@ -27,6 +29,11 @@ pub struct ZonesLayer<'a> {
     pub zones: &'a [Zone],
     pub meshes: &'a [ZoneMesh],
     pub index: &'a ZoneIndex,
+    pub plots: &'a [Plot],
+    pub plot_meshes: &'a [ZoneMesh],
+    pub plot_index: &'a ZoneIndex,
+    pub plot_colors: &'a [Color32],
+    pub establishments: &'a [Establishment],
     /// Zone indices, largest first (small zones are drawn on top).
     pub draw_order: &'a [usize],
     /// Label anchor per zone (lon, lat).
@@ -106,11 +113,20 @@ impl Plugin for ZonesLayer<'_> {
         painter.extend(outlines);
         self.output.zones_drawn = drawn;
 
+        let hovered_plot = self.draw_plots(&painter, &view, (min, max), response);
+        if view.zoom >= ESTABLISHMENT_MIN_ZOOM {
+            self.draw_establishments(&painter, &view, (min, max));
+        }
+
         if view.zoom >= LABEL_MIN_ZOOM {
             self.output.labels_drawn = draw_labels(ui, &painter, &view, &self, &visible);
         }
 
-        if let Some(i) = hovered
+        if let Some(plot) = hovered_plot.and_then(|i| self.plots.get(i)) {
+            response
+                .clone()
+                .on_hover_text_at_pointer(plot_tooltip(plot));
+        } else if let Some(i) = hovered
             && let Some(zone) = self.zones.get(i)
         {
             let text = match zone.surface_declared_ha {
@@ -120,6 +136,96 @@ impl Plugin for ZonesLayer<'_> {
             response.clone().on_hover_text_at_pointer(text);
         }
     }
+}
+
+impl ZonesLayer<'_> {
+    /// Plots inside zones: fill by occupation, plots for sale outlined in green. Returns the
+    /// plot under the pointer.
+    fn draw_plots(
+        &self,
+        painter: &egui::Painter,
+        view: &ViewTransform,
+        (min, max): ((f64, f64), (f64, f64)),
+        response: &Response,
+    ) -> Option<usize> {
+        if self.plots.is_empty() {
+            return None;
+        }
+        let mut fill = Mesh::default();
+        let mut outlines = Vec::new();
+        for i in self.plot_index.in_box(min, max) {
+            let (Some(plot), Some(mesh), Some(&color)) = (
+                self.plots.get(i),
+                self.plot_meshes.get(i),
+                self.plot_colors.get(i),
+            ) else {
+                continue;
+            };
+            append_fill(&mut fill, mesh, view, color);
+            let stroke = if plot.is_for_sale() {
+                Stroke::new(2.5, style::FOR_SALE)
+            } else {
+                Stroke::new(1.0, Color32::from_gray(70))
+            };
+            for ring in &mesh.rings {
+                outlines.push(Shape::closed_line(ring_points(mesh, ring, view), stroke));
+            }
+        }
+        painter.add(Shape::mesh(fill));
+        painter.extend(outlines);
+        let (lon, lat) = view.screen_to_lon_lat(response.hover_pos()?);
+        self.plot_index.hit_by(
+            lon,
+            lat,
+            |i, p| {
+                use geo::Contains;
+                self.plots
+                    .get(i)
+                    .is_some_and(|plot| plot.geometry.contains(p))
+            },
+            |i| self.plots.get(i).map_or(f64::INFINITY, |p| p.area_ha),
+        )
+    }
+
+    /// Establishments as small dots.
+    fn draw_establishments(
+        &self,
+        painter: &egui::Painter,
+        view: &ViewTransform,
+        (min, max): ((f64, f64), (f64, f64)),
+    ) {
+        for e in self.establishments {
+            if e.lon < min.0 || e.lon > max.0 || e.lat < min.1 || e.lat > max.1 {
+                continue;
+            }
+            let p = view.lon_lat_to_screen(e.lon, e.lat);
+            painter.circle(
+                p,
+                4.0,
+                Color32::from_rgb(0x20, 0x20, 0x20),
+                Stroke::new(1.5, Color32::WHITE),
+            );
+        }
+    }
+}
+
+fn plot_tooltip(plot: &Plot) -> String {
+    let mut lines = vec![format!("Plot {}", plot.id)];
+    lines.push(format!(
+        "{} · {}",
+        plot.occupation.as_deref().unwrap_or("occupation unknown"),
+        plot.commercial_stage
+            .as_deref()
+            .unwrap_or("commercial stage unknown")
+    ));
+    lines.push(match plot.surface_ha {
+        Some(ha) => format!("{} ha declared", format_ha(ha)),
+        None => format!("{} ha (from the outline)", format_ha(plot.area_ha)),
+    });
+    if let Some(price) = plot.price_m2 {
+        lines.push(format!("{price} €/m²"));
+    }
+    lines.join("\n")
 }
 
 pub fn format_ha(ha: f64) -> String {

@@ -1,4 +1,4 @@
-use geo::{Contains, Coord};
+use geo::{Contains, Coord, Rect};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
@@ -14,14 +14,15 @@ pub struct ZoneIndex {
 
 impl ZoneIndex {
     pub fn build(zones: &[Zone]) -> Self {
-        let entries = zones
-            .iter()
+        Self::from_boxes(zones.iter().map(|z| z.bbox))
+    }
+
+    /// An index over any list of bounding boxes (zones, plots...); entries are list positions.
+    pub fn from_boxes(boxes: impl Iterator<Item = Rect<f64>>) -> Self {
+        let entries = boxes
             .enumerate()
-            .map(|(i, z)| {
-                let rect = Rectangle::from_corners(
-                    [z.bbox.min().x, z.bbox.min().y],
-                    [z.bbox.max().x, z.bbox.max().y],
-                );
+            .map(|(i, b)| {
+                let rect = Rectangle::from_corners([b.min().x, b.min().y], [b.max().x, b.max().y]);
                 GeomWithData::new(rect, i)
             })
             .collect();
@@ -49,11 +50,27 @@ impl ZoneIndex {
     /// The zone under a point: bounds from the tree, then point-in-polygon on the candidates.
     /// Where zones overlap, the smallest wins (it is drawn on top).
     pub fn hit(&self, zones: &[Zone], lon: f64, lat: f64) -> Option<usize> {
+        self.hit_by(
+            lon,
+            lat,
+            |i, p| zones.get(i).is_some_and(|z| z.geometry.contains(p)),
+            |i| zones.get(i).map_or(f64::INFINITY, |z| z.area_ha),
+        )
+    }
+
+    /// The smallest entry whose shape (`contains`) holds the point, among those whose box does.
+    pub fn hit_by(
+        &self,
+        lon: f64,
+        lat: f64,
+        contains: impl Fn(usize, &Coord<f64>) -> bool,
+        area: impl Fn(usize) -> f64,
+    ) -> Option<usize> {
         let point = Coord { x: lon, y: lat };
         self.tree
             .locate_all_at_point(&[lon, lat])
             .map(|e| e.data)
-            .filter(|&i| zones.get(i).is_some_and(|z| z.geometry.contains(&point)))
-            .min_by(|&a, &b| zones[a].area_ha.total_cmp(&zones[b].area_ha))
+            .filter(|&i| contains(i, &point))
+            .min_by(|&a, &b| area(a).total_cmp(&area(b)))
     }
 }

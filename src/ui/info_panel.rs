@@ -9,13 +9,17 @@ use super::{format_count, value_or_unknown};
 use crate::app::Command;
 use crate::io::crs::Reprojector;
 use crate::map::zones_layer::format_ha;
-use crate::model::{SourceFile, Zone};
+use crate::model::{Dataset, Join, LandStats, SourceFile, Zone};
 
 /// Declared and computed surfaces differing by more than this are flagged.
 const SURFACE_MISMATCH: f64 = 0.10;
 
-pub fn info_panel_ui(ui: &mut Ui, zone: &Zone, file: Option<&SourceFile>) -> Vec<Command> {
+pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<Command> {
     let mut commands = Vec::new();
+    let Some(zone) = dataset.zones.get(zone_index) else {
+        return commands;
+    };
+    let file = dataset.files.get(zone.file);
     ui.horizontal(|ui| {
         ui.heading(zone.display_name());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -40,7 +44,13 @@ pub fn info_panel_ui(ui: &mut Ui, zone: &Zone, file: Option<&SourceFile>) -> Vec
                 ui.label(d);
             }
             ui.add_space(6.0);
-            tenants_ui(ui, zone);
+            land_ui(ui, &dataset.land_stats(zone_index));
+            ui.add_space(6.0);
+            let joined = dataset.establishments_in(zone_index).count();
+            if !zone.tenants.is_empty() || joined == 0 {
+                tenants_ui(ui, zone);
+            }
+            establishments_ui(ui, dataset, zone_index);
             ui.add_space(6.0);
             outline_ui(ui, zone);
             ui.add_space(6.0);
@@ -211,6 +221,105 @@ fn tenants_ui(ui: &mut Ui, zone: &Zone) {
             if let Some(siret) = &tenant.siret {
                 ui.label(RichText::new(format!("SIRET {siret}")).small());
             }
+        });
+    }
+}
+
+/// Plots of the zone (CNIG terrain-eco): the land an investor asks about first.
+fn land_ui(ui: &mut Ui, stats: &LandStats) {
+    ui.label(RichText::new("Land (plots)").strong());
+    if stats.plots == 0 && stats.vacancy_percent.is_none() {
+        ui.label(
+            RichText::new("no plot data for this zone (open a CNIG terrain-eco file)")
+                .italics()
+                .color(Color32::GRAY),
+        );
+        return;
+    }
+    Grid::new("zone-land")
+        .num_columns(2)
+        .striped(true)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("Plots");
+            ui.label(stats.plots.to_string());
+            ui.end_row();
+            ui.label("Vacant plots");
+            ui.label(stats.vacant_plots.to_string());
+            ui.end_row();
+            ui.label("Available land");
+            ui.label(
+                RichText::new(format!(
+                    "{} ha for sale ({} plot{})",
+                    format_ha(stats.available_ha),
+                    stats.plots_for_sale,
+                    if stats.plots_for_sale == 1 { "" } else { "s" }
+                ))
+                .strong()
+                .color(crate::map::style::FOR_SALE),
+            );
+            ui.end_row();
+            ui.label("Vacancy rate");
+            value_or_unknown(
+                ui,
+                stats.vacancy_percent.map(|v| {
+                    let how = if stats.vacancy_given {
+                        "site_taux_vacance"
+                    } else {
+                        "computed from the plots"
+                    };
+                    format!("{v:.1}% ({how})")
+                }),
+            );
+            ui.end_row();
+            ui.label("Price");
+            value_or_unknown(
+                ui,
+                match (stats.price_m2_min, stats.price_m2_max) {
+                    (Some(a), Some(b)) if (a - b).abs() < 1e-9 => {
+                        Some(format!("{a} €/m² (plots for sale)"))
+                    }
+                    (Some(a), Some(b)) => Some(format!("{a}–{b} €/m² (plots for sale)")),
+                    _ => None,
+                },
+            );
+            ui.end_row();
+        });
+}
+
+/// Establishments (CNIG etablissement) joined to the zone.
+fn establishments_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) {
+    let list: Vec<_> = dataset.establishments_in(zone_index).collect();
+    if list.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new(format!("Establishments from the data ({})", list.len())).strong());
+    for e in list {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&e.name).strong());
+            let details: Vec<&str> = [&e.activity, &e.headcount]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            if !details.is_empty() {
+                ui.label(RichText::new(details.join(" · ")).color(Color32::GRAY));
+            }
+            if let Some(siret) = &e.siret {
+                ui.label(RichText::new(format!("SIRET {siret}")).small());
+            }
+            let how = match e.joined_by {
+                Some(Join::Both) => "plot and position",
+                Some(Join::TerrId) => "plot (terr_id)",
+                Some(Join::Spatial) => "position",
+                None => "",
+            };
+            ui.label(
+                RichText::new(format!("joined by {how}"))
+                    .small()
+                    .color(Color32::GRAY),
+            );
         });
     }
 }
