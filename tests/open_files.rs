@@ -125,3 +125,59 @@ fn closing_a_file_removes_its_zones() {
     assert_eq!(app.dataset.zones.len(), 1);
     assert!(app.dataset.zones.iter().all(|z| z.file == 0));
 }
+
+/// A GeoJSON file of `n` small square zones, written to a temporary directory.
+fn big_file(dir: &Path, n: usize) -> PathBuf {
+    use std::io::Write;
+    let path = dir.join(format!("generated_{n}.geojson"));
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("create"));
+    write!(out, r#"{{"type":"FeatureCollection","features":["#).expect("write");
+    for i in 0..n {
+        let (x, y) = (
+            4.9 + (i % 500) as f64 * 0.0006,
+            47.2 + (i / 500) as f64 * 0.0006,
+        );
+        if i > 0 {
+            write!(out, ",").expect("write");
+        }
+        write!(
+            out,
+            r#"{{"type":"Feature","properties":{{"nom":"Z{i}","surface":1}},"geometry":{{"type":"Polygon","coordinates":[[[{x},{y}],[{},{y}],[{},{}],[{x},{}],[{x},{y}]]]}}}}"#,
+            x + 0.0004,
+            x + 0.0004,
+            y + 0.0004,
+            y + 0.0004
+        )
+        .expect("write");
+    }
+    write!(out, "]}}").expect("write");
+    out.flush().expect("flush");
+    path
+}
+
+#[test]
+fn a_big_load_shows_progress_and_can_be_cancelled() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = big_file(dir.path(), 150_000);
+    let mut h = offline_app();
+    let zones_before = h.state().dataset.zones.len();
+    h.state_mut().push(zae_atlas::Command::Open(vec![path]));
+    h.run_steps(2);
+    assert!(h.state().is_loading());
+    // The window keeps drawing while the worker loads; the status bar shows the file and Cancel.
+    h.get_by_label_contains("Loading generated_150000.geojson");
+    h.get_by_label("Cancel").click();
+    wait_for_loads(&mut h);
+    let app = h.state();
+    assert_eq!(
+        app.dataset.zones.len(),
+        zones_before,
+        "nothing half-loaded was added"
+    );
+    assert_eq!(app.dataset.files.len(), 1);
+    assert!(
+        app.errors.is_empty(),
+        "cancelling is not an error: {:?}",
+        app.errors
+    );
+}

@@ -2,10 +2,9 @@
 //! colours, legend. Rebuilt when files are added or removed, never per frame.
 
 use egui::Color32;
-use geo::InteriorPoint;
 
 use crate::map::style::{plot_fill, vocation_color};
-use crate::model::{Dataset, Vocation};
+use crate::model::{Dataset, Vocation, anchor_point};
 use crate::spatial::ZoneIndex;
 
 #[derive(Default)]
@@ -29,8 +28,7 @@ impl Derived {
         let label_points = zones
             .iter()
             .map(|z| {
-                z.geometry
-                    .interior_point()
+                anchor_point(&z.geometry)
                     .map(|p| (p.x(), p.y()))
                     .unwrap_or_else(|| {
                         let c = z.bbox.center();

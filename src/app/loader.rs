@@ -37,7 +37,11 @@ impl LoadJob {
         let (tx, rx) = channel();
         let progress = Arc::new(AtomicU32::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
-        let current = Arc::new(Mutex::new(String::new()));
+        let first = paths
+            .first()
+            .map(|p| io::display_name(p))
+            .unwrap_or_default();
+        let current = Arc::new(Mutex::new(first));
         let files_total = paths.len();
         {
             let (progress, cancel, current) = (progress.clone(), cancel.clone(), current.clone());
@@ -99,6 +103,7 @@ impl LoadJob {
 
 fn load_one(path: &std::path::Path, progress: &AtomicU32, cancel: &AtomicBool) -> LoadMessage {
     let name = io::display_name(path);
+    let started = std::time::Instant::now();
     let report = |fraction: f32| {
         progress.store(fraction.to_bits(), Ordering::Relaxed);
         !cancel.load(Ordering::Relaxed)
@@ -108,7 +113,7 @@ fn load_one(path: &std::path::Path, progress: &AtomicU32, cancel: &AtomicBool) -
         Err(e) => return LoadMessage::Failed(e),
     };
     // Parsing is ~70% of the work, meshes the rest.
-    let file = match io::load_bytes(&name, &bytes, &mut |f| report(0.7 * f)) {
+    let mut file = match io::load_bytes(&name, &bytes, &mut |f| report(0.7 * f)) {
         Ok(f) => f,
         Err(e) => return LoadMessage::Failed(e),
     };
@@ -124,10 +129,39 @@ fn load_one(path: &std::path::Path, progress: &AtomicU32, cancel: &AtomicBool) -
     }) else {
         return cancelled();
     };
+    note_simplified(&mut file, &zone_meshes, &plot_meshes);
+    log::info!(
+        "{name}: {} zones, {} plots, {} establishments loaded and meshed in {:.2} s",
+        file.zones.len(),
+        file.plots.len(),
+        file.establishments.len(),
+        started.elapsed().as_secs_f64()
+    );
     LoadMessage::Loaded(Box::new(Loaded {
         path: path.to_path_buf(),
         file,
         zone_meshes,
         plot_meshes,
     }))
+}
+
+/// Says in the load report which outlines were simplified to be drawn (the data is kept whole).
+pub fn note_simplified(file: &mut LoadedFile, zone_meshes: &[ZoneMesh], plot_meshes: &[ZoneMesh]) {
+    let zones = file.zones.iter().map(|z| (z.feature_index, z.id.clone()));
+    let plots = file.plots.iter().map(|p| (p.feature_index, p.id.clone()));
+    let notes: Vec<_> = zones
+        .zip(zone_meshes)
+        .chain(plots.zip(plot_meshes))
+        .filter(|(_, m)| m.was_simplified())
+        .map(|((index, id), m)| {
+            let text = format!(
+                "{} vertices: simplified to {} for drawing (the outline itself is kept whole)",
+                m.source_vertices, m.mesh_vertices
+            );
+            (index, id, text)
+        })
+        .collect();
+    for (index, id, text) in notes {
+        file.report.warn(Some(index), Some(id), text);
+    }
 }

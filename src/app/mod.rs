@@ -258,6 +258,8 @@ impl ZaeApp {
                         loaded.plot_meshes,
                     );
                 }
+                // The user asked for it: not an error.
+                LoadMessage::Failed(io::LoadError::Cancelled { .. }) => {}
                 LoadMessage::Failed(e) => self.errors.push(e.to_string()),
             }
         }

@@ -30,6 +30,81 @@ pub fn read(
         });
     }
     let top: Top<'_> = serde_json::from_str(text).map_err(|e| json_error(file, &e))?;
+    read_top(file, text, top, report, progress)
+}
+
+/// Like [`read`], for text that holds JavaScript's `NaN`, `Infinity` or `-Infinity` (not JSON,
+/// but written by some tools): they are read as `null`, so the features that hold them are
+/// refused one by one with the position, and the rest of the file loads.
+pub fn read_lenient(
+    file: &str,
+    text: &str,
+    report: &mut LoadReport,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<(Vec<Record>, Option<String>), LoadError> {
+    match read(file, text, report, progress) {
+        Err(LoadError::Json { .. }) if has_non_finite_literals(text) => {
+            let cleaned = replace_non_finite_literals(text);
+            report.warn(
+                None,
+                None,
+                "NaN/Infinity literals (not valid JSON) read as null",
+            );
+            let top: Top<'_> = serde_json::from_str(&cleaned).map_err(|e| json_error(file, &e))?;
+            let (records, crs) = read_top(file, &cleaned, top, report, progress)?;
+            Ok((records, crs))
+        }
+        other => other,
+    }
+}
+
+fn has_non_finite_literals(text: &str) -> bool {
+    text.contains("NaN") || text.contains("Infinity")
+}
+
+/// Replaces `NaN`, `Infinity` and `-Infinity` outside strings with `null`.
+fn replace_non_finite_literals(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let token = ["-Infinity", "Infinity", "NaN"]
+            .into_iter()
+            .find(|t| rest.starts_with(t));
+        if let Some(token) = token {
+            out.push_str("null");
+            rest = &rest[token.len()..];
+            continue;
+        }
+        if c == '"' {
+            in_string = true;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+fn read_top(
+    file: &str,
+    text: &str,
+    top: Top<'_>,
+    report: &mut LoadReport,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<(Vec<Record>, Option<String>), LoadError> {
     check_bbox(top.bbox, report);
     let crs_name = match top.crs.filter(|r| r.get().trim() != "null") {
         Some(raw) => Some(
@@ -362,5 +437,38 @@ mod tests {
         assert_eq!(f.zones.len(), 1);
         assert_eq!(f.report.skipped.len(), 1);
         assert_eq!(f.report.skipped[0].index, Some(1));
+    }
+}
+
+#[cfg(test)]
+mod lenient_tests {
+    use crate::io::load_bytes;
+
+    #[test]
+    fn nan_and_infinity_literals_refuse_only_their_feature() {
+        let text = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"name":"bad"},"geometry":{"type":"Polygon","coordinates":[[[NaN,47.3],[-Infinity,47.3],[5.01,47.31],[5.0,47.3]]]}},
+            {"type":"Feature","properties":{"name":"good","note":"NaN in a string stays"},"geometry":{"type":"Polygon","coordinates":[[[5.0,47.3],[5.01,47.3],[5.01,47.31],[5.0,47.3]]]}}
+        ]}"#;
+        let file = load_bytes("nan.geojson", text.as_bytes(), &mut |_| true).expect("loads");
+        assert_eq!(file.zones.len(), 1);
+        assert_eq!(
+            file.zones[0].property_str("note"),
+            Some("NaN in a string stays")
+        );
+        assert_eq!(file.report.skipped.len(), 1);
+        assert!(
+            file.report.skipped[0]
+                .message
+                .contains("not a finite number"),
+            "{:?}",
+            file.report.skipped
+        );
+        assert!(
+            file.report
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("NaN/Infinity"))
+        );
     }
 }

@@ -51,7 +51,10 @@ impl<'de> Deserialize<'de> for Pos {
                     y: f64::NAN,
                     dims: 0,
                 };
-                while let Some(v) = seq.next_element::<f64>()? {
+                // null (also what NaN/Infinity literals are read as) becomes NaN, refused later
+                // with the position's index.
+                while let Some(v) = seq.next_element::<Option<f64>>()? {
+                    let v = v.unwrap_or(f64::NAN);
                     match pos.dims {
                         0 => pos.x = v,
                         1 => pos.y = v,

@@ -115,7 +115,7 @@ pub fn load_bytes(
             None,
         )
     } else {
-        geojson::read(file, text, &mut report, &mut parse_progress)?
+        geojson::read_lenient(file, text, &mut report, &mut parse_progress)?
     };
     let layer = Layer::detect(
         records

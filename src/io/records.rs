@@ -145,6 +145,7 @@ fn build_zone(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Resu
         area_ha,
         file: 0,
         feature_index: record.index,
+        geodesic_ha: std::sync::OnceLock::new(),
     })
 }
 

@@ -1,9 +1,9 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use geo::{InteriorPoint, Rect};
+use geo::Rect;
 
-use super::{Establishment, Join, LandStats, Plot, Zone};
+use super::{Establishment, Join, LandStats, Plot, Zone, anchor_point};
 use crate::io::{LoadReport, schema};
 use crate::spatial::ZoneIndex;
 
@@ -100,10 +100,8 @@ impl Dataset {
                 summary.plots_by_site_id += 1;
                 continue;
             }
-            plot.zone = plot
-                .geometry
-                .interior_point()
-                .and_then(|p| index.hit(&self.zones, p.x(), p.y()));
+            plot.zone =
+                anchor_point(&plot.geometry).and_then(|p| index.hit(&self.zones, p.x(), p.y()));
             if plot.zone.is_some() {
                 summary.plots_by_position += 1;
             } else {

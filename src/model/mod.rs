@@ -10,4 +10,4 @@ mod zone;
 pub use dataset::{Dataset, JoinSummary, SourceFile};
 pub use land::{Establishment, Join, LandStats, Plot};
 pub use vocation::{Vocation, fold};
-pub use zone::{Tenant, Zone, approx_area_ha, bounds_of};
+pub use zone::{Tenant, Zone, anchor_point, approx_area_ha, bounds_of};

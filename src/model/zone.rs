@@ -54,6 +54,8 @@ pub struct Zone {
     pub file: usize,
     /// Index of the feature within its file.
     pub feature_index: usize,
+    /// Geodesic area, computed on first use (it is slow on very large outlines).
+    pub geodesic_ha: std::sync::OnceLock<f64>,
 }
 
 impl Zone {
@@ -65,7 +67,9 @@ impl Zone {
     /// Geodesic area of the outline on the WGS84 ellipsoid (Karney), hectares.
     /// More exact and slower than [`Zone::area_ha`]; for the one zone shown in the info panel.
     pub fn geodesic_area_ha(&self) -> f64 {
-        self.geometry.geodesic_area_unsigned() / 10_000.0
+        *self
+            .geodesic_ha
+            .get_or_init(|| self.geometry.geodesic_area_unsigned() / 10_000.0)
     }
 
     /// Relative difference between the declared and the computed surface, if both are known.
@@ -103,4 +107,32 @@ pub fn approx_area_ha(geometry: &MultiPolygon<f64>) -> f64 {
         .map(|p| ring_m2(p.exterior()) - p.interiors().iter().map(ring_m2).sum::<f64>())
         .sum::<f64>()
         / 10_000.0
+}
+
+/// A point inside the outline to anchor a label or a join, found cheaply: the centroid or the
+/// box centre of the largest part when inside it, else geo's interior point for outlines of up
+/// to 5,000 vertices, else the first vertex. Never quadratic on huge outlines.
+pub fn anchor_point(geometry: &MultiPolygon<f64>) -> Option<geo::Point<f64>> {
+    use geo::{Area, BoundingRect, Centroid, Contains, CoordsIter, InteriorPoint};
+    let largest = geometry
+        .0
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+    let candidates = [
+        largest.centroid(),
+        largest.bounding_rect().map(|r| r.center().into()),
+    ];
+    if let Some(p) = candidates
+        .into_iter()
+        .flatten()
+        .find(|p| largest.contains(p))
+    {
+        return Some(p);
+    }
+    if largest.coords_count() <= 5_000
+        && let Some(p) = largest.interior_point()
+    {
+        return Some(p);
+    }
+    largest.exterior().0.first().map(|&c| c.into())
 }
