@@ -1,4 +1,5 @@
 use std::path::PathBuf;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};

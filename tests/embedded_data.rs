@@ -52,18 +52,18 @@ fn the_named_zones_of_the_brief_are_there() {
 fn every_zone_is_marked_schematic_with_a_position_grade_and_sources() {
     for zone in embedded().zones {
         assert_eq!(
-            zone.geometry_quality.as_deref(),
+            zone.geometry_quality().as_deref(),
             Some("schematic"),
             "{}",
             zone.id
         );
-        let grade = zone.position_grade.as_deref().unwrap_or("");
+        let grade = zone.position_grade().unwrap_or_default();
         assert!(
-            ["H", "M", "L"].contains(&grade),
+            ["H", "M", "L"].contains(&grade.as_str()),
             "{}: grade {grade:?}",
             zone.id
         );
-        assert!(!zone.sources.is_empty(), "{}: no source", zone.id);
+        assert!(!zone.sources().is_empty(), "{}: no source", zone.id);
         assert!(zone.property_str("outline_basis").is_some(), "{}", zone.id);
     }
 }
@@ -113,12 +113,12 @@ fn documented_figures_are_as_the_sources_give_them() {
     let cap_nord = zone("dm-capnord");
     assert_eq!(cap_nord.surface_declared_ha, Some(300.0));
     assert_eq!(cap_nord.jobs, Some(11_000.0));
-    assert_eq!(cap_nord.jobs_year.as_deref(), Some("2022"));
+    assert_eq!(cap_nord.jobs_year().as_deref(), Some("2022"));
     // Beauregard: no zone-wide job count in any source.
     assert_eq!(zone("dm-beauregard").jobs, None);
     assert!(
         zone("dm-beauregard")
-            .tenants
+            .tenants()
             .iter()
             .any(|t| t.name.contains("GIPHAR"))
     );

@@ -48,6 +48,7 @@ fn multipolygon_with_french_aliases() {
     assert_eq!(zone.commune.as_deref(), Some("Longvic"));
     // Every original property is kept.
     assert_eq!(zone.properties.len(), 4);
+    assert!(zone.properties.json().contains("\"superficie\":\"12,5\""));
 }
 
 #[test]

@@ -90,7 +90,7 @@ fn every_embedded_zone_opens_its_info_panel() {
         assert_eq!(zone.feature_index, i);
         h.get_by_label("Computed surface");
         // Every embedded zone cites its sources.
-        assert!(!zone.sources.is_empty(), "{} has no source", zone.id);
+        assert!(!zone.sources().is_empty(), "{} has no source", zone.id);
     }
 }
 

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::geometry::{self, RawGeom};
 use super::load::LoadError;
-use super::records::Record;
+use super::records::{Builder, Record};
 use super::report::LoadReport;
 use super::schema;
 
@@ -25,7 +25,8 @@ pub fn read_csv(
     text: &str,
     report: &mut LoadReport,
     progress: &mut dyn FnMut(f32) -> bool,
-) -> Result<Vec<Record>, LoadError> {
+    sink: &mut Builder,
+) -> Result<(), LoadError> {
     let first_line = text.lines().next().unwrap_or_default();
     let delimiter = if first_line.contains(';') { b';' } else { b',' };
     let mut reader = csv::ReaderBuilder::new()
@@ -60,7 +61,6 @@ pub fn read_csv(
         })?;
     let geometry_name = headers[geometry_column].clone();
     let total_bytes = text.len().max(1);
-    let mut records = Vec::new();
     for (index, row) in reader.records().enumerate() {
         let row = match row {
             Ok(row) => row,
@@ -117,14 +117,17 @@ pub fn read_csv(
             ))
         };
         match geometry {
-            Ok(geometry) => records.push(Record {
-                index,
-                label,
-                id: None,
-                properties,
-                geometry,
-                warnings,
-            }),
+            Ok(geometry) => sink.push(
+                Record {
+                    index,
+                    label,
+                    id: None,
+                    properties,
+                    geometry,
+                    warnings,
+                },
+                report,
+            )?,
             Err(message) => {
                 for w in warnings {
                     report.warn(Some(index), label.clone(), w);
@@ -133,5 +136,5 @@ pub fn read_csv(
             }
         }
     }
-    Ok(records)
+    Ok(())
 }

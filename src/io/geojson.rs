@@ -6,9 +6,11 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::geometry::{self, GEOMETRY_TYPES, describe_serde, strip_position};
+use super::geometry::{self, GEOMETRY_TYPES, RawGeometry, describe_serde, strip_position};
 use super::load::LoadError;
-use super::records::Record;
+use rayon::prelude::*;
+
+use super::records::{Builder, Outcome, Record, build_record};
 use super::report::LoadReport;
 use super::schema;
 
@@ -18,7 +20,8 @@ pub fn read(
     text: &str,
     report: &mut LoadReport,
     progress: &mut dyn FnMut(f32) -> bool,
-) -> Result<(Vec<Record>, Option<String>), LoadError> {
+    sink: &mut Builder,
+) -> Result<(), LoadError> {
     if !text.trim_start().starts_with('{') {
         // A syntax error with its position first, if there is one.
         if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
@@ -30,7 +33,7 @@ pub fn read(
         });
     }
     let top: Top<'_> = serde_json::from_str(text).map_err(|e| json_error(file, &e))?;
-    read_top(file, text, top, report, progress)
+    read_top(file, text, top, report, progress, sink)
 }
 
 /// Like [`read`], for text that holds JavaScript's `NaN`, `Infinity` or `-Infinity` (not JSON,
@@ -41,8 +44,10 @@ pub fn read_lenient(
     text: &str,
     report: &mut LoadReport,
     progress: &mut dyn FnMut(f32) -> bool,
-) -> Result<(Vec<Record>, Option<String>), LoadError> {
-    match read(file, text, report, progress) {
+    sink: &mut Builder,
+) -> Result<(), LoadError> {
+    // A JSON syntax error comes from the top-level parse, before any record reached the sink.
+    match read(file, text, report, progress, sink) {
         Err(LoadError::Json { .. }) if has_non_finite_literals(text) => {
             let cleaned = replace_non_finite_literals(text);
             report.warn(
@@ -51,8 +56,7 @@ pub fn read_lenient(
                 "NaN/Infinity literals (not valid JSON) read as null",
             );
             let top: Top<'_> = serde_json::from_str(&cleaned).map_err(|e| json_error(file, &e))?;
-            let (records, crs) = read_top(file, &cleaned, top, report, progress)?;
-            Ok((records, crs))
+            read_top(file, &cleaned, top, report, progress, sink)
         }
         other => other,
     }
@@ -104,7 +108,8 @@ fn read_top(
     top: Top<'_>,
     report: &mut LoadReport,
     progress: &mut dyn FnMut(f32) -> bool,
-) -> Result<(Vec<Record>, Option<String>), LoadError> {
+    sink: &mut Builder,
+) -> Result<(), LoadError> {
     check_bbox(top.bbox, report);
     let crs_name = match top.crs.filter(|r| r.get().trim() != "null") {
         Some(raw) => Some(
@@ -115,28 +120,55 @@ fn read_top(
         ),
         None => None,
     };
-    let features = feature_list(file, text, &top, report)?;
+    sink.set_crs(crs_name);
+    let features = feature_list(file, text, top, report)?;
     report.features_seen = features.len();
-    let mut records = Vec::with_capacity(features.len());
-    for (index, raw) in features.iter().enumerate() {
-        if index % 1024 == 0 && !progress(index as f32 / features.len().max(1) as f32) {
+    let total = features.len().max(1) as f32;
+    // Until the layer and coordinate system are known, one by one.
+    let mut next = 0;
+    while next < features.len() && sink.decided().is_none() {
+        match parse_feature(next, features[next].get()) {
+            Ok(record) => sink.push(record, report)?,
+            Err(e) => e.report(next, report),
+        }
+        next += 1;
+    }
+    // Then in chunks, each built on all cores and taken in file order.
+    for (chunk_index, chunk) in features[next..].chunks(CHUNK).enumerate() {
+        if !progress((next + chunk_index * CHUNK) as f32 / total) {
             return Err(LoadError::Cancelled { file: file.into() });
         }
-        match parse_feature(index, raw.get()) {
-            Ok(record) => records.push(record),
-            Err(FeatureError {
-                id,
-                message,
-                warnings,
-            }) => {
-                for w in warnings {
-                    report.warn(Some(index), id.clone(), w);
-                }
-                report.skip(Some(index), id, message);
+        let Some((layer, frame)) = sink.decided() else {
+            break;
+        };
+        let first = next + chunk_index * CHUNK;
+        let outcomes: Vec<Result<Outcome, FeatureError>> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, raw)| {
+                parse_feature(first + i, raw.get()).map(|r| build_record(layer, r, frame))
+            })
+            .collect();
+        for (i, outcome) in outcomes.into_iter().enumerate() {
+            match outcome {
+                Ok(outcome) => sink.accept(outcome, report),
+                Err(e) => e.report(first + i, report),
             }
         }
     }
-    Ok((records, crs_name))
+    Ok(())
+}
+
+/// Features built together on the thread pool between two progress reports.
+const CHUNK: usize = 4096;
+
+impl FeatureError {
+    fn report(self, index: usize, report: &mut LoadReport) {
+        for w in self.warnings {
+            report.warn(Some(index), self.id.clone(), w);
+        }
+        report.skip(Some(index), self.id, self.message);
+    }
 }
 
 fn json_error(file: &str, e: &serde_json::Error) -> LoadError {
@@ -162,11 +194,58 @@ struct Top<'a> {
     #[serde(rename = "type", default)]
     kind: Option<&'a RawValue>,
     #[serde(borrow, default)]
-    features: Option<&'a RawValue>,
+    features: Option<FeatureArray<'a>>,
     #[serde(borrow, default)]
     crs: Option<&'a RawValue>,
     #[serde(borrow, default)]
     bbox: Option<&'a RawValue>,
+}
+
+/// The `features` member: each element kept raw (one pass over the file), or, when it is not
+/// an array, what it was instead.
+enum FeatureArray<'a> {
+    List(Vec<&'a RawValue>),
+    Not(&'static str),
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for FeatureArray<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for V<'a> {
+            type Value = FeatureArray<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an array of features")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+                    list.push(raw);
+                }
+                Ok(FeatureArray::List(list))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(FeatureArray::Not("an object"))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(FeatureArray::Not("a string"))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(FeatureArray::Not("a boolean"))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(FeatureArray::Not("a number"))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok(FeatureArray::Not("a number"))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+                Ok(FeatureArray::Not("a number"))
+            }
+        }
+        deserializer.deserialize_any(V(std::marker::PhantomData))
+    }
 }
 
 /// A `bbox` must hold 4 (2D) or 6 (3D) numbers; anything else is noted and ignored.
@@ -182,7 +261,7 @@ fn check_bbox(bbox: Option<&RawValue>, report: &mut LoadReport) {
 fn feature_list<'a>(
     file: &str,
     text: &'a str,
-    top: &Top<'a>,
+    top: Top<'a>,
     report: &mut LoadReport,
 ) -> Result<Vec<&'a RawValue>, LoadError> {
     let not_geojson = |reason: String| LoadError::NotGeoJson {
@@ -199,13 +278,11 @@ fn feature_list<'a>(
         },
         None => None,
     };
-    let list = |raw: &'a RawValue| {
-        serde_json::from_str::<Vec<&RawValue>>(raw.get()).map_err(|e| {
-            not_geojson(format!(
-                "\"features\" is not an array: {}",
-                describe_serde(&e)
-            ))
-        })
+    let list = |features: FeatureArray<'a>| match features {
+        FeatureArray::List(list) => Ok(list),
+        FeatureArray::Not(what) => {
+            Err(not_geojson(format!("\"features\" is {what}, not an array")))
+        }
     };
     match kind.as_deref() {
         Some(k) if k.eq_ignore_ascii_case("FeatureCollection") => {
@@ -257,7 +334,7 @@ struct RawFeature<'a> {
     #[serde(rename = "type", default)]
     kind: Option<Value>,
     #[serde(borrow, default)]
-    geometry: Option<&'a RawValue>,
+    geometry: Option<RawGeometry<'a>>,
     #[serde(default)]
     id: Option<Value>,
     #[serde(default)]
@@ -316,33 +393,36 @@ fn parse_feature(index: usize, raw: &str) -> Result<Record, FeatureError> {
     let label = schema::text(&properties, schema::ID)
         .or_else(|| feature.id.as_ref().and_then(schema::value_text))
         .or_else(|| schema::text(&properties, schema::NAME));
-    let geometry_text = match feature.kind.as_ref().and_then(Value::as_str) {
-        Some("Feature") => feature.geometry.map(RawValue::get),
+    let kind = feature.kind.as_ref().and_then(Value::as_str);
+    let bare_geometry =
+        kind.is_some_and(|k| GEOMETRY_TYPES.iter().any(|g| g.eq_ignore_ascii_case(k)));
+    match kind {
+        Some("Feature") => {}
         Some(k) if k.eq_ignore_ascii_case("feature") => {
             warnings.push(format!("type \"{k}\" read as \"Feature\""));
-            feature.geometry.map(RawValue::get)
         }
         // A bare geometry (a file that is one geometry, or a geometry inside "features").
-        Some(k) if GEOMETRY_TYPES.iter().any(|g| g.eq_ignore_ascii_case(k)) => Some(raw),
-        Some(k) => {
-            warnings.push(format!(
-                "type \"{k}\" is not \"Feature\"; read as a feature"
-            ));
-            feature.geometry.map(RawValue::get)
-        }
-        None => {
-            warnings.push("no \"type\" member; read as a feature".into());
-            feature.geometry.map(RawValue::get)
+        Some(_) if bare_geometry => {}
+        Some(k) => warnings.push(format!(
+            "type \"{k}\" is not \"Feature\"; read as a feature"
+        )),
+        None => warnings.push("no \"type\" member; read as a feature".into()),
+    }
+    let geometry = if bare_geometry {
+        geometry::parse_geometry(raw, 0, &mut warnings)
+    } else {
+        match feature.geometry {
+            Some(g) => geometry::geometry_from(g, 0, &mut warnings),
+            None => {
+                return Err(fail(
+                    label,
+                    "no geometry (null or missing)".into(),
+                    warnings,
+                ));
+            }
         }
     };
-    let Some(geometry_text) = geometry_text else {
-        return Err(fail(
-            label,
-            "no geometry (null or missing)".into(),
-            warnings,
-        ));
-    };
-    match geometry::parse_geometry(geometry_text, 0, &mut warnings) {
+    match geometry {
         Ok(geometry) => Ok(Record {
             index,
             label,

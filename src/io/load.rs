@@ -4,8 +4,7 @@
 use std::path::Path;
 
 use super::crs::CrsError;
-use super::geometry::choose_frame;
-use super::records::{self, Layer};
+use super::records::{Builder, Layer};
 use super::report::LoadReport;
 use super::{cnig, geojson, text};
 use crate::model::{Establishment, Plot, Zone};
@@ -108,36 +107,13 @@ pub fn load_bytes(
     if text.trim().is_empty() {
         return Err(LoadError::Empty { file: file.into() });
     }
-    let mut parse_progress = |f: f32| progress(0.8 * f);
-    let (records, crs_name) = if looks_like_csv(file, text) {
-        (
-            cnig::read_csv(file, text, &mut report, &mut parse_progress)?,
-            None,
-        )
+    let mut sink = Builder::new(file);
+    if looks_like_csv(file, text) {
+        cnig::read_csv(file, text, &mut report, progress, &mut sink)?;
     } else {
-        geojson::read_lenient(file, text, &mut report, &mut parse_progress)?
-    };
-    let layer = Layer::detect(
-        records
-            .iter()
-            .take(50)
-            .flat_map(|r| r.properties.keys().map(String::as_str)),
-    );
-    report.layer = layer.describe().to_string();
-    report.item = layer.item().to_string();
-    let frame = choose_frame(
-        crs_name.as_deref(),
-        records.iter().map(|r| &r.geometry),
-        &mut report,
-    )
-    .map_err(|source| LoadError::Crs {
-        file: file.into(),
-        source,
-    })?;
-    let built = records::build(layer, records, &frame, &mut report, &mut |f| {
-        progress(0.8 + 0.2 * f)
-    })
-    .ok_or_else(|| LoadError::Cancelled { file: file.into() })?;
+        geojson::read_lenient(file, text, &mut report, progress, &mut sink)?;
+    }
+    let (layer, built) = sink.finish(&mut report)?;
     progress(1.0);
     Ok(LoadedFile {
         layer,

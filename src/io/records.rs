@@ -3,10 +3,11 @@
 
 use serde_json::{Map, Value};
 
-use super::geometry::{Frame, RawGeom, build_point, build_polygons};
+use super::geometry::{Frame, RawGeom, build_point, build_polygons, choose_frame};
+use super::load::LoadError;
 use super::report::LoadReport;
 use super::schema;
-use crate::model::{Establishment, Plot, Zone, approx_area_ha, bounds_of};
+use crate::model::{Establishment, Plot, Properties, Zone, approx_area_ha, bounds_of};
 
 /// One feature (GeoJSON) or row (CSV), read but not yet checked.
 pub struct Record {
@@ -76,38 +77,164 @@ pub struct Built {
     pub establishments: Vec<Establishment>,
 }
 
-/// Builds the layer's objects; `None` when cancelled.
-pub fn build(
-    layer: Layer,
-    records: Vec<Record>,
-    frame: &Frame,
-    report: &mut LoadReport,
-    progress: &mut dyn FnMut(f32) -> bool,
-) -> Option<Built> {
-    let mut built = Built::default();
-    let total = records.len().max(1);
-    for (done, mut record) in records.into_iter().enumerate() {
-        if done % 1024 == 0 && !progress(done as f32 / total as f32) {
-            return None;
-        }
-        let (index, label) = (record.index, record.label.clone());
-        let mut warnings = std::mem::take(&mut record.warnings);
-        let result = match layer {
-            Layer::Zones => build_zone(record, frame, &mut warnings).map(|z| built.zones.push(z)),
-            Layer::Plots => build_plot(record, frame, &mut warnings).map(|p| built.plots.push(p)),
-            Layer::Establishments => {
-                build_establishment(record, frame).map(|e| built.establishments.push(e))
-            }
-        };
-        for w in warnings {
-            report.warn(Some(index), label.clone(), w);
-        }
-        match result {
-            Ok(()) => report.loaded += 1,
-            Err(message) => report.skip(Some(index), label, message),
+/// Where readers put records as they read them: the first ones are held until the layer and
+/// the coordinate system are known, then every record becomes a model object right away (the
+/// raw coordinates of the whole file are never held at once).
+pub struct Builder {
+    file: String,
+    crs_name: Option<String>,
+    layer: Option<Layer>,
+    frame: Option<Frame>,
+    pending: Vec<Record>,
+    pub built: Built,
+}
+
+/// Records looked at before deciding the layer and the coordinate system.
+const DECIDE_AFTER: usize = 100;
+
+impl Builder {
+    pub fn new(file: &str) -> Self {
+        Self {
+            file: file.to_string(),
+            crs_name: None,
+            layer: None,
+            frame: None,
+            pending: Vec::new(),
+            built: Built::default(),
         }
     }
-    Some(built)
+
+    /// The coordinate system the file names (GeoJSON `crs` member), before any record.
+    pub fn set_crs(&mut self, name: Option<String>) {
+        self.crs_name = name;
+    }
+
+    pub fn push(&mut self, record: Record, report: &mut LoadReport) -> Result<(), LoadError> {
+        match (&self.frame, self.layer) {
+            (Some(frame), Some(layer)) => {
+                build_one(layer, record, frame, report, &mut self.built);
+                Ok(())
+            }
+            _ => {
+                self.pending.push(record);
+                if self.pending.len() >= DECIDE_AFTER {
+                    self.decide(report)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn decide(&mut self, report: &mut LoadReport) -> Result<(), LoadError> {
+        let layer = Layer::detect(
+            self.pending
+                .iter()
+                .take(50)
+                .flat_map(|r| r.properties.keys().map(String::as_str)),
+        );
+        report.layer = layer.describe().to_string();
+        report.item = layer.item().to_string();
+        let frame = choose_frame(
+            self.crs_name.as_deref(),
+            self.pending.iter().map(|r| &r.geometry),
+            report,
+        )
+        .map_err(|source| LoadError::Crs {
+            file: self.file.clone(),
+            source,
+        })?;
+        for record in std::mem::take(&mut self.pending) {
+            build_one(layer, record, &frame, report, &mut self.built);
+        }
+        self.layer = Some(layer);
+        self.frame = Some(frame);
+        Ok(())
+    }
+
+    /// After the last record.
+    pub fn finish(mut self, report: &mut LoadReport) -> Result<(Layer, Built), LoadError> {
+        if self.layer.is_none() {
+            self.decide(report)?;
+        }
+        Ok((self.layer.unwrap_or(Layer::Zones), self.built))
+    }
+}
+
+/// One record built: the object or the reason it was refused, and the warnings.
+pub struct Outcome {
+    index: usize,
+    label: Option<String>,
+    item: Result<Item, String>,
+    warnings: Vec<String>,
+}
+
+enum Item {
+    Zone(Box<Zone>),
+    Plot(Box<Plot>),
+    Establishment(Box<Establishment>),
+}
+
+/// Builds one record; pure, so records can be built on several threads.
+pub fn build_record(layer: Layer, mut record: Record, frame: &Frame) -> Outcome {
+    let (index, label) = (record.index, record.label.clone());
+    let mut warnings = std::mem::take(&mut record.warnings);
+    let item = match layer {
+        Layer::Zones => build_zone(record, frame, &mut warnings).map(|z| Item::Zone(Box::new(z))),
+        Layer::Plots => build_plot(record, frame, &mut warnings).map(|p| Item::Plot(Box::new(p))),
+        Layer::Establishments => {
+            build_establishment(record, frame).map(|e| Item::Establishment(Box::new(e)))
+        }
+    };
+    Outcome {
+        index,
+        label,
+        item,
+        warnings,
+    }
+}
+
+impl Builder {
+    /// The layer and frame, once decided.
+    pub fn decided(&self) -> Option<(Layer, &Frame)> {
+        Some((self.layer?, self.frame.as_ref()?))
+    }
+
+    /// Adds a built record, in file order.
+    pub fn accept(&mut self, outcome: Outcome, report: &mut LoadReport) {
+        accept(outcome, report, &mut self.built);
+    }
+}
+
+fn accept(outcome: Outcome, report: &mut LoadReport, built: &mut Built) {
+    let Outcome {
+        index,
+        label,
+        item,
+        warnings,
+    } = outcome;
+    for w in warnings {
+        report.warn(Some(index), label.clone(), w);
+    }
+    match item {
+        Ok(Item::Zone(z)) => built.zones.push(*z),
+        Ok(Item::Plot(p)) => built.plots.push(*p),
+        Ok(Item::Establishment(e)) => built.establishments.push(*e),
+        Err(message) => {
+            report.skip(Some(index), label, message);
+            return;
+        }
+    }
+    report.loaded += 1;
+}
+
+fn build_one(
+    layer: Layer,
+    record: Record,
+    frame: &Frame,
+    report: &mut LoadReport,
+    built: &mut Built,
+) {
+    accept(build_record(layer, record, frame), report, built);
 }
 
 fn build_zone(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Result<Zone, String> {
@@ -115,8 +242,7 @@ fn build_zone(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Resu
     let bbox = bounds_of(&geometry).ok_or("no coordinates")?;
     let area_ha = approx_area_ha(&geometry);
     let props = record.properties;
-    let (vocation, vocation_label) = schema::vocation(&props);
-    let jobs_key = schema::lookup(&props, schema::JOBS).map(|(k, _)| k.to_string());
+    let (vocation, _) = schema::vocation(&props);
     Ok(Zone {
         id: record
             .label
@@ -125,21 +251,12 @@ fn build_zone(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Resu
         name: schema::text(&props, schema::NAME),
         commune: schema::text(&props, schema::COMMUNE),
         vocation,
-        vocation_label,
-        state: schema::text(&props, schema::STATE),
         surface_declared_ha: schema::number(&props, schema::SURFACE_HA),
         jobs: schema::number(&props, schema::JOBS),
-        jobs_year: jobs_key.and_then(|k| schema::year_of(&props, &k)),
         establishments: schema::number(&props, schema::ESTABLISHMENTS),
-        operator: schema::text(&props, schema::OPERATOR),
-        url: schema::text(&props, schema::URL),
-        description: schema::text(&props, schema::DESCRIPTION),
-        created: schema::text(&props, schema::CREATED),
-        geometry_quality: schema::text(&props, &["geometry_quality", "qualite_geometrie"]),
-        position_grade: schema::text(&props, &["position_grade"]),
-        tenants: schema::tenants(&props),
-        sources: schema::sources(&props),
-        properties: props,
+        site_id: schema::text(&props, &["site_id"]),
+        vacancy_percent: schema::number(&props, &["site_taux_vacance"]),
+        properties: Properties::from_map(&props),
         geometry,
         bbox,
         area_ha,
@@ -161,7 +278,7 @@ fn build_plot(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Resu
         surface_ha: schema::number(&props, &["terr_surf_brute"]),
         price_m2: schema::number(&props, &["terr_m2_prix"]),
         area_ha: approx_area_ha(&geometry),
-        properties: props,
+        properties: Properties::from_map(&props),
         geometry,
         bbox,
         file: 0,
@@ -189,7 +306,7 @@ fn build_establishment(record: Record, frame: &Frame) -> Result<Establishment, S
             .unwrap_or_default(),
         lon,
         lat,
-        properties: props,
+        properties: Properties::from_map(&props),
         file: 0,
         feature_index: record.index,
         zone: None,

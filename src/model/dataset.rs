@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use geo::Rect;
 
 use super::{Establishment, Join, LandStats, Plot, Zone, anchor_point};
-use crate::io::{LoadReport, schema};
+use crate::io::LoadReport;
 use crate::spatial::ZoneIndex;
 
 /// A file (or the embedded dataset) whose features are in the [`Dataset`].
@@ -90,8 +90,7 @@ impl Dataset {
         let index = ZoneIndex::build(&self.zones);
         let mut by_site: HashMap<String, usize> = HashMap::new();
         for (i, zone) in self.zones.iter().enumerate() {
-            let key =
-                schema::text(&zone.properties, &["site_id"]).unwrap_or_else(|| zone.id.clone());
+            let key = zone.site_id.clone().unwrap_or_else(|| zone.id.clone());
             by_site.entry(key).or_insert(i);
         }
         for plot in &mut self.plots {
@@ -163,10 +162,7 @@ impl Dataset {
                 }
             }
         }
-        let given = self
-            .zones
-            .get(zone)
-            .and_then(|z| schema::number(&z.properties, &["site_taux_vacance"]));
+        let given = self.zones.get(zone).and_then(|z| z.vacancy_percent);
         (stats.vacancy_percent, stats.vacancy_given) = match given {
             Some(v) => (Some(v), true),
             None if stats.plots > 0 => (

@@ -2,8 +2,8 @@
 //! to zones.
 
 use geo::{MultiPolygon, Rect};
-use serde_json::{Map, Value};
 
+use super::Properties;
 use super::vocation::fold;
 
 /// A land unit inside a zone.
@@ -21,7 +21,7 @@ pub struct Plot {
     pub surface_ha: Option<f64>,
     /// `terr_m2_prix`, euros per m².
     pub price_m2: Option<f64>,
-    pub properties: Map<String, Value>,
+    pub properties: Properties,
     pub geometry: MultiPolygon<f64>,
     pub bbox: Rect<f64>,
     pub area_ha: f64,
@@ -75,7 +75,7 @@ pub struct Establishment {
     pub plot_ids: Vec<String>,
     pub lon: f64,
     pub lat: f64,
-    pub properties: Map<String, Value>,
+    pub properties: Properties,
     pub file: usize,
     pub feature_index: usize,
     pub zone: Option<usize>,

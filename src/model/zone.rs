@@ -1,5 +1,8 @@
 use geo::{BoundingRect, GeodesicArea, MultiPolygon, Rect};
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use super::Properties;
+use crate::io::schema;
 
 use super::Vocation;
 
@@ -25,26 +28,15 @@ pub struct Zone {
     pub name: Option<String>,
     pub commune: Option<String>,
     pub vocation: Vocation,
-    /// The vocation as written in the data (e.g. "entrepôts, logistique").
-    pub vocation_label: Option<String>,
-    pub state: Option<String>,
     pub surface_declared_ha: Option<f64>,
     pub jobs: Option<f64>,
-    /// Year of the job count, as written (e.g. "2022").
-    pub jobs_year: Option<String>,
     pub establishments: Option<f64>,
-    pub operator: Option<String>,
-    pub url: Option<String>,
-    pub description: Option<String>,
-    pub created: Option<String>,
-    /// "schematic", "surveyed", ... as the data says.
-    pub geometry_quality: Option<String>,
-    /// Position grade H/M/L of the embedded dataset.
-    pub position_grade: Option<String>,
-    pub tenants: Vec<Tenant>,
-    pub sources: Vec<String>,
+    /// `site_id` as written (joins plots to the zone).
+    pub site_id: Option<String>,
+    /// `site_taux_vacance`, percent, when the data gives it.
+    pub vacancy_percent: Option<f64>,
     /// Every property of the feature as read, in file order (nothing is dropped).
-    pub properties: Map<String, Value>,
+    pub properties: Properties,
     /// Outline in WGS84 (x = longitude, y = latitude), exterior rings counter-clockwise.
     pub geometry: MultiPolygon<f64>,
     pub bbox: Rect<f64>,
@@ -84,6 +76,62 @@ impl Zone {
     /// A string property by its exact key.
     pub fn property_str(&self, key: &str) -> Option<&str> {
         self.properties.get(key).and_then(Value::as_str)
+    }
+
+    fn text(&self, names: &[&str]) -> Option<String> {
+        schema::text(self.properties.map(), names)
+    }
+
+    /// The vocation as written in the data (e.g. "entrepôts, logistique").
+    pub fn vocation_label(&self) -> Option<String> {
+        self.text(schema::VOCATION)
+    }
+
+    pub fn state(&self) -> Option<String> {
+        self.text(schema::STATE)
+    }
+
+    /// Year of the job count, as written (e.g. "2022").
+    pub fn jobs_year(&self) -> Option<String> {
+        let map = self.properties.map();
+        let (key, _) = schema::lookup(map, schema::JOBS)?;
+        schema::year_of(map, key)
+    }
+
+    pub fn operator(&self) -> Option<String> {
+        self.text(schema::OPERATOR)
+    }
+
+    pub fn url(&self) -> Option<String> {
+        self.text(schema::URL)
+    }
+
+    pub fn description(&self) -> Option<String> {
+        self.text(schema::DESCRIPTION)
+    }
+
+    pub fn created(&self) -> Option<String> {
+        self.text(schema::CREATED)
+    }
+
+    /// "schematic", "surveyed", ... as the data says.
+    pub fn geometry_quality(&self) -> Option<String> {
+        self.text(&["geometry_quality", "qualite_geometrie"])
+    }
+
+    /// Position grade H/M/L of the embedded dataset.
+    pub fn position_grade(&self) -> Option<String> {
+        self.text(&["position_grade"])
+    }
+
+    /// Tenants listed in the zone's own data (`tenants` array).
+    pub fn tenants(&self) -> Vec<Tenant> {
+        schema::tenants(self.properties.map())
+    }
+
+    /// Sources cited by the zone's data (`sources`).
+    pub fn sources(&self) -> Vec<String> {
+        schema::sources(self.properties.map())
     }
 }
 

@@ -9,7 +9,7 @@ use super::{format_count, value_or_unknown};
 use crate::app::Command;
 use crate::io::crs::Reprojector;
 use crate::map::zones_layer::format_ha;
-use crate::model::{Dataset, Join, LandStats, SourceFile, Zone};
+use crate::model::{Dataset, Join, LandStats, SourceFile, Tenant, Zone};
 
 /// Declared and computed surfaces differing by more than this are flagged.
 const SURFACE_MISMATCH: f64 = 0.10;
@@ -39,7 +39,7 @@ pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<C
         .auto_shrink([false, false])
         .show(ui, |ui| {
             facts_grid(ui, zone, &mut commands);
-            if let Some(d) = &zone.description {
+            if let Some(d) = &zone.description() {
                 ui.add_space(6.0);
                 ui.label(d);
             }
@@ -47,8 +47,8 @@ pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<C
             land_ui(ui, &dataset.land_stats(zone_index));
             ui.add_space(6.0);
             let joined = dataset.establishments_in(zone_index).count();
-            if !zone.tenants.is_empty() || joined == 0 {
-                tenants_ui(ui, zone);
+            if joined == 0 || zone.properties.get("tenants").is_some() {
+                tenants_ui(ui, &zone.tenants());
             }
             establishments_ui(ui, dataset, zone_index);
             ui.add_space(6.0);
@@ -81,14 +81,14 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
             ui.label("Vocation");
             value_or_unknown(
                 ui,
-                zone.vocation_label
+                zone.vocation_label()
                     .as_ref()
                     .map(|l| format!("{} ({})", zone.vocation.label_en(), l)),
             );
             ui.end_row();
 
             ui.label("State");
-            value_or_unknown(ui, zone.state.clone());
+            value_or_unknown(ui, zone.state());
             ui.end_row();
 
             ui.label("Declared surface");
@@ -129,7 +129,7 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
             ui.vertical(|ui| {
                 value_or_unknown(
                     ui,
-                    zone.jobs.map(|j| match &zone.jobs_year {
+                    zone.jobs.map(|j| match &zone.jobs_year() {
                         Some(y) => format!("{} ({y})", format_count(j)),
                         None => format_count(j),
                     }),
@@ -150,15 +150,15 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
             ui.end_row();
 
             ui.label("Operator / developer");
-            value_or_unknown(ui, zone.operator.clone());
+            value_or_unknown(ui, zone.operator());
             ui.end_row();
 
             ui.label("Created");
-            value_or_unknown(ui, zone.created.clone());
+            value_or_unknown(ui, zone.created());
             ui.end_row();
 
             ui.label("Web page");
-            match &zone.url {
+            match &zone.url() {
                 Some(url) => {
                     if ui.link(short_url(url)).on_hover_text(url).clicked() {
                         commands.push(Command::OpenUrl(url.clone()));
@@ -192,9 +192,9 @@ fn short_url(url: &str) -> String {
     }
 }
 
-fn tenants_ui(ui: &mut Ui, zone: &Zone) {
-    ui.label(RichText::new(format!("Tenants ({})", zone.tenants.len())).strong());
-    if zone.tenants.is_empty() {
+fn tenants_ui(ui: &mut Ui, tenants: &[Tenant]) {
+    ui.label(RichText::new(format!("Tenants ({})", tenants.len())).strong());
+    if tenants.is_empty() {
         ui.label(
             RichText::new("none listed in the data")
                 .italics()
@@ -202,7 +202,7 @@ fn tenants_ui(ui: &mut Ui, zone: &Zone) {
         );
         return;
     }
-    for tenant in &zone.tenants {
+    for tenant in tenants {
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&tenant.name).strong());
             let details: Vec<&str> = [
@@ -326,13 +326,15 @@ fn establishments_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) {
 
 fn outline_ui(ui: &mut Ui, zone: &Zone) {
     ui.label(RichText::new("Outline").strong());
-    let quality = zone.geometry_quality.as_deref().unwrap_or("not stated");
+    let quality = zone
+        .geometry_quality()
+        .unwrap_or_else(|| "not stated".into());
     let mut text = format!("Quality: {quality}");
     if quality.eq_ignore_ascii_case("schematic") {
         text.push_str(" — not a surveyed outline");
     }
     ui.label(text);
-    if let Some(grade) = &zone.position_grade {
+    if let Some(grade) = &zone.position_grade() {
         let meaning = match grade.as_str() {
             "H" => "published coordinate of the site itself",
             "M" => "anchored on a cited nearby point (about 0.3–1 km)",
@@ -351,14 +353,15 @@ fn sources_ui(ui: &mut Ui, zone: &Zone, file: Option<&SourceFile>, commands: &mu
     if let Some(file) = file {
         ui.label(RichText::new(format!("File: {}", file.name)).small());
     }
-    if zone.sources.is_empty() {
+    let sources = zone.sources();
+    if sources.is_empty() {
         ui.label(
             RichText::new("no source given in the data")
                 .italics()
                 .color(Color32::GRAY),
         );
     }
-    for source in &zone.sources {
+    for source in &sources {
         if source.starts_with("http://") || source.starts_with("https://") {
             if ui.link(short_url(source)).on_hover_text(source).clicked() {
                 commands.push(Command::OpenUrl(source.clone()));
@@ -374,7 +377,7 @@ fn all_attributes_ui(ui: &mut Ui, zone: &Zone) {
         .num_columns(2)
         .striped(true)
         .show(ui, |ui| {
-            for (key, value) in &zone.properties {
+            for (key, value) in zone.properties.map() {
                 ui.label(RichText::new(key).monospace());
                 let text = match value {
                     Value::String(s) => s.clone(),
