@@ -46,3 +46,20 @@ pub fn plot_fill(occupation: Option<&str>) -> Color32 {
         _ => Color32::from_rgba_unmultiplied(0xB0, 0xB0, 0xB0, 110),
     }
 }
+
+/// Plot outline by commercial stage (`terr_stade_comm`): for sale stands out.
+pub fn plot_outline(stage: Option<&str>) -> egui::Stroke {
+    let folded = stage.map(crate::model::fold).unwrap_or_default();
+    if folded.starts_with("en vente") {
+        egui::Stroke::new(2.5, FOR_SALE)
+    } else if folded.starts_with("reserve") {
+        egui::Stroke::new(2.0, RESERVED)
+    } else if folded.starts_with("vendu") {
+        egui::Stroke::new(1.2, Color32::from_gray(40))
+    } else {
+        egui::Stroke::new(1.0, Color32::from_gray(110))
+    }
+}
+
+/// Plots under option (`terr_stade_comm` "réservé ...").
+pub const RESERVED: Color32 = Color32::from_rgb(0xE0, 0x7B, 0x00);

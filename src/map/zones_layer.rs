@@ -162,11 +162,7 @@ impl ZonesLayer<'_> {
                 continue;
             };
             append_fill(&mut fill, mesh, view, color);
-            let stroke = if plot.is_for_sale() {
-                Stroke::new(2.5, style::FOR_SALE)
-            } else {
-                Stroke::new(1.0, Color32::from_gray(70))
-            };
+            let stroke = style::plot_outline(plot.commercial_stage.as_deref());
             for ring in &mesh.rings {
                 outlines.push(Shape::closed_line(ring_points(mesh, ring, view), stroke));
             }
