@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 
 use crate::io::{self, LoadError, LoadedFile};
-use crate::spatial::{ZoneMesh, build_meshes};
+use crate::spatial::{BandMeshes, build_meshes};
 
 pub enum LoadMessage {
     Loaded(Box<Loaded>),
@@ -18,8 +18,8 @@ pub enum LoadMessage {
 pub struct Loaded {
     pub path: PathBuf,
     pub file: LoadedFile,
-    pub zone_meshes: Vec<ZoneMesh>,
-    pub plot_meshes: Vec<ZoneMesh>,
+    pub zone_meshes: Vec<BandMeshes>,
+    pub plot_meshes: Vec<BandMeshes>,
 }
 
 /// A running load of one or more files.
@@ -55,7 +55,15 @@ impl LoadJob {
                         if let Ok(mut c) = current.lock() {
                             *c = io::display_name(&path);
                         }
-                        let message = load_one(&path, &progress, &cancel);
+                        let message =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                load_one(&path, &progress, &cancel)
+                            }))
+                            .unwrap_or_else(|_| {
+                                LoadMessage::Failed(LoadError::Internal {
+                                    file: io::display_name(&path),
+                                })
+                            });
                         if tx.send(message).is_err() {
                             break;
                         }
@@ -146,12 +154,17 @@ fn load_one(path: &std::path::Path, progress: &AtomicU32, cancel: &AtomicBool) -
 }
 
 /// Says in the load report which outlines were simplified to be drawn (the data is kept whole).
-pub fn note_simplified(file: &mut LoadedFile, zone_meshes: &[ZoneMesh], plot_meshes: &[ZoneMesh]) {
+pub fn note_simplified(
+    file: &mut LoadedFile,
+    zone_meshes: &[BandMeshes],
+    plot_meshes: &[BandMeshes],
+) {
     let zones = file.zones.iter().map(|z| (z.feature_index, z.id.clone()));
     let plots = file.plots.iter().map(|p| (p.feature_index, p.id.clone()));
     let notes: Vec<_> = zones
         .zip(zone_meshes)
         .chain(plots.zip(plot_meshes))
+        .filter_map(|(key, m)| Some((key, m.detailed()?)))
         .filter(|(_, m)| m.was_simplified())
         .map(|((index, id), m)| {
             let text = format!(

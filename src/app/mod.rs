@@ -17,7 +17,7 @@ use crate::map::tiles::{BaseMap, TileChoice, TileStatus};
 use crate::map::zones_layer::{LayerOutput, ZonesLayer};
 use crate::model::{Dataset, SourceFile, Zone};
 use crate::spatial::mercator::{to_lon_lat, to_world, zoom_to_fit};
-use crate::spatial::{ZoneMesh, build_meshes};
+use crate::spatial::{BandMeshes, build_meshes};
 use crate::ui;
 use derived::Derived;
 use loader::{LoadJob, LoadMessage};
@@ -69,8 +69,8 @@ pub enum Command {
 
 pub struct ZaeApp {
     pub dataset: Dataset,
-    meshes: Vec<ZoneMesh>,
-    plot_meshes: Vec<ZoneMesh>,
+    meshes: Vec<BandMeshes>,
+    plot_meshes: Vec<BandMeshes>,
     derived: Derived,
     selected: Option<usize>,
     hovered: Option<usize>,
@@ -136,8 +136,8 @@ impl ZaeApp {
         &mut self,
         path: Option<PathBuf>,
         file: io::LoadedFile,
-        zone_meshes: Vec<ZoneMesh>,
-        plot_meshes: Vec<ZoneMesh>,
+        zone_meshes: Vec<BandMeshes>,
+        plot_meshes: Vec<BandMeshes>,
     ) {
         let name = path
             .as_deref()

@@ -48,6 +48,8 @@ pub enum LoadError {
     Crs { file: String, source: CrsError },
     #[error("{file}: loading cancelled")]
     Cancelled { file: String },
+    #[error("{file}: internal error while loading (a bug in ZAE Atlas; the file was not changed)")]
+    Internal { file: String },
 }
 
 /// What one file held, and the report of what happened.

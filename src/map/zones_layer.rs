@@ -7,7 +7,7 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::ViewTransform;
 use super::style;
 use crate::model::{Establishment, Plot, Zone};
-use crate::spatial::{ZoneIndex, ZoneMesh};
+use crate::spatial::{BandMeshes, ZoneIndex, ZoneMesh, band_for_zoom};
 
 /// Below this zoom names are not drawn on the map (hover shows them).
 const LABEL_MIN_ZOOM: f64 = 11.5;
@@ -21,16 +21,38 @@ pub struct LayerOutput {
     pub hovered: Option<usize>,
     /// `Some(None)`: a click on empty map; `Some(Some(i))`: a click on zone i.
     pub clicked: Option<Option<usize>>,
+    /// Zones in view and drawn (as a mesh, or as a dot, or inside another zone's dot cell).
     pub zones_drawn: usize,
+    pub dots_drawn: usize,
+    pub triangles_drawn: usize,
+    pub outlines_drawn: usize,
     pub labels_drawn: usize,
+}
+
+/// Below this size on screen (pixels) a zone is a dot.
+const DOT_PX: f32 = 3.0;
+/// Outlines only for zones at least this big on screen, and at most this many per frame.
+const OUTLINE_MIN_PX: f32 = 6.0;
+const MAX_FRAME_OUTLINES: usize = 20_000;
+/// Past this many fill vertices in a frame, further zones are drawn as dots.
+const MAX_FRAME_VERTICES: usize = 2_000_000;
+
+#[derive(Default)]
+struct FrameBudget {
+    dot_cells: std::collections::HashSet<(i32, i32)>,
+    outlines: usize,
+}
+
+fn append_dot(out: &mut Mesh, centre: Pos2, color: Color32) {
+    out.add_colored_rect(Rect::from_center_size(centre, vec2(DOT_PX, DOT_PX)), color);
 }
 
 pub struct ZonesLayer<'a> {
     pub zones: &'a [Zone],
-    pub meshes: &'a [ZoneMesh],
+    pub meshes: &'a [BandMeshes],
     pub index: &'a ZoneIndex,
     pub plots: &'a [Plot],
-    pub plot_meshes: &'a [ZoneMesh],
+    pub plot_meshes: &'a [BandMeshes],
     pub plot_index: &'a ZoneIndex,
     pub plot_colors: &'a [Color32],
     pub establishments: &'a [Establishment],
@@ -78,18 +100,40 @@ impl Plugin for ZonesLayer<'_> {
         }
 
         let painter = ui.painter().with_clip_rect(rect);
+        let band = band_for_zoom(view.zoom);
+        let mut frame = FrameBudget::default();
         let mut fill = Mesh::default();
         let mut outlines: Vec<Shape> = Vec::new();
-        let mut drawn = 0;
         for &i in self.draw_order {
             if !visible.get(i).copied().unwrap_or(false) {
                 continue;
             }
-            let (Some(mesh), Some(&color)) = (self.meshes.get(i), self.colors.get(i)) else {
+            let (Some(mesh), Some(&color)) = (
+                self.meshes.get(i).and_then(|m| m.band(band)),
+                self.colors.get(i),
+            ) else {
                 continue;
             };
-            drawn += 1;
+            self.output.zones_drawn += 1;
             let highlighted = hovered == Some(i) || self.selected == Some(i);
+            let on_screen = mesh.world_size[0].max(mesh.world_size[1]) * view.world_px as f32;
+            // What a person can see: zones of a few pixels are dots, one per 3-pixel cell.
+            let as_dot = !highlighted
+                && (on_screen < DOT_PX
+                    || mesh.indices.is_empty()
+                    || fill.vertices.len() > MAX_FRAME_VERTICES);
+            if as_dot {
+                let centre = view.world_to_screen([
+                    mesh.origin[0] + mesh.world_size[0] as f64 / 2.0,
+                    mesh.origin[1] + mesh.world_size[1] as f64 / 2.0,
+                ]);
+                let cell = ((centre.x / DOT_PX) as i32, (centre.y / DOT_PX) as i32);
+                if frame.dot_cells.insert(cell) {
+                    append_dot(&mut fill, centre, style::fill(color, true));
+                    self.output.dots_drawn += 1;
+                }
+                continue;
+            }
             append_fill(&mut fill, mesh, &view, style::fill(color, highlighted));
             let stroke = if self.selected == Some(i) {
                 Stroke::new(3.0, style::SELECTED_OUTLINE)
@@ -98,7 +142,13 @@ impl Plugin for ZonesLayer<'_> {
             } else {
                 Stroke::new(1.5, color)
             };
-            for ring in &mesh.rings {
+            let outline =
+                highlighted || (on_screen >= OUTLINE_MIN_PX && frame.outlines < MAX_FRAME_OUTLINES);
+            if !outline {
+                continue;
+            }
+            frame.outlines += 1;
+            for ring in mesh.rings() {
                 let points = ring_points(mesh, ring, &view);
                 if self.selected == Some(i) {
                     outlines.push(Shape::closed_line(
@@ -109,9 +159,10 @@ impl Plugin for ZonesLayer<'_> {
                 outlines.push(Shape::closed_line(points, stroke));
             }
         }
+        self.output.triangles_drawn = fill.indices.len() / 3;
+        self.output.outlines_drawn = frame.outlines;
         painter.add(Shape::mesh(fill));
         painter.extend(outlines);
-        self.output.zones_drawn = drawn;
 
         let hovered_plot = self.draw_plots(&painter, &view, (min, max), response);
         if view.zoom >= ESTABLISHMENT_MIN_ZOOM {
@@ -156,14 +207,16 @@ impl ZonesLayer<'_> {
         for i in self.plot_index.in_box(min, max) {
             let (Some(plot), Some(mesh), Some(&color)) = (
                 self.plots.get(i),
-                self.plot_meshes.get(i),
+                self.plot_meshes
+                    .get(i)
+                    .and_then(|m| m.band(band_for_zoom(view.zoom))),
                 self.plot_colors.get(i),
             ) else {
                 continue;
             };
             append_fill(&mut fill, mesh, view, color);
             let stroke = style::plot_outline(plot.commercial_stage.as_deref());
-            for ring in &mesh.rings {
+            for ring in mesh.rings() {
                 outlines.push(Shape::closed_line(ring_points(mesh, ring, view), stroke));
             }
         }
@@ -250,15 +303,9 @@ fn append_fill(out: &mut Mesh, mesh: &ZoneMesh, view: &ViewTransform, color: Col
 fn ring_points(mesh: &ZoneMesh, ring: &[[f32; 2]], view: &ViewTransform) -> Vec<Pos2> {
     let base = view.world_to_screen(mesh.origin);
     let scale = view.world_px as f32;
-    let mut points: Vec<Pos2> = ring
-        .iter()
+    ring.iter()
         .map(|v| pos2(base.x + v[0] * scale, base.y + v[1] * scale))
-        .collect();
-    // Closed shapes repeat the first point implicitly.
-    if points.len() > 1 && points.first() == points.last() {
-        points.pop();
-    }
-    points
+        .collect()
 }
 
 /// Names where they fit: largest zones first, none overlapping another label.

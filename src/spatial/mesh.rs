@@ -1,40 +1,89 @@
-//! Triangulated zone meshes in Web-Mercator world coordinates, built once (off the UI thread
-//! for loaded files) and only moved and scaled per frame.
+//! Triangulated zone meshes in Web-Mercator world coordinates, built once per zoom band (off
+//! the UI thread for loaded files) and only moved and scaled per frame.
 //!
-//! Vertices are `f32` offsets from a per-zone `f64` origin, so that they keep sub-pixel
-//! precision at street zoom levels.
+//! Each band's outlines are simplified to about half a pixel at the band's most detailed zoom,
+//! so a whole-region view does not carry street-level detail. Vertices are `f32` offsets from
+//! a per-zone `f64` origin, so they keep sub-pixel precision at street zoom levels.
 
-use geo::{CoordsIter, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
+use geo::{BoundingRect, CoordsIter, MultiPolygon, Polygon, Simplify, TriangulateEarcut};
 
-use super::mercator::to_world;
+use super::mercator::{to_world, world_pixels};
 
-/// Above this many vertices a polygon is simplified before triangulation: ear-cutting is
-/// quadratic in the worst case (a 200,000-vertex ring takes ~40 s).
+/// Above this many vertices a polygon is simplified before triangulation even in the most
+/// detailed band: ear-cutting is quadratic in the worst case (a 200,000-vertex ring takes ~40 s).
 pub const MAX_MESH_VERTICES: usize = 20_000;
 
-/// The drawable form of one zone.
+/// Zoom bands: band `i` is drawn below `BAND_MAX_ZOOM[i]` (the last one at any zoom).
+pub const BAND_MAX_ZOOM: [f64; 5] = [9.0, 11.0, 13.0, 15.0, f64::INFINITY];
+
+/// The band drawn at a zoom level.
+pub fn band_for_zoom(zoom: f64) -> usize {
+    BAND_MAX_ZOOM
+        .iter()
+        .position(|&max| zoom < max)
+        .unwrap_or(BAND_MAX_ZOOM.len() - 1)
+}
+
+/// Douglas–Peucker tolerance of a band, in world units: half a pixel at its most detailed zoom
+/// (the last band keeps full detail).
+pub fn band_tolerance(band: usize) -> f64 {
+    match BAND_MAX_ZOOM.get(band) {
+        Some(max) if max.is_finite() => 0.5 / world_pixels(*max),
+        _ => 0.0,
+    }
+}
+
+/// The drawable form of one zone at one band.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ZoneMesh {
     /// World position (0..1) that offsets are relative to.
     pub origin: [f64; 2],
-    /// Triangle vertices, offsets from `origin` in world units.
+    /// Size of the outline's bounding box, world units (to tell how big it is on screen).
+    pub world_size: [f32; 2],
+    /// Ring vertices (exterior then holes, without the closing repeat), offsets from `origin`.
     pub vertices: Vec<[f32; 2]>,
-    /// Triangles, three indices each.
+    /// Triangles, three indices into `vertices` each.
     pub indices: Vec<u32>,
-    /// Rings (exterior and holes) as closed point lists, offsets from `origin`.
-    pub rings: Vec<Vec<[f32; 2]>>,
-    /// Vertices in the source geometry, and after simplification (equal when not simplified).
+    /// End (exclusive) of each ring in `vertices`.
+    pub ring_ends: Vec<u32>,
+    /// Vertices in the source geometry, and in this mesh.
     pub source_vertices: usize,
     pub mesh_vertices: usize,
 }
 
 impl ZoneMesh {
+    /// Fewer vertices than the source outline.
     pub fn was_simplified(&self) -> bool {
         self.mesh_vertices < self.source_vertices
     }
+
+    /// The rings as slices of `vertices`.
+    pub fn rings(&self) -> impl Iterator<Item = &[[f32; 2]]> {
+        let mut start = 0usize;
+        self.ring_ends.iter().map(move |&end| {
+            let ring = self.vertices.get(start..end as usize).unwrap_or_default();
+            start = end as usize;
+            ring
+        })
+    }
 }
 
-/// Totals over a set of meshes.
+/// One zone's meshes, coarse to detailed, one per band.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BandMeshes(pub Vec<ZoneMesh>);
+
+impl BandMeshes {
+    pub fn band(&self, band: usize) -> Option<&ZoneMesh> {
+        self.0.get(band).or(self.0.last())
+    }
+
+    /// The most detailed mesh.
+    pub fn detailed(&self) -> Option<&ZoneMesh> {
+        self.0.last()
+    }
+}
+
+/// Totals over a set of meshes (most detailed band).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct MeshStats {
     pub zones: usize,
@@ -42,45 +91,110 @@ pub struct MeshStats {
     pub simplified: usize,
 }
 
-/// Builds the meshes of all zones. `progress` gets the fraction done and returns false to stop
-/// (then `None`).
+impl MeshStats {
+    pub fn of(meshes: &[BandMeshes]) -> Self {
+        let detailed = || meshes.iter().filter_map(BandMeshes::detailed);
+        Self {
+            zones: meshes.len(),
+            triangles: detailed().map(|m| m.indices.len() / 3).sum(),
+            simplified: detailed().filter(|m| m.was_simplified()).count(),
+        }
+    }
+}
+
+/// Builds every band of every outline, on all cores. `progress` gets the fraction done and
+/// returns false to stop (then `None`).
 pub fn build_meshes<'a>(
     geometries: impl ExactSizeIterator<Item = &'a MultiPolygon<f64>>,
     progress: &mut dyn FnMut(f32) -> bool,
-) -> Option<Vec<ZoneMesh>> {
+) -> Option<Vec<BandMeshes>> {
+    use rayon::prelude::*;
+    let geometries: Vec<&MultiPolygon<f64>> = geometries.collect();
     let total = geometries.len().max(1);
     let mut meshes = Vec::with_capacity(total);
-    for (i, geometry) in geometries.enumerate() {
-        if i % 256 == 0 && !progress(i as f32 / total as f32) {
+    for chunk in geometries.chunks(1024) {
+        if !progress(meshes.len() as f32 / total as f32) {
             return None;
         }
-        meshes.push(build_zone_mesh(geometry));
+        meshes.par_extend(chunk.par_iter().map(|g| build_band_meshes(g)));
     }
     Some(meshes)
 }
 
+/// All bands of one outline.
+pub fn build_band_meshes(geometry: &MultiPolygon<f64>) -> BandMeshes {
+    let world: Vec<Polygon<f64>> = geometry.0.iter().map(to_world_polygon).collect();
+    let source: usize = geometry.coords_count();
+    BandMeshes(
+        (0..BAND_MAX_ZOOM.len())
+            .map(|band| build_zone_mesh_from_world(&world, source, band_tolerance(band)))
+            .collect(),
+    )
+}
+
+/// The most detailed mesh of one outline (for tests and tools).
 pub fn build_zone_mesh(geometry: &MultiPolygon<f64>) -> ZoneMesh {
-    let origin = geometry
-        .0
+    let world: Vec<Polygon<f64>> = geometry.0.iter().map(to_world_polygon).collect();
+    build_zone_mesh_from_world(&world, geometry.coords_count(), 0.0)
+}
+
+fn build_zone_mesh_from_world(
+    world: &[Polygon<f64>],
+    source_vertices: usize,
+    tolerance: f64,
+) -> ZoneMesh {
+    let origin = world
         .first()
         .and_then(|p| p.exterior().0.first())
-        .map(|c| to_world(c.x, c.y))
+        .map(|c| [c.x, c.y])
         .unwrap_or([0.0, 0.0]);
+    let bounds = MultiPolygon::new(world.to_vec()).bounding_rect();
     let mut mesh = ZoneMesh {
         origin,
+        world_size: bounds.map_or([0.0, 0.0], |r| [r.width() as f32, r.height() as f32]),
+        source_vertices,
         ..ZoneMesh::default()
     };
-    for polygon in &geometry.0 {
-        let source = polygon.coords_count();
-        mesh.source_vertices += source;
-        let world = to_world_polygon(polygon);
-        let world = if source > MAX_MESH_VERTICES {
-            simplify_to_budget(&world, MAX_MESH_VERTICES)
-        } else {
-            world
+    for polygon in world {
+        let simplified;
+        let mut polygon = polygon;
+        if tolerance > 0.0 {
+            simplified = polygon.simplify(tolerance);
+            polygon = &simplified;
+        }
+        let budgeted;
+        if polygon.coords_count() > MAX_MESH_VERTICES {
+            budgeted = simplify_to_budget(polygon, MAX_MESH_VERTICES);
+            polygon = &budgeted;
+        }
+        if polygon.exterior().0.len() < 4 {
+            continue; // collapsed at this band: drawn as a dot
+        }
+        // Holes that simplification collapsed are too small to see at this band; holes that
+        // stick out of the exterior (invalid, or after simplification) would make earcut panic.
+        let cleaned;
+        let outer = polygon.exterior().bounding_rect();
+        let keep = |h: &&geo::LineString<f64>| {
+            h.0.len() >= 4
+                && h.bounding_rect().zip(outer).is_some_and(|(b, o)| {
+                    b.min().x >= o.min().x
+                        && b.min().y >= o.min().y
+                        && b.max().x <= o.max().x
+                        && b.max().y <= o.max().y
+                })
         };
-        mesh.mesh_vertices += world.coords_count();
-        let raw = world.earcut_triangles_raw();
+        if !polygon.interiors().iter().all(|h| keep(&h)) {
+            cleaned = Polygon::new(
+                polygon.exterior().clone(),
+                polygon.interiors().iter().filter(keep).cloned().collect(),
+            );
+            polygon = &cleaned;
+        }
+        // earcut can panic on degenerate input it was not written for; such an outline is
+        // drawn as a dot rather than take the loader down.
+        let Ok(raw) = std::panic::catch_unwind(|| polygon.earcut_triangles_raw()) else {
+            continue;
+        };
         let base = mesh.vertices.len() as u32;
         mesh.vertices.extend(
             raw.vertices
@@ -89,15 +203,13 @@ pub fn build_zone_mesh(geometry: &MultiPolygon<f64>) -> ZoneMesh {
         );
         mesh.indices
             .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
-        for ring in std::iter::once(world.exterior()).chain(world.interiors()) {
-            mesh.rings.push(
-                ring.0
-                    .iter()
-                    .map(|c| [(c.x - origin[0]) as f32, (c.y - origin[1]) as f32])
-                    .collect(),
-            );
+        let mut end = base;
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            end += ring.0.len().saturating_sub(1) as u32;
+            mesh.ring_ends.push(end);
         }
     }
+    mesh.mesh_vertices = mesh.vertices.len() + mesh.ring_ends.len();
     mesh
 }
 
@@ -121,16 +233,6 @@ fn simplify_to_budget(polygon: &Polygon<f64>, budget: usize) -> Polygon<f64> {
     simplified
 }
 
-impl MeshStats {
-    pub fn of(meshes: &[ZoneMesh]) -> Self {
-        Self {
-            zones: meshes.len(),
-            triangles: meshes.iter().map(|m| m.indices.len() / 3).sum(),
-            simplified: meshes.iter().filter(|m| m.was_simplified()).count(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,15 +251,18 @@ mod tests {
             .sum()
     }
 
-    #[test]
-    fn concave_polygon_with_hole_is_fully_covered() {
-        // An L-shaped zone (concave) with a square hole.
-        let p = polygon!(
+    fn l_shape_with_hole() -> Polygon<f64> {
+        polygon!(
             exterior: [(x: 5.0, y: 47.0), (x: 5.02, y: 47.0), (x: 5.02, y: 47.01), (x: 5.01, y: 47.01),
                        (x: 5.01, y: 47.02), (x: 5.0, y: 47.02), (x: 5.0, y: 47.0)],
-            interiors: [[(x: 5.002, y: 47.002), (x: 5.004, y: 47.002), (x: 5.004, y: 47.004),
-                         (x: 5.002, y: 47.004), (x: 5.002, y: 47.002)]],
-        );
+            interiors: [[(x: 5.002, y: 47.002), (x: 5.002, y: 47.004), (x: 5.004, y: 47.004),
+                         (x: 5.004, y: 47.002), (x: 5.002, y: 47.002)]],
+        )
+    }
+
+    #[test]
+    fn concave_polygon_with_hole_is_fully_covered() {
+        let p = l_shape_with_hole();
         let mesh = build_zone_mesh(&MultiPolygon::new(vec![p.clone()]));
         // The triangles' area equals the polygon's area in world space: holes are not filled,
         // concave notches are not bridged.
@@ -169,8 +274,30 @@ mod tests {
             (got - expected).abs() / expected < 1e-4,
             "{got} vs {expected}"
         );
-        assert_eq!(mesh.rings.len(), 2);
+        let rings: Vec<_> = mesh.rings().collect();
+        assert_eq!(rings.len(), 2);
+        assert_eq!((rings[0].len(), rings[1].len()), (6, 4));
         assert!(!mesh.was_simplified());
+    }
+
+    #[test]
+    fn bands_get_coarser_and_the_last_keeps_full_detail() {
+        // A 2 km wiggly ring of 400 vertices.
+        let ring: LineString<f64> = (0..=400)
+            .map(|i| {
+                let a = i as f64 / 400.0 * std::f64::consts::TAU;
+                let r = 0.01 * (1.0 + 0.02 * (a * 37.0).sin());
+                (5.0 + r * a.cos(), 47.0 + r * a.sin())
+            })
+            .collect();
+        let bands = build_band_meshes(&MultiPolygon::new(vec![Polygon::new(ring, vec![])]));
+        let counts: Vec<usize> = bands.0.iter().map(|m| m.vertices.len()).collect();
+        assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
+        assert!(counts[0] < counts[4] / 4, "{counts:?}");
+        assert_eq!(counts[4], 400);
+        assert_eq!(band_for_zoom(8.0), 0);
+        assert_eq!(band_for_zoom(11.5), 2);
+        assert_eq!(band_for_zoom(18.0), 4);
     }
 
     #[test]
@@ -185,7 +312,7 @@ mod tests {
             .collect();
         let mesh = build_zone_mesh(&MultiPolygon::new(vec![Polygon::new(ring, vec![])]));
         assert!(mesh.was_simplified());
-        assert!(mesh.mesh_vertices <= MAX_MESH_VERTICES);
+        assert!(mesh.mesh_vertices <= MAX_MESH_VERTICES + 1);
         assert!(!mesh.indices.is_empty());
     }
 }

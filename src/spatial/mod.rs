@@ -6,4 +6,7 @@ pub mod mercator;
 mod mesh;
 
 pub use index::ZoneIndex;
-pub use mesh::{MeshStats, ZoneMesh, build_meshes, build_zone_mesh};
+pub use mesh::{
+    BAND_MAX_ZOOM, BandMeshes, MeshStats, ZoneMesh, band_for_zoom, band_tolerance,
+    build_band_meshes, build_meshes, build_zone_mesh,
+};
