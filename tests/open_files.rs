@@ -181,3 +181,24 @@ fn a_big_load_shows_progress_and_can_be_cancelled() {
         app.errors
     );
 }
+
+#[test]
+fn a_whole_view_of_many_zones_stays_within_the_frame_budget() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = big_file(dir.path(), 20_000);
+    let mut h = harness_with(AppConfig {
+        files: vec![path],
+        tiles: TileChoice::None,
+        tile_cache: None,
+    });
+    wait_for_loads(&mut h);
+    let app = h.state();
+    assert_eq!(app.dataset.zones.len(), 20_000);
+    let stats = app.layer_stats();
+    // Fitted to the file: every zone is in view and accounted for.
+    assert_eq!(stats.zones_drawn, 20_000);
+    // Zones of a pixel or two are dots (one per 3-px cell), not full meshes.
+    assert!(stats.dots_drawn > 0, "{stats:?}");
+    assert!(stats.triangles_drawn < 200_000, "{stats:?}");
+    assert!(stats.outlines_drawn <= 20_000, "{stats:?}");
+}

@@ -217,6 +217,11 @@ impl ZaeApp {
         self.last_layer.zones_drawn
     }
 
+    /// What the zones layer drew in the last frame (zones, dots, triangles, outlines, labels).
+    pub fn layer_stats(&self) -> &LayerOutput {
+        &self.last_layer
+    }
+
     pub fn tile_status(&self) -> TileStatus {
         self.base_map.status()
     }
