@@ -9,7 +9,15 @@ use std::hint::black_box;
 fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load");
     group.sample_size(10);
-    for n in [10_000usize, 100_000] {
+    // `cargo test --all-targets` runs benches once as a smoke test (no `--bench` argument):
+    // keep that quick with a small file; `cargo bench` measures the real sizes.
+    let benching = std::env::args().any(|a| a == "--bench");
+    let sizes: &[usize] = if benching {
+        &[10_000, 100_000]
+    } else {
+        &[1_000]
+    };
+    for &n in sizes {
         let text = common::parks_geojson(n, 42);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(format!("geojson_{n}_zones"), |b| {

@@ -202,26 +202,9 @@ fn tenants_ui(ui: &mut Ui, tenants: &[Tenant]) {
         );
         return;
     }
-    for tenant in tenants {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(&tenant.name).strong());
-            let details: Vec<&str> = [
-                &tenant.activity,
-                &tenant.status,
-                &tenant.year,
-                &tenant.headcount,
-            ]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
-            if !details.is_empty() {
-                ui.label(RichText::new(details.join(" · ")).color(Color32::GRAY));
-            }
-            if let Some(siret) = &tenant.siret {
-                ui.label(RichText::new(format!("SIRET {siret}")).small());
-            }
-        });
+    for t in tenants {
+        let details = [&t.activity, &t.status, &t.year, &t.headcount];
+        tenant_row_ui(ui, &t.name, &details, t.siret.as_deref(), None);
     }
 }
 
@@ -296,32 +279,42 @@ fn establishments_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) {
     ui.add_space(4.0);
     ui.label(RichText::new(format!("Establishments from the data ({})", list.len())).strong());
     for e in list {
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(&e.name).strong());
-            let details: Vec<&str> = [&e.activity, &e.headcount]
-                .into_iter()
-                .flatten()
-                .map(String::as_str)
-                .collect();
-            if !details.is_empty() {
-                ui.label(RichText::new(details.join(" · ")).color(Color32::GRAY));
-            }
-            if let Some(siret) = &e.siret {
-                ui.label(RichText::new(format!("SIRET {siret}")).small());
-            }
-            let how = match e.joined_by {
-                Some(Join::Both) => "plot and position",
-                Some(Join::TerrId) => "plot (terr_id)",
-                Some(Join::Spatial) => "position",
-                None => "",
-            };
+        let how = match e.joined_by {
+            Some(Join::Both) => "plot and position",
+            Some(Join::TerrId) => "plot (terr_id)",
+            Some(Join::Spatial) => "position",
+            None => "",
+        };
+        let details = [&e.activity, &e.headcount];
+        tenant_row_ui(ui, &e.name, &details, e.siret.as_deref(), Some(how));
+    }
+}
+
+/// One tenant: name, details that are known, SIRET, and how it was attached to the zone.
+fn tenant_row_ui(
+    ui: &mut Ui,
+    name: &str,
+    details: &[&Option<String>],
+    siret: Option<&str>,
+    joined_by: Option<&str>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(name).strong());
+        let known: Vec<&str> = details.iter().filter_map(|d| d.as_deref()).collect();
+        if !known.is_empty() {
+            ui.label(RichText::new(known.join(" · ")).color(Color32::GRAY));
+        }
+        if let Some(siret) = siret {
+            ui.label(RichText::new(format!("SIRET {siret}")).small());
+        }
+        if let Some(how) = joined_by {
             ui.label(
                 RichText::new(format!("joined by {how}"))
                     .small()
                     .color(Color32::GRAY),
             );
-        });
-    }
+        }
+    });
 }
 
 fn outline_ui(ui: &mut Ui, zone: &Zone) {
