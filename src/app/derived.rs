@@ -4,14 +4,17 @@
 use egui::Color32;
 
 use crate::map::style::{plot_fill, vocation_color};
+use crate::map::zones_layer::RankedZone;
 use crate::model::{Dataset, Vocation, anchor_point};
 use crate::spatial::ZoneIndex;
 
 #[derive(Default)]
 pub struct Derived {
     pub index: ZoneIndex,
-    /// Zone indices by decreasing area: small zones are drawn last, on top.
-    pub draw_order: Vec<usize>,
+    /// Rank of each zone in drawing order (decreasing area: small zones are drawn on top).
+    pub draw_rank: Vec<u32>,
+    /// Zones in drawing order with centre and size (see [`RankedZone`]).
+    pub ranked: Vec<RankedZone>,
     pub label_points: Vec<(f64, f64)>,
     pub colors: Vec<Color32>,
     /// Vocations present, with their zone count, in legend order.
@@ -23,8 +26,7 @@ pub struct Derived {
 impl Derived {
     pub fn build(dataset: &Dataset) -> Self {
         let zones = &dataset.zones;
-        let mut draw_order: Vec<usize> = (0..zones.len()).collect();
-        draw_order.sort_by(|&a, &b| zones[b].area_ha.total_cmp(&zones[a].area_ha));
+        let (ranked, draw_rank) = RankedZone::order(zones);
         let label_points = zones
             .iter()
             .map(|z| {
@@ -50,7 +52,8 @@ impl Derived {
                 .map(|p| plot_fill(p.occupation.as_deref()))
                 .collect(),
             index: ZoneIndex::build(zones),
-            draw_order,
+            draw_rank,
+            ranked,
             label_points,
             colors,
             legend,

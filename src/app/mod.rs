@@ -217,6 +217,11 @@ impl ZaeApp {
         self.last_layer.zones_drawn
     }
 
+    /// The cached meshes of the zones, in zone order.
+    pub fn zone_meshes(&self) -> &[BandMeshes] {
+        &self.meshes
+    }
+
     /// What the zones layer drew in the last frame (zones, dots, triangles, outlines, labels).
     pub fn layer_stats(&self) -> &LayerOutput {
         &self.last_layer
@@ -399,7 +404,8 @@ impl ZaeApp {
             plot_index: &self.derived.plot_index,
             plot_colors: &self.derived.plot_colors,
             establishments: &self.dataset.establishments,
-            draw_order: &self.derived.draw_order,
+            draw_rank: &self.derived.draw_rank,
+            ranked: &self.derived.ranked,
             label_points: &self.derived.label_points,
             colors: &self.derived.colors,
             selected: self.selected,

@@ -29,18 +29,92 @@ pub struct LayerOutput {
     pub labels_drawn: usize,
 }
 
+/// A zone in drawing order: enough to draw it as a dot without reading its mesh.
+#[derive(Clone, Copy, Debug)]
+pub struct RankedZone {
+    pub index: u32,
+    /// Centre of its bounding box, world units.
+    pub center_world: [f64; 2],
+    /// Larger side of its bounding box, world units.
+    pub size_world: f32,
+}
+
+impl RankedZone {
+    /// Zones in drawing order (decreasing area) and the rank of each zone.
+    pub fn order(zones: &[crate::model::Zone]) -> (Vec<RankedZone>, Vec<u32>) {
+        use crate::spatial::mercator::to_world;
+        let mut order: Vec<usize> = (0..zones.len()).collect();
+        order.sort_by(|&a, &b| zones[b].area_ha.total_cmp(&zones[a].area_ha));
+        let mut rank = vec![0u32; zones.len()];
+        let ranked = order
+            .iter()
+            .enumerate()
+            .map(|(r, &i)| {
+                rank[i] = r as u32;
+                let b = zones[i].bbox;
+                let (lo, hi) = (
+                    to_world(b.min().x, b.max().y),
+                    to_world(b.max().x, b.min().y),
+                );
+                RankedZone {
+                    index: i as u32,
+                    center_world: [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0],
+                    size_world: (hi[0] - lo[0]).max(hi[1] - lo[1]) as f32,
+                }
+            })
+            .collect();
+        (ranked, rank)
+    }
+}
+
 /// Below this size on screen (pixels) a zone is a dot.
 const DOT_PX: f32 = 3.0;
 /// Outlines only for zones at least this big on screen, and at most this many per frame.
 const OUTLINE_MIN_PX: f32 = 6.0;
-const MAX_FRAME_OUTLINES: usize = 20_000;
+const MAX_FRAME_OUTLINES: usize = 4_000;
 /// Past this many fill vertices in a frame, further zones are drawn as dots.
-const MAX_FRAME_VERTICES: usize = 2_000_000;
+const MAX_FRAME_VERTICES: usize = 400_000;
+/// Labels laid out per frame at most.
+const MAX_LABELS: usize = 300;
 
-#[derive(Default)]
 struct FrameBudget {
-    dot_cells: std::collections::HashSet<(i32, i32)>,
+    /// One flag per 3-pixel cell of the map: a dot is already there.
+    dot_cells: Vec<bool>,
+    cells_x: usize,
+    origin: Pos2,
     outlines: usize,
+}
+
+impl FrameBudget {
+    fn new(rect: Rect) -> Self {
+        let cells_x = (rect.width() / DOT_PX).ceil().max(1.0) as usize;
+        let cells_y = (rect.height() / DOT_PX).ceil().max(1.0) as usize;
+        Self {
+            dot_cells: vec![false; cells_x * cells_y],
+            cells_x,
+            origin: rect.min,
+            outlines: 0,
+        }
+    }
+
+    /// Claims the cell under `p`; false when it is taken or off the map.
+    fn claim_cell(&mut self, p: Pos2) -> bool {
+        let (x, y) = (
+            (p.x - self.origin.x) / DOT_PX,
+            (p.y - self.origin.y) / DOT_PX,
+        );
+        if x < 0.0 || y < 0.0 || x as usize >= self.cells_x {
+            return false;
+        }
+        let index = y as usize * self.cells_x + x as usize;
+        match self.dot_cells.get_mut(index) {
+            Some(taken) if !*taken => {
+                *taken = true;
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 fn append_dot(out: &mut Mesh, centre: Pos2, color: Color32) {
@@ -57,7 +131,10 @@ pub struct ZonesLayer<'a> {
     pub plot_colors: &'a [Color32],
     pub establishments: &'a [Establishment],
     /// Zone indices, largest first (small zones are drawn on top).
-    pub draw_order: &'a [usize],
+    /// Draw rank per zone: larger zones first, so small zones are drawn on top.
+    pub draw_rank: &'a [u32],
+    /// The zones in drawing order, with their centre and size.
+    pub ranked: &'a [RankedZone],
     /// Label anchor per zone (lon, lat).
     pub label_points: &'a [(f64, f64)],
     pub colors: &'a [Color32],
@@ -67,7 +144,7 @@ pub struct ZonesLayer<'a> {
 
 impl Plugin for ZonesLayer<'_> {
     fn run(
-        self: Box<Self>,
+        mut self: Box<Self>,
         ui: &mut Ui,
         response: &Response,
         projector: &Projector,
@@ -79,13 +156,6 @@ impl Plugin for ZonesLayer<'_> {
         self.output.view = Some(view);
 
         let (min, max) = view.visible_lon_lat();
-        let mut visible: Vec<bool> = vec![false; self.zones.len()];
-        for i in self.index.in_box(min, max) {
-            if let Some(v) = visible.get_mut(i) {
-                *v = true;
-            }
-        }
-
         let hovered = response
             .hover_pos()
             .map(|p| view.screen_to_lon_lat(p))
@@ -100,67 +170,7 @@ impl Plugin for ZonesLayer<'_> {
         }
 
         let painter = ui.painter().with_clip_rect(rect);
-        let band = band_for_zoom(view.zoom);
-        let mut frame = FrameBudget::default();
-        let mut fill = Mesh::default();
-        let mut outlines: Vec<Shape> = Vec::new();
-        for &i in self.draw_order {
-            if !visible.get(i).copied().unwrap_or(false) {
-                continue;
-            }
-            let (Some(mesh), Some(&color)) = (
-                self.meshes.get(i).and_then(|m| m.band(band)),
-                self.colors.get(i),
-            ) else {
-                continue;
-            };
-            self.output.zones_drawn += 1;
-            let highlighted = hovered == Some(i) || self.selected == Some(i);
-            let on_screen = mesh.world_size[0].max(mesh.world_size[1]) * view.world_px as f32;
-            // What a person can see: zones of a few pixels are dots, one per 3-pixel cell.
-            let as_dot = !highlighted
-                && (on_screen < DOT_PX
-                    || mesh.indices.is_empty()
-                    || fill.vertices.len() > MAX_FRAME_VERTICES);
-            if as_dot {
-                let centre = view.world_to_screen([
-                    mesh.origin[0] + mesh.world_size[0] as f64 / 2.0,
-                    mesh.origin[1] + mesh.world_size[1] as f64 / 2.0,
-                ]);
-                let cell = ((centre.x / DOT_PX) as i32, (centre.y / DOT_PX) as i32);
-                if frame.dot_cells.insert(cell) {
-                    append_dot(&mut fill, centre, style::fill(color, true));
-                    self.output.dots_drawn += 1;
-                }
-                continue;
-            }
-            append_fill(&mut fill, mesh, &view, style::fill(color, highlighted));
-            let stroke = if self.selected == Some(i) {
-                Stroke::new(3.0, style::SELECTED_OUTLINE)
-            } else if hovered == Some(i) {
-                Stroke::new(2.5, color)
-            } else {
-                Stroke::new(1.5, color)
-            };
-            let outline =
-                highlighted || (on_screen >= OUTLINE_MIN_PX && frame.outlines < MAX_FRAME_OUTLINES);
-            if !outline {
-                continue;
-            }
-            frame.outlines += 1;
-            for ring in mesh.rings() {
-                let points = ring_points(mesh, ring, &view);
-                if self.selected == Some(i) {
-                    outlines.push(Shape::closed_line(
-                        points.clone(),
-                        Stroke::new(5.0, style::HALO),
-                    ));
-                }
-                outlines.push(Shape::closed_line(points, stroke));
-            }
-        }
-        self.output.triangles_drawn = fill.indices.len() / 3;
-        self.output.outlines_drawn = frame.outlines;
+        let (visible, fill, outlines) = self.paint_zones(&view, hovered);
         painter.add(Shape::mesh(fill));
         painter.extend(outlines);
 
@@ -170,7 +180,7 @@ impl Plugin for ZonesLayer<'_> {
         }
 
         if view.zoom >= LABEL_MIN_ZOOM {
-            self.output.labels_drawn = draw_labels(ui, &painter, &view, &self, &visible);
+            self.output.labels_drawn = draw_labels(&painter, &view, &self, &visible);
         }
 
         if let Some(plot) = hovered_plot.and_then(|i| self.plots.get(i)) {
@@ -190,6 +200,105 @@ impl Plugin for ZonesLayer<'_> {
 }
 
 impl ZonesLayer<'_> {
+    /// The CPU work of a frame for the zones: cull with the R-tree, pick each zone's mesh for
+    /// the zoom band, move it to the screen (or make it a dot), and build the paint lists.
+    /// Returns the zones in view (in draw order), the fill mesh and the outlines.
+    pub fn paint_zones(
+        &mut self,
+        view: &ViewTransform,
+        hovered: Option<usize>,
+    ) -> (Vec<usize>, Mesh, Vec<Shape>) {
+        let (min, max) = view.visible_lon_lat();
+        let in_view: Vec<usize> = self.index.in_box(min, max).collect();
+        // Zones in view, in drawing order, with what tells a dot from a mesh without touching
+        // the mesh (one compact array, read in order when much is in view).
+        let visible: Vec<&RankedZone> = if in_view.len() > 4096 {
+            let mut bits = vec![false; self.zones.len()];
+            for &i in &in_view {
+                if let Some(b) = bits.get_mut(i) {
+                    *b = true;
+                }
+            }
+            self.ranked
+                .iter()
+                .filter(|r| bits.get(r.index as usize).copied().unwrap_or(false))
+                .collect()
+        } else {
+            let mut ranks: Vec<u32> = in_view
+                .iter()
+                .filter_map(|&i| self.draw_rank.get(i).copied())
+                .collect();
+            ranks.sort_unstable();
+            ranks
+                .iter()
+                .filter_map(|&r| self.ranked.get(r as usize))
+                .collect()
+        };
+        let band = band_for_zoom(view.zoom);
+        let mut frame = FrameBudget::new(view.rect);
+        let mut fill = Mesh::default();
+        let mut outlines: Vec<Shape> = Vec::new();
+        for ranked in &visible {
+            let i = ranked.index as usize;
+            let Some(&color) = self.colors.get(i) else {
+                continue;
+            };
+            self.output.zones_drawn += 1;
+            let highlighted = hovered == Some(i) || self.selected == Some(i);
+            let on_screen = ranked.size_world * view.world_px as f32;
+            // What a person can see: zones of a few pixels are dots, one per 3-pixel cell.
+            let mesh = if !highlighted
+                && (on_screen < DOT_PX || fill.vertices.len() > MAX_FRAME_VERTICES)
+            {
+                None
+            } else {
+                self.meshes
+                    .get(i)
+                    .and_then(|m| m.band(band))
+                    .filter(|m| !m.indices.is_empty())
+            };
+            let Some(mesh) = mesh else {
+                let centre = view.world_to_screen(ranked.center_world);
+                if frame.claim_cell(centre) {
+                    append_dot(&mut fill, centre, style::fill(color, true));
+                    self.output.dots_drawn += 1;
+                }
+                continue;
+            };
+            append_fill(&mut fill, mesh, view, style::fill(color, highlighted));
+            let stroke = if self.selected == Some(i) {
+                Stroke::new(3.0, style::SELECTED_OUTLINE)
+            } else if hovered == Some(i) {
+                Stroke::new(2.5, color)
+            } else {
+                Stroke::new(1.5, color)
+            };
+            let outline =
+                highlighted || (on_screen >= OUTLINE_MIN_PX && frame.outlines < MAX_FRAME_OUTLINES);
+            if !outline {
+                continue;
+            }
+            frame.outlines += 1;
+            for ring in mesh.rings() {
+                let points = ring_points(mesh, ring, view);
+                if self.selected == Some(i) {
+                    outlines.push(Shape::closed_line(
+                        points.clone(),
+                        Stroke::new(5.0, style::HALO),
+                    ));
+                }
+                outlines.push(Shape::closed_line(points, stroke));
+            }
+        }
+        self.output.triangles_drawn = fill.indices.len() / 3;
+        self.output.outlines_drawn = frame.outlines;
+        (
+            visible.iter().map(|r| r.index as usize).collect(),
+            fill,
+            outlines,
+        )
+    }
+
     /// Plots inside zones: fill by occupation, plots for sale outlined in green. Returns the
     /// plot under the pointer.
     fn draw_plots(
@@ -310,16 +419,22 @@ fn ring_points(mesh: &ZoneMesh, ring: &[[f32; 2]], view: &ViewTransform) -> Vec<
 
 /// Names where they fit: largest zones first, none overlapping another label.
 fn draw_labels(
-    _ui: &Ui,
     painter: &egui::Painter,
     view: &ViewTransform,
     layer: &ZonesLayer<'_>,
-    visible: &[bool],
+    visible: &[usize],
 ) -> usize {
     let font = FontId::proportional(13.0);
     let mut placed: Vec<Rect> = Vec::new();
-    for &i in layer.draw_order {
-        if !visible.get(i).copied().unwrap_or(false) {
+    for &i in visible {
+        if placed.len() >= MAX_LABELS {
+            break;
+        }
+        // Cheap test first: a zone narrower than a short name gets no label (no text layout).
+        let zone_px = layer.zones.get(i).map_or(0.0, |z| {
+            (z.bbox.max().x - z.bbox.min().x) / 360.0 * view.world_px
+        });
+        if zone_px < 30.0 {
             continue;
         }
         let (Some(zone), Some(&(lon, lat))) = (layer.zones.get(i), layer.label_points.get(i))

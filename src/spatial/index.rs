@@ -40,11 +40,18 @@ impl ZoneIndex {
     }
 
     /// Zones whose bounds intersect the box (lon/lat).
-    pub fn in_box(&self, min: (f64, f64), max: (f64, f64)) -> impl Iterator<Item = usize> + '_ {
+    pub fn in_box(&self, min: (f64, f64), max: (f64, f64)) -> Box<dyn Iterator<Item = usize> + '_> {
+        use rstar::Envelope;
         let envelope = AABB::from_corners([min.0, min.1], [max.0, max.1]);
-        self.tree
-            .locate_in_envelope_intersecting(&envelope)
-            .map(|e| e.data)
+        // The whole index in view: no need to walk the tree.
+        if envelope.contains_envelope(&self.tree.root().envelope()) {
+            return Box::new(0..self.tree.size());
+        }
+        Box::new(
+            self.tree
+                .locate_in_envelope_intersecting(&envelope)
+                .map(|e| e.data),
+        )
     }
 
     /// The zone under a point: bounds from the tree, then point-in-polygon on the candidates.
@@ -67,10 +74,17 @@ impl ZoneIndex {
         area: impl Fn(usize) -> f64,
     ) -> Option<usize> {
         let point = Coord { x: lon, y: lat };
-        self.tree
+        // Smallest first: the first candidate that holds the point is the answer, so in dense
+        // data most point-in-polygon tests are skipped.
+        let mut candidates: Vec<(f64, usize)> = self
+            .tree
             .locate_all_at_point(&[lon, lat])
-            .map(|e| e.data)
-            .filter(|&i| contains(i, &point))
-            .min_by(|&a, &b| area(a).total_cmp(&area(b)))
+            .map(|e| (area(e.data), e.data))
+            .collect();
+        candidates.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        candidates
+            .into_iter()
+            .map(|(_, i)| i)
+            .find(|&i| contains(i, &point))
     }
 }

@@ -70,16 +70,20 @@ impl ZoneMesh {
 
 /// One zone's meshes, coarse to detailed, one per band.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct BandMeshes(pub Vec<ZoneMesh>);
+/// `None` for a band means "the same as the next more detailed band" (simplification would
+/// remove less than a fifth of the vertices): stored once, and built once.
+pub struct BandMeshes(pub Vec<Option<ZoneMesh>>);
 
 impl BandMeshes {
     pub fn band(&self, band: usize) -> Option<&ZoneMesh> {
-        self.0.get(band).or(self.0.last())
+        self.0
+            .get(band..)
+            .and_then(|rest| rest.iter().flatten().next())
     }
 
     /// The most detailed mesh.
     pub fn detailed(&self) -> Option<&ZoneMesh> {
-        self.0.last()
+        self.0.last().and_then(Option::as_ref)
     }
 }
 
@@ -121,15 +125,49 @@ pub fn build_meshes<'a>(
     Some(meshes)
 }
 
+/// Outlines meshed since the program started (all bands of one outline count once). Lets tests
+/// check that drawing frames never rebuilds meshes.
+static BUILDS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+pub fn mesh_builds() -> usize {
+    BUILDS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// All bands of one outline.
 pub fn build_band_meshes(geometry: &MultiPolygon<f64>) -> BandMeshes {
+    BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let world: Vec<Polygon<f64>> = geometry.0.iter().map(to_world_polygon).collect();
     let source: usize = geometry.coords_count();
-    BandMeshes(
-        (0..BAND_MAX_ZOOM.len())
-            .map(|band| build_zone_mesh_from_world(&world, source, band_tolerance(band)))
-            .collect(),
-    )
+    let bands = BAND_MAX_ZOOM.len();
+    let mut meshes: Vec<Option<ZoneMesh>> = vec![None; bands];
+    let mut finer_vertices = usize::MAX;
+    // From the most detailed band to the coarsest; a band that would keep 80% or more of the
+    // next band's vertices reuses it.
+    for band in (0..bands).rev() {
+        let tolerance = band_tolerance(band);
+        let simplified: std::borrow::Cow<'_, [Polygon<f64>]> = if tolerance > 0.0 {
+            world
+                .iter()
+                .map(|p| p.simplify(tolerance))
+                .collect::<Vec<_>>()
+                .into()
+        } else {
+            (&world[..]).into()
+        };
+        let vertices: usize = simplified.iter().map(CoordsIter::coords_count).sum();
+        if band + 1 < bands && vertices * 10 >= finer_vertices * 8 {
+            continue;
+        }
+        finer_vertices = vertices;
+        meshes[band] = Some(build_zone_mesh_from_world(&simplified, source, 0.0));
+    }
+    BandMeshes(meshes)
+}
+
+/// One band's mesh of one outline (what building a band on its own costs).
+pub fn build_band_mesh(geometry: &MultiPolygon<f64>, band: usize) -> ZoneMesh {
+    let world: Vec<Polygon<f64>> = geometry.0.iter().map(to_world_polygon).collect();
+    build_zone_mesh_from_world(&world, geometry.coords_count(), band_tolerance(band))
 }
 
 /// The most detailed mesh of one outline (for tests and tools).
@@ -148,7 +186,15 @@ fn build_zone_mesh_from_world(
         .and_then(|p| p.exterior().0.first())
         .map(|c| [c.x, c.y])
         .unwrap_or([0.0, 0.0]);
-    let bounds = MultiPolygon::new(world.to_vec()).bounding_rect();
+    let bounds = world
+        .iter()
+        .filter_map(|p| p.bounding_rect())
+        .reduce(|a, b| {
+            geo::Rect::new(
+                (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
+                (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
+            )
+        });
     let mut mesh = ZoneMesh {
         origin,
         world_size: bounds.map_or([0.0, 0.0], |r| [r.width() as f32, r.height() as f32]),
@@ -291,7 +337,9 @@ mod tests {
             })
             .collect();
         let bands = build_band_meshes(&MultiPolygon::new(vec![Polygon::new(ring, vec![])]));
-        let counts: Vec<usize> = bands.0.iter().map(|m| m.vertices.len()).collect();
+        let counts: Vec<usize> = (0..5)
+            .map(|b| bands.band(b).map_or(0, |m| m.vertices.len()))
+            .collect();
         assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
         assert!(counts[0] < counts[4] / 4, "{counts:?}");
         assert_eq!(counts[4], 400);

@@ -7,6 +7,6 @@ mod mesh;
 
 pub use index::ZoneIndex;
 pub use mesh::{
-    BAND_MAX_ZOOM, BandMeshes, MeshStats, ZoneMesh, band_for_zoom, band_tolerance,
-    build_band_meshes, build_meshes, build_zone_mesh,
+    BAND_MAX_ZOOM, BandMeshes, MeshStats, ZoneMesh, band_for_zoom, band_tolerance, build_band_mesh,
+    build_band_meshes, build_meshes, build_zone_mesh, mesh_builds,
 };

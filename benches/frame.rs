@@ -1,0 +1,138 @@
+//! The per-frame CPU work of the map (cull + transform + paint lists), hover hit-testing, and
+//! mesh building, on generated parks (deterministic, seeded).
+
+mod common;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Color32, Pos2, Rect, vec2};
+use std::hint::black_box;
+use zae_atlas::map::ViewTransform;
+use zae_atlas::map::style::vocation_color;
+use zae_atlas::map::zones_layer::{LayerOutput, RankedZone, ZonesLayer};
+use zae_atlas::model::Zone;
+use zae_atlas::spatial::mercator::zoom_to_fit;
+use zae_atlas::spatial::{BandMeshes, ZoneIndex, build_band_mesh, build_meshes};
+
+struct Scene {
+    zones: Vec<Zone>,
+    meshes: Vec<BandMeshes>,
+    index: ZoneIndex,
+    rank: Vec<u32>,
+    ranked: Vec<RankedZone>,
+    labels: Vec<(f64, f64)>,
+    colors: Vec<Color32>,
+}
+
+fn scene(n: usize) -> Scene {
+    let text = common::parks_geojson(n, 42);
+    let file =
+        zae_atlas::io::load_bytes("bench.geojson", text.as_bytes(), &mut |_| true).expect("loads");
+    let zones = file.zones;
+    let meshes = build_meshes(zones.iter().map(|z| &z.geometry), &mut |_| true).expect("meshes");
+    let (ranked, rank) = RankedZone::order(&zones);
+    Scene {
+        index: ZoneIndex::build(&zones),
+        labels: zones
+            .iter()
+            .map(|z| (z.bbox.center().x, z.bbox.center().y))
+            .collect(),
+        colors: zones.iter().map(|z| vocation_color(z.vocation)).collect(),
+        rank,
+        ranked,
+        meshes,
+        zones,
+    }
+}
+
+/// One frame's zone painting at a view; returns the triangles drawn.
+fn frame(s: &Scene, view: &ViewTransform) -> usize {
+    let mut output = LayerOutput::default();
+    let mut layer = ZonesLayer {
+        zones: &s.zones,
+        meshes: &s.meshes,
+        index: &s.index,
+        plots: &[],
+        plot_meshes: &[],
+        plot_index: &ZoneIndex::default(),
+        plot_colors: &[],
+        establishments: &[],
+        draw_rank: &s.rank,
+        ranked: &s.ranked,
+        label_points: &s.labels,
+        colors: &s.colors,
+        selected: None,
+        output: &mut output,
+    };
+    let (visible, fill, outlines) = layer.paint_zones(view, None);
+    black_box((visible, outlines));
+    fill.indices.len() / 3
+}
+
+const SCREEN: [f32; 2] = [1280.0, 800.0];
+
+/// The whole métropole, as the app fits it in a 1280×800 window.
+fn whole_view() -> ViewTransform {
+    let (min, max) = ((4.90, 47.20), (5.20, 47.45));
+    let zoom = zoom_to_fit(min, max, SCREEN[0] as f64, SCREEN[1] as f64, 60.0);
+    ViewTransform::new(
+        Rect::from_min_size(Pos2::ZERO, vec2(SCREEN[0], SCREEN[1])),
+        (5.05, 47.325),
+        zoom,
+    )
+}
+
+fn benches(c: &mut Criterion) {
+    let benching = std::env::args().any(|a| a == "--bench");
+    let sizes: &[usize] = if benching { &[10_000, 100_000] } else { &[500] };
+    let mut group = c.benchmark_group("map");
+    group.sample_size(20);
+    for &n in sizes {
+        let s = scene(n);
+        group.bench_function(format!("frame_whole_view_{n}_zones"), |b| {
+            b.iter(|| frame(&s, &whole_view()))
+        });
+        let park = &s.zones[n / 2];
+        let centre = park.bbox.center();
+        let zoomed = ViewTransform::new(
+            Rect::from_min_size(Pos2::ZERO, vec2(SCREEN[0], SCREEN[1])),
+            (centre.x, centre.y),
+            16.0,
+        );
+        group.bench_function(format!("frame_one_park_{n}_zones"), |b| {
+            b.iter(|| frame(&s, &zoomed))
+        });
+        let mut rng = common::Rng::new(7);
+        let points: Vec<(f64, f64)> = (0..1024)
+            .map(|_| (rng.range(4.9, 5.2), rng.range(47.2, 47.45)))
+            .collect();
+        let mut k = 0;
+        group.bench_function(format!("hit_test_{n}_zones"), |b| {
+            b.iter(|| {
+                k = (k + 1) % points.len();
+                black_box(s.index.hit(&s.zones, points[k].0, points[k].1))
+            })
+        });
+        if n == sizes[0] {
+            group.bench_function(format!("mesh_build_all_bands_{n}_zones"), |b| {
+                b.iter(|| build_meshes(s.zones.iter().map(|z| &z.geometry), &mut |_| true))
+            });
+            // One band on one thread: the most detailed (the costliest) and the overview one.
+            for band in [4usize, 1] {
+                group.bench_function(format!("mesh_build_band{band}_{n}_zones"), |b| {
+                    b.iter(|| {
+                        let meshes: Vec<_> = s
+                            .zones
+                            .iter()
+                            .map(|z| build_band_mesh(&z.geometry, band))
+                            .collect();
+                        black_box(meshes)
+                    })
+                });
+            }
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(map_benches, benches);
+criterion_main!(map_benches);
