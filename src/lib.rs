@@ -5,9 +5,12 @@
 
 pub mod app;
 pub mod check;
+pub mod export_cmd;
+pub mod filter;
 pub mod io;
 pub mod map;
 pub mod model;
+pub mod search;
 pub mod spatial;
 pub mod ui;
 

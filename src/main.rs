@@ -29,14 +29,38 @@ enum Cmd {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write the zones of the files (optionally filtered) as CSV or GeoJSON, without a window.
+    /// Example: --filter "commune = Longvic and surface >= 10". Fields: name, commune,
+    /// vocation, state, surface, jobs, establishments; operators = != < <= > >= ~ (contains).
+    Export {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output file: .csv or .geojson (written to a temporary file, then renamed).
+        #[arg(long, value_name = "OUT")]
+        to: PathBuf,
+        #[arg(long, value_name = "EXPR")]
+        filter: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
-    if let Some(Cmd::Check { files }) = cli.command {
-        let code = zae_atlas::check::run(&files, &mut std::io::stdout().lock());
-        return ExitCode::from(code as u8);
+    match cli.command {
+        Some(Cmd::Check { files }) => {
+            let code = zae_atlas::check::run(&files, &mut std::io::stdout().lock());
+            return ExitCode::from(code as u8);
+        }
+        Some(Cmd::Export { files, to, filter }) => {
+            let code = zae_atlas::export_cmd::run(
+                &files,
+                &to,
+                filter.as_deref(),
+                &mut std::io::stdout().lock(),
+            );
+            return ExitCode::from(code as u8);
+        }
+        None => {}
     }
     let tiles = match TileChoice::parse(&cli.tiles) {
         Ok(t) => t,

@@ -3,6 +3,7 @@
 
 pub mod cnig;
 pub mod crs;
+pub mod export;
 pub mod geojson;
 pub mod geometry;
 mod load;

@@ -1,0 +1,197 @@
+//! Filters on zones, written as text: `commune = Longvic and surface >= 10`. Used by the
+//! headless export (`--filter`) and shareable with the UI. Text comparisons ignore case and
+//! accents; a zone whose value is unknown never passes a comparison on it.
+//!
+//! Fields: `name`, `commune`, `vocation`, `state`, `surface` (declared, ha), `jobs`,
+//! `establishments`. Operators: `=`, `!=`, `<`, `<=`, `>`, `>=`, `~` (contains).
+
+use crate::model::{Zone, fold};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Name,
+    Commune,
+    Vocation,
+    State,
+    Surface,
+    Jobs,
+    Establishments,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Op {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Contains,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Clause {
+    field: Field,
+    op: Op,
+    value: String,
+    number: Option<f64>,
+}
+
+/// All clauses must hold (`and`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    clauses: Vec<Clause>,
+}
+
+impl Filter {
+    pub fn parse(expr: &str) -> Result<Filter, String> {
+        let mut clauses = Vec::new();
+        for part in split_and(expr) {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            let (pos, op_text, op) = ["!=", "<=", ">=", "=", "<", ">", "~"]
+                .iter()
+                .filter_map(|t| part.find(t).map(|p| (p, *t)))
+                .min_by_key(|(p, t)| (*p, std::cmp::Reverse(t.len())))
+                .map(|(p, t)| (p, t, op_of(t)))
+                .ok_or_else(|| {
+                    format!("\"{part}\": expected field, operator and value (e.g. surface >= 10)")
+                })?;
+            let field_text = part[..pos].trim();
+            let value = part[pos + op_text.len()..]
+                .trim()
+                .trim_matches('"')
+                .to_string();
+            let field = field_of(field_text).ok_or_else(|| {
+                format!(
+                    "unknown field \"{field_text}\" (use name, commune, vocation, state, surface, jobs, establishments)"
+                )
+            })?;
+            let numeric = matches!(field, Field::Surface | Field::Jobs | Field::Establishments);
+            let number = value.replace(',', ".").parse::<f64>().ok();
+            if numeric && number.is_none() {
+                return Err(format!("\"{part}\": {field_text} needs a number"));
+            }
+            if !numeric && !matches!(op, Op::Eq | Op::Ne | Op::Contains) {
+                return Err(format!("\"{part}\": {field_text} is text: use =, != or ~"));
+            }
+            clauses.push(Clause {
+                field,
+                op,
+                value: fold(&value),
+                number,
+            });
+        }
+        Ok(Filter { clauses })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
+    pub fn matches(&self, zone: &Zone) -> bool {
+        self.clauses.iter().all(|c| c.matches(zone))
+    }
+}
+
+fn split_and(expr: &str) -> Vec<&str> {
+    let lower = expr.to_ascii_lowercase();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, _) in lower.match_indices(" and ") {
+        parts.push(&expr[start..i]);
+        start = i + 5;
+    }
+    parts.push(&expr[start..]);
+    parts
+}
+
+fn op_of(text: &str) -> Op {
+    match text {
+        "!=" => Op::Ne,
+        "<=" => Op::Le,
+        ">=" => Op::Ge,
+        "<" => Op::Lt,
+        ">" => Op::Gt,
+        "~" => Op::Contains,
+        _ => Op::Eq,
+    }
+}
+
+fn field_of(text: &str) -> Option<Field> {
+    Some(match fold(text).as_str() {
+        "name" | "nom" => Field::Name,
+        "commune" => Field::Commune,
+        "vocation" => Field::Vocation,
+        "state" | "etat" => Field::State,
+        "surface" | "surface_ha" | "area" => Field::Surface,
+        "jobs" | "emplois" => Field::Jobs,
+        "establishments" | "etablissements" => Field::Establishments,
+        _ => return None,
+    })
+}
+
+impl Clause {
+    fn matches(&self, zone: &Zone) -> bool {
+        let number = match self.field {
+            Field::Surface => Some(zone.surface_declared_ha),
+            Field::Jobs => Some(zone.jobs),
+            Field::Establishments => Some(zone.establishments),
+            _ => None,
+        };
+        if let Some(value) = number {
+            let (Some(v), Some(n)) = (value, self.number) else {
+                return false;
+            };
+            return match self.op {
+                Op::Eq => (v - n).abs() < 1e-9,
+                Op::Ne => (v - n).abs() >= 1e-9,
+                Op::Lt => v < n,
+                Op::Le => v <= n,
+                Op::Gt => v > n,
+                Op::Ge => v >= n,
+                Op::Contains => false,
+            };
+        }
+        let text = match self.field {
+            Field::Name => zone.name.clone(),
+            Field::Commune => zone.commune.clone(),
+            Field::Vocation => Some(format!(
+                "{} {}",
+                zone.vocation.label_fr(),
+                zone.vocation.label_en()
+            )),
+            Field::State => zone.state(),
+            _ => None,
+        };
+        let Some(text) = text.map(|t| fold(&t)) else {
+            return false;
+        };
+        match self.op {
+            Op::Eq if self.field == Field::Vocation => text.contains(&self.value),
+            Op::Eq => text == self.value,
+            Op::Ne => text != self.value,
+            Op::Contains => text.contains(&self.value),
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_rejects() {
+        assert_eq!(
+            Filter::parse("surface >= 10 and commune = Longvic").map(|f| f.clauses.len()),
+            Ok(2)
+        );
+        assert!(Filter::parse("colour = red").is_err());
+        assert!(Filter::parse("surface >= big").is_err());
+        assert!(Filter::parse("commune > A").is_err());
+        assert!(Filter::parse("").is_ok_and(|f| f.is_empty()));
+    }
+}

@@ -1,0 +1,166 @@
+//! Exports of zones: CSV (UTF-8 with a header, numbers as numbers) and GeoJSON (every original
+//! property kept, so a round trip loses nothing). Files are written to a temporary file beside
+//! the target and renamed into place, so a failure never leaves a half-written file.
+
+use std::io::Write;
+use std::path::Path;
+
+use geo::Centroid;
+use serde_json::value::RawValue;
+
+use crate::model::Zone;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{file}: cannot write: {source}")]
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
+    #[error("{file}: cannot write CSV: {source}")]
+    Csv { file: String, source: csv::Error },
+    #[error("{file}: unknown export format (use .csv, .geojson or .json)")]
+    Format { file: String },
+}
+
+/// Columns of the CSV export, in order.
+pub const CSV_COLUMNS: [&str; 12] = [
+    "site_id",
+    "name",
+    "commune",
+    "vocation",
+    "state",
+    "surface_declared_ha",
+    "surface_computed_ha",
+    "jobs",
+    "jobs_year",
+    "establishments",
+    "centroid_lon",
+    "centroid_lat",
+];
+
+/// Writes the zones to `path`, as CSV or GeoJSON after its extension.
+pub fn export<'a>(
+    zones: impl Iterator<Item = &'a Zone>,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "csv" => write_atomically(path, |out| write_csv(zones, out, path)),
+        "geojson" | "json" => write_atomically(path, |out| write_geojson(zones, out, path)),
+        _ => Err(ExportError::Format { file: name(path) }),
+    }
+}
+
+fn name(path: &Path) -> String {
+    crate::io::display_name(path)
+}
+
+/// Runs `write` on a temporary file in the target's folder, then renames it over the target.
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<usize, ExportError>,
+) -> Result<usize, ExportError> {
+    let io = |source| ExportError::Io {
+        file: name(path),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    let count = {
+        let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+        let count = write(&mut buffered)?;
+        buffered.flush().map_err(io)?;
+        count
+    };
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(count)
+}
+
+fn write_csv<'a>(
+    zones: impl Iterator<Item = &'a Zone>,
+    out: &mut dyn Write,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let csv_err = |source| ExportError::Csv {
+        file: name(path),
+        source,
+    };
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(CSV_COLUMNS).map_err(csv_err)?;
+    let mut count = 0;
+    for zone in zones {
+        let num = |v: Option<f64>| v.map(|v| format!("{v}")).unwrap_or_default();
+        let centroid = zone.geometry.centroid();
+        let record = [
+            zone.site_id.clone().unwrap_or_else(|| zone.id.clone()),
+            zone.name.clone().unwrap_or_default(),
+            zone.commune.clone().unwrap_or_default(),
+            zone.vocation_label().unwrap_or_default(),
+            zone.state().unwrap_or_default(),
+            num(zone.surface_declared_ha),
+            format!("{:.4}", zone.geodesic_area_ha()),
+            num(zone.jobs),
+            zone.jobs_year().unwrap_or_default(),
+            num(zone.establishments),
+            centroid
+                .map(|c| format!("{:.7}", c.x()))
+                .unwrap_or_default(),
+            centroid
+                .map(|c| format!("{:.7}", c.y()))
+                .unwrap_or_default(),
+        ];
+        writer.write_record(&record).map_err(csv_err)?;
+        count += 1;
+    }
+    writer.flush().map_err(|source| ExportError::Io {
+        file: name(path),
+        source,
+    })?;
+    Ok(count)
+}
+
+fn write_geojson<'a>(
+    zones: impl Iterator<Item = &'a Zone>,
+    out: &mut dyn Write,
+    path: &Path,
+) -> Result<usize, ExportError> {
+    let io = |source| ExportError::Io {
+        file: name(path),
+        source,
+    };
+    out.write_all(br#"{"type":"FeatureCollection","features":["#)
+        .map_err(io)?;
+    let mut count = 0;
+    for zone in zones {
+        if count > 0 {
+            out.write_all(b",\n").map_err(io)?;
+        }
+        let value = match zone.geometry.0.as_slice() {
+            [single] => geojson::GeometryValue::from(single),
+            _ => geojson::GeometryValue::from(&zone.geometry),
+        };
+        let geometry = geojson::Geometry::new(value);
+        let geometry = serde_json::to_string(&geometry).map_err(|e| io(e.into()))?;
+        // The properties exactly as read (JSON text), never re-interpreted.
+        let properties: &str = zone.properties.json();
+        let properties = RawValue::from_string(properties.to_string()).map_err(|e| io(e.into()))?;
+        write!(
+            out,
+            r#"{{"type":"Feature","properties":{},"geometry":{}}}"#,
+            properties.get(),
+            geometry
+        )
+        .map_err(io)?;
+        count += 1;
+    }
+    out.write_all(b"]}\n").map_err(io)?;
+    Ok(count)
+}
