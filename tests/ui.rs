@@ -104,3 +104,48 @@ fn hovering_a_zone_shows_its_name_and_surface() {
     assert!(h.query_all_by_label_contains("300 ha declared").count() >= 1);
     assert_eq!(h.state().selected(), None, "hover does not select");
 }
+
+#[test]
+fn search_box_finds_a_tenant_and_enter_flies_to_its_zone() {
+    let mut h = offline_app();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
+    h.run_steps(2);
+    let search = h.get_by_label("Search");
+    assert!(search.is_focused(), "Ctrl+F focuses the search box");
+    search.type_text("giphar");
+    h.run_steps(2);
+    h.get_by_label_contains("GIPHAR");
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    let zone = h
+        .state()
+        .selected_zone()
+        .expect("Enter selects the best result");
+    assert_eq!(zone.id, "dm-beauregard");
+    // Flown to: the view is centred near the zone.
+    let view = h.state().view().expect("drawn");
+    let c = zone.bbox.center();
+    let p = view.lon_lat_to_screen(c.x, c.y);
+    assert!(
+        (p - view.rect.center()).length() < 40.0,
+        "{p:?} vs {:?}",
+        view.rect.center()
+    );
+}
+
+#[test]
+fn export_command_writes_the_file_and_says_so() {
+    let mut h = offline_app();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("zones.geojson");
+    h.state_mut().push(zae_atlas::Command::Export(out.clone()));
+    h.run_steps(3);
+    assert!(out.exists());
+    h.get_by_label_contains("24 zones exported to");
+    // A failure is an error message, not a half-written file.
+    let bad = dir.path().join("missing").join("zones.csv");
+    h.state_mut().push(zae_atlas::Command::Export(bad.clone()));
+    h.run_steps(3);
+    assert!(!bad.exists());
+    h.get_by_label_contains("zones.csv: cannot write");
+}

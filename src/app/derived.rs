@@ -6,6 +6,7 @@ use egui::Color32;
 use crate::map::style::{plot_fill, vocation_color};
 use crate::map::zones_layer::RankedZone;
 use crate::model::{Dataset, Vocation, anchor_point};
+use crate::search::SearchIndex;
 use crate::spatial::ZoneIndex;
 
 #[derive(Default)]
@@ -20,6 +21,7 @@ pub struct Derived {
     /// Vocations present, with their zone count, in legend order.
     pub legend: Vec<(Vocation, usize)>,
     pub plot_index: ZoneIndex,
+    pub search: SearchIndex,
     pub plot_colors: Vec<Color32>,
 }
 
@@ -45,6 +47,7 @@ impl Derived {
             .filter(|&(_, n)| n > 0)
             .collect();
         Self {
+            search: SearchIndex::build(dataset),
             plot_index: ZoneIndex::from_boxes(dataset.plots.iter().map(|p| p.bbox)),
             plot_colors: dataset
                 .plots

@@ -64,6 +64,10 @@ pub enum Command {
     CancelLoad,
     DismissError(usize),
     OpenUrl(String),
+    /// Ask where to save, then export all zones ("csv" or "geojson").
+    ExportDialog(&'static str),
+    /// Export all zones to this file.
+    Export(PathBuf),
     Quit,
 }
 
@@ -86,6 +90,9 @@ pub struct ZaeApp {
     pub errors: Vec<String>,
     report_window: Option<usize>,
     commands: Vec<Command>,
+    search: ui::search::SearchState,
+    /// A message for the status bar (export written...).
+    pub notice: Option<String>,
 }
 
 impl ZaeApp {
@@ -106,6 +113,8 @@ impl ZaeApp {
             errors: Vec::new(),
             report_window: None,
             commands: Vec::new(),
+            search: ui::search::SearchState::default(),
+            notice: None,
         };
         app.map_memory.center_at(lon_lat(DIJON.0, DIJON.1));
         let _ = app.map_memory.set_zoom(11.0);
@@ -351,6 +360,20 @@ impl ZaeApp {
                 }
             }
             Command::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Command::ExportDialog(ext) => {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Export zones")
+                    .set_file_name(format!("zones.{ext}"))
+                    .add_filter(ext, &[ext])
+                    .save_file();
+                if let Some(path) = picked {
+                    self.apply(Command::Export(path), ctx);
+                }
+            }
+            Command::Export(path) => match io::export::export(self.dataset.zones.iter(), &path) {
+                Ok(n) => self.notice = Some(format!("{n} zones exported to {}", path.display())),
+                Err(e) => self.errors.push(e.to_string()),
+            },
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -386,6 +409,9 @@ impl ZaeApp {
         }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::O)) {
             self.commands.push(Command::OpenDialog);
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::F)) {
+            self.search.focus = true;
         }
     }
 
@@ -477,7 +503,12 @@ impl eframe::App for ZaeApp {
         self.input(&ctx);
 
         Panel::top("menu").show(ui, |ui| {
-            self.commands.extend(ui::menu_bar_ui(ui, &self.dataset));
+            self.commands.extend(ui::menu_bar_ui(
+                ui,
+                &self.dataset,
+                &mut self.search,
+                &self.derived.search,
+            ));
         });
         Panel::bottom("status").show(ui, |ui| {
             let loading = self.loader.as_ref().map(|j| ui::LoadProgress {
@@ -491,6 +522,7 @@ impl eframe::App for ZaeApp {
                 &self.dataset,
                 self.base_map.status(),
                 loading.as_ref(),
+                self.notice.as_deref(),
             ));
         });
         Panel::left("files")

@@ -2,6 +2,7 @@
 
 mod files_panel;
 mod info_panel;
+pub mod search;
 mod windows;
 
 pub use files_panel::files_panel_ui;
@@ -34,12 +35,23 @@ pub fn format_count(n: f64) -> String {
     out
 }
 
-pub fn menu_bar_ui(ui: &mut Ui, dataset: &Dataset) -> Vec<Command> {
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    search: &mut search::SearchState,
+    index: &crate::search::SearchIndex,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui.button("Open…  (Ctrl+O)").clicked() {
                 commands.push(Command::OpenDialog);
+            }
+            if ui.button("Export zones as CSV…").clicked() {
+                commands.push(Command::ExportDialog("csv"));
+            }
+            if ui.button("Export zones as GeoJSON…").clicked() {
+                commands.push(Command::ExportDialog("geojson"));
             }
             ui.separator();
             if ui.button("Quit").clicked() {
@@ -63,6 +75,8 @@ pub fn menu_bar_ui(ui: &mut Ui, dataset: &Dataset) -> Vec<Command> {
             ui.label("Activity zones of Dijon métropole and your own GeoJSON files.");
             ui.label("Base map © OpenStreetMap contributors (ODbL).");
         });
+        ui.add_space(24.0);
+        commands.extend(search::search_ui(ui, search, index, dataset));
     });
     commands
 }
@@ -80,6 +94,7 @@ pub fn status_bar_ui(
     dataset: &Dataset,
     tiles: TileStatus,
     loading: Option<&LoadProgress>,
+    notice: Option<&str>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
@@ -98,6 +113,10 @@ pub fn status_bar_ui(
             TileStatus::Offline => "Base map: offline",
         };
         ui.label(tiles_text);
+        if let Some(notice) = notice {
+            ui.separator();
+            ui.label(notice);
+        }
         if let Some(p) = loading {
             ui.separator();
             ui.label(format!(

@@ -1,0 +1,80 @@
+//! The search box (Ctrl+F): zones and tenants by name; Enter flies to the best result.
+
+use egui::{Key, RichText, TextEdit, Ui};
+
+use crate::app::Command;
+use crate::model::Dataset;
+use crate::search::{SearchHit, SearchIndex};
+
+/// Label of the search box, for screen readers and tests.
+pub const SEARCH_LABEL: &str = "Search";
+
+#[derive(Default)]
+pub struct SearchState {
+    pub query: String,
+    pub hits: Vec<SearchHit>,
+    /// Focus the box in the next frame (Ctrl+F).
+    pub focus: bool,
+}
+
+pub fn search_ui(
+    ui: &mut Ui,
+    state: &mut SearchState,
+    index: &SearchIndex,
+    dataset: &Dataset,
+) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let edit = TextEdit::singleline(&mut state.query)
+        .hint_text("Search zones, tenants (Ctrl+F)")
+        .desired_width(260.0);
+    let label = ui.label(SEARCH_LABEL);
+    let response = ui.add(edit).labelled_by(label.id);
+    if std::mem::take(&mut state.focus) {
+        response.request_focus();
+    }
+    if response.changed() {
+        state.hits = index.search(&state.query, 8);
+    }
+    let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    if enter && let Some(hit) = state.hits.first() {
+        commands.push(Command::Focus(hit.zone));
+    }
+    if state.query.trim().is_empty() {
+        state.hits.clear();
+        return commands;
+    }
+    if response.has_focus() || response.hovered() || !state.hits.is_empty() {
+        let below = response.rect.left_bottom() + egui::vec2(0.0, 4.0);
+        egui::Area::new(ui.scope_id().with("search-results"))
+            .fixed_pos(below)
+            .order(egui::Order::Foreground)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_min_width(260.0);
+                    if state.hits.is_empty() {
+                        ui.label(RichText::new("No zone or tenant matches").italics());
+                    }
+                    for hit in &state.hits {
+                        let zone = dataset
+                            .zones
+                            .get(hit.zone)
+                            .map(|z| z.display_name())
+                            .unwrap_or_default();
+                        let text = if hit.matched == zone {
+                            zone.to_string()
+                        } else {
+                            format!("{} — in {zone}", hit.matched)
+                        };
+                        if ui.selectable_label(false, text).clicked() {
+                            commands.push(Command::Focus(hit.zone));
+                        }
+                    }
+                });
+            });
+    }
+    if !commands.is_empty() {
+        state.hits.clear();
+        state.query.clear();
+    }
+    commands
+}
