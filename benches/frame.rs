@@ -58,6 +58,7 @@ fn frame(s: &Scene, view: &ViewTransform) -> usize {
         establishments: &[],
         draw_rank: &s.rank,
         ranked: &s.ranked,
+        shown: &[],
         label_points: &s.labels,
         colors: &s.colors,
         selected: None,

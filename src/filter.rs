@@ -195,3 +195,99 @@ mod tests {
         assert!(Filter::parse("").is_ok_and(|f| f.is_empty()));
     }
 }
+
+/// The filter the planner sets in the UI: each part is optional; all set parts must hold.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ZoneFilter {
+    /// Vocations shown; empty = all.
+    pub vocations: std::collections::BTreeSet<crate::model::Vocation>,
+    pub commune: Option<String>,
+    pub surface_min_ha: Option<f64>,
+    pub surface_max_ha: Option<f64>,
+    pub jobs_min: Option<f64>,
+    pub jobs_max: Option<f64>,
+    /// Only zones with plots for sale.
+    pub available_land: bool,
+}
+
+impl ZoneFilter {
+    pub fn is_active(&self) -> bool {
+        *self != ZoneFilter::default()
+    }
+
+    pub fn matches(&self, dataset: &crate::model::Dataset, zone_index: usize) -> bool {
+        let Some(zone) = dataset.zones.get(zone_index) else {
+            return false;
+        };
+        let within = |v: Option<f64>, min: Option<f64>, max: Option<f64>| {
+            if min.is_none() && max.is_none() {
+                return true;
+            }
+            // Unknown values do not pass a range.
+            v.is_some_and(|v| min.is_none_or(|m| v >= m) && max.is_none_or(|m| v <= m))
+        };
+        (self.vocations.is_empty() || self.vocations.contains(&zone.vocation))
+            && self.commune.as_ref().is_none_or(|c| {
+                zone.commune
+                    .as_deref()
+                    .is_some_and(|zc| fold(zc) == fold(c))
+            })
+            && within(
+                zone.surface_declared_ha,
+                self.surface_min_ha,
+                self.surface_max_ha,
+            )
+            && within(zone.jobs, self.jobs_min, self.jobs_max)
+            && (!self.available_land || dataset.land_stats(zone_index).plots_for_sale > 0)
+    }
+
+    /// One short text per active part, for the chip row.
+    pub fn chips(&self) -> Vec<(FilterPart, String)> {
+        let mut chips = Vec::new();
+        if !self.vocations.is_empty() {
+            let names: Vec<&str> = self.vocations.iter().map(|v| v.label_en()).collect();
+            chips.push((
+                FilterPart::Vocation,
+                format!("vocation: {}", names.join(", ")),
+            ));
+        }
+        if let Some(c) = &self.commune {
+            chips.push((FilterPart::Commune, format!("commune: {c}")));
+        }
+        let range = |min: Option<f64>, max: Option<f64>, unit: &str| match (min, max) {
+            (Some(a), Some(b)) => Some(format!("{a}–{b}{unit}")),
+            (Some(a), None) => Some(format!(">= {a}{unit}")),
+            (None, Some(b)) => Some(format!("<= {b}{unit}")),
+            (None, None) => None,
+        };
+        if let Some(r) = range(self.surface_min_ha, self.surface_max_ha, " ha") {
+            chips.push((FilterPart::Surface, format!("surface {r}")));
+        }
+        if let Some(r) = range(self.jobs_min, self.jobs_max, "") {
+            chips.push((FilterPart::Jobs, format!("jobs {r}")));
+        }
+        if self.available_land {
+            chips.push((FilterPart::AvailableLand, "available land".into()));
+        }
+        chips
+    }
+
+    pub fn clear(&mut self, part: FilterPart) {
+        match part {
+            FilterPart::Vocation => self.vocations.clear(),
+            FilterPart::Commune => self.commune = None,
+            FilterPart::Surface => (self.surface_min_ha, self.surface_max_ha) = (None, None),
+            FilterPart::Jobs => (self.jobs_min, self.jobs_max) = (None, None),
+            FilterPart::AvailableLand => self.available_land = false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilterPart {
+    Vocation,
+    Commune,
+    Surface,
+    Jobs,
+    AvailableLand,
+}

@@ -64,10 +64,12 @@ pub enum Command {
     CancelLoad,
     DismissError(usize),
     OpenUrl(String),
-    /// Ask where to save, then export all zones ("csv" or "geojson").
+    /// Ask where to save, then export the zones of the active filter ("csv" or "geojson").
     ExportDialog(&'static str),
-    /// Export all zones to this file.
+    /// Export the zones of the active filter to this file.
     Export(PathBuf),
+    SetFilter(crate::filter::ZoneFilter),
+    ToggleTable,
     Quit,
 }
 
@@ -91,6 +93,15 @@ pub struct ZaeApp {
     report_window: Option<usize>,
     commands: Vec<Command>,
     search: ui::search::SearchState,
+    /// The planner's filter; the map, table and exports follow it.
+    filter: crate::filter::ZoneFilter,
+    /// Zones passing the filter: a mask by zone, and the table's rows (sorted).
+    shown_mask: Vec<bool>,
+    table_rows: Vec<usize>,
+    table_sort: ui::table::TableSort,
+    show_table: bool,
+    /// The selection changed since the table last scrolled to it.
+    selection_moved: bool,
     /// A message for the status bar (export written...).
     pub notice: Option<String>,
 }
@@ -114,6 +125,12 @@ impl ZaeApp {
             report_window: None,
             commands: Vec::new(),
             search: ui::search::SearchState::default(),
+            filter: crate::filter::ZoneFilter::default(),
+            shown_mask: Vec::new(),
+            table_rows: Vec::new(),
+            table_sort: ui::table::TableSort::default(),
+            show_table: false,
+            selection_moved: false,
             notice: None,
         };
         app.map_memory.center_at(lon_lat(DIJON.0, DIJON.1));
@@ -185,6 +202,7 @@ impl ZaeApp {
         self.meshes.extend(zone_meshes);
         self.plot_meshes.extend(plot_meshes);
         self.derived = Derived::build(&self.dataset);
+        self.refilter();
         // Fit to everything this load brought (all files of one Open or drop).
         if let Some((a, b)) = bounds {
             let merged = match self.load_bounds {
@@ -197,6 +215,29 @@ impl ZaeApp {
             self.load_bounds = Some(merged);
             self.pending_fit = Some(merged);
         }
+    }
+
+    /// Recomputes which zones pass the filter, and the table rows.
+    fn refilter(&mut self) {
+        let n = self.dataset.zones.len();
+        self.shown_mask = (0..n)
+            .map(|i| self.filter.matches(&self.dataset, i))
+            .collect();
+        self.table_rows = (0..n).filter(|&i| self.shown_mask[i]).collect();
+        ui::table::sort_rows(&self.dataset, &mut self.table_rows, self.table_sort);
+        if self.selected.is_some_and(|s| !self.is_shown(s)) {
+            self.selected = None;
+        }
+    }
+
+    /// The zone passes the active filter.
+    pub fn is_shown(&self, zone: usize) -> bool {
+        self.shown_mask.get(zone).copied().unwrap_or(true)
+    }
+
+    /// The table's rows: zones of the active filter, in the table's order.
+    pub fn table_rows(&self) -> &[usize] {
+        &self.table_rows
     }
 
     pub fn selected(&self) -> Option<usize> {
@@ -292,10 +333,14 @@ impl ZaeApp {
 
     fn apply(&mut self, command: Command, ctx: &Context) {
         match command {
-            Command::Select(i) => self.selected = i.filter(|&i| i < self.dataset.zones.len()),
+            Command::Select(i) => {
+                self.selected = i.filter(|&i| i < self.dataset.zones.len());
+                self.selection_moved = true;
+            }
             Command::Focus(i) => {
                 if let Some(zone) = self.dataset.zones.get(i) {
                     self.selected = Some(i);
+                    self.selection_moved = true;
                     let (a, b) = (
                         (zone.bbox.min().x, zone.bbox.min().y),
                         (zone.bbox.max().x, zone.bbox.max().y),
@@ -332,6 +377,7 @@ impl ZaeApp {
                     self.selected = None;
                     self.report_window = None;
                     self.derived = Derived::build(&self.dataset);
+                    self.refilter();
                 }
             }
             Command::ShowReport(i) => self.report_window = i,
@@ -370,10 +416,23 @@ impl ZaeApp {
                     self.apply(Command::Export(path), ctx);
                 }
             }
-            Command::Export(path) => match io::export::export(self.dataset.zones.iter(), &path) {
+            Command::Export(path) => match io::export::export(
+                self.dataset
+                    .zones
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| self.is_shown(*i))
+                    .map(|(_, z)| z),
+                &path,
+            ) {
                 Ok(n) => self.notice = Some(format!("{n} zones exported to {}", path.display())),
                 Err(e) => self.errors.push(e.to_string()),
             },
+            Command::SetFilter(filter) => {
+                self.filter = filter;
+                self.refilter();
+            }
+            Command::ToggleTable => self.show_table = !self.show_table,
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -432,6 +491,7 @@ impl ZaeApp {
             establishments: &self.dataset.establishments,
             draw_rank: &self.derived.draw_rank,
             ranked: &self.derived.ranked,
+            shown: &self.shown_mask,
             label_points: &self.derived.label_points,
             colors: &self.derived.colors,
             selected: self.selected,
@@ -525,10 +585,37 @@ impl eframe::App for ZaeApp {
                 self.notice.as_deref(),
             ));
         });
+        if self.show_table {
+            let sort_before = self.table_sort;
+            let mut commands = Vec::new();
+            let scroll = std::mem::take(&mut self.selection_moved);
+            Panel::bottom("table")
+                .resizable(true)
+                .default_size(220.0)
+                .show(ui, |ui| {
+                    commands = ui::table::table_ui(
+                        ui,
+                        &self.dataset,
+                        &self.table_rows,
+                        &mut self.table_sort,
+                        self.selected,
+                        scroll,
+                    );
+                });
+            if self.table_sort != sort_before {
+                ui::table::sort_rows(&self.dataset, &mut self.table_rows, self.table_sort);
+            }
+            self.commands.extend(commands);
+        }
         Panel::left("files")
             .default_size(250.0)
             .size_range(180.0..=420.0)
             .show(ui, |ui| {
+                let mut filter = self.filter.clone();
+                if ui::filters::filters_ui(ui, &mut filter, &self.dataset) {
+                    self.commands.push(Command::SetFilter(filter));
+                }
+                ui.separator();
                 self.commands
                     .extend(ui::files_panel_ui(ui, &self.dataset, self.selected));
             });
@@ -542,7 +629,17 @@ impl eframe::App for ZaeApp {
                 });
             self.commands.extend(commands);
         }
-        CentralPanel::no_frame().show(ui, |ui| self.map_ui(ui));
+        CentralPanel::no_frame().show(ui, |ui| {
+            let shown = self.table_rows.len();
+            if let Some(part) =
+                ui::filters::chips_ui(ui, &self.filter, shown, self.dataset.zones.len())
+            {
+                let mut filter = self.filter.clone();
+                filter.clear(part);
+                self.commands.push(Command::SetFilter(filter));
+            }
+            self.map_ui(ui);
+        });
 
         if let Some(i) = self.report_window
             && let Some(file) = self.dataset.files.get(i)

@@ -135,6 +135,8 @@ pub struct ZonesLayer<'a> {
     pub draw_rank: &'a [u32],
     /// The zones in drawing order, with their centre and size.
     pub ranked: &'a [RankedZone],
+    /// Zones passing the active filter (empty: all).
+    pub shown: &'a [bool],
     /// Label anchor per zone (lon, lat).
     pub label_points: &'a [(f64, f64)],
     pub colors: &'a [Color32],
@@ -159,13 +161,13 @@ impl Plugin for ZonesLayer<'_> {
         let hovered = response
             .hover_pos()
             .map(|p| view.screen_to_lon_lat(p))
-            .and_then(|(lon, lat)| self.index.hit(self.zones, lon, lat));
+            .and_then(|(lon, lat)| self.hit(lon, lat));
         self.output.hovered = hovered;
         if response.clicked() {
             let hit = response
                 .interact_pointer_pos()
                 .map(|p| view.screen_to_lon_lat(p))
-                .and_then(|(lon, lat)| self.index.hit(self.zones, lon, lat));
+                .and_then(|(lon, lat)| self.hit(lon, lat));
             self.output.clicked = Some(hit);
         }
 
@@ -200,6 +202,20 @@ impl Plugin for ZonesLayer<'_> {
 }
 
 impl ZonesLayer<'_> {
+    /// The shown zone under a point.
+    fn hit(&self, lon: f64, lat: f64) -> Option<usize> {
+        use geo::Contains;
+        self.index.hit_by(
+            lon,
+            lat,
+            |i, p| {
+                self.shown.get(i).copied().unwrap_or(true)
+                    && self.zones.get(i).is_some_and(|z| z.geometry.contains(p))
+            },
+            |i| self.zones.get(i).map_or(f64::INFINITY, |z| z.area_ha),
+        )
+    }
+
     /// The CPU work of a frame for the zones: cull with the R-tree, pick each zone's mesh for
     /// the zoom band, move it to the screen (or make it a dot), and build the paint lists.
     /// Returns the zones in view (in draw order), the fill mesh and the outlines.
@@ -238,6 +254,10 @@ impl ZonesLayer<'_> {
         let mut frame = FrameBudget::new(view.rect);
         let mut fill = Mesh::default();
         let mut outlines: Vec<Shape> = Vec::new();
+        let mut visible = visible;
+        if !self.shown.is_empty() {
+            visible.retain(|r| self.shown.get(r.index as usize).copied().unwrap_or(true));
+        }
         for ranked in &visible {
             let i = ranked.index as usize;
             let Some(&color) = self.colors.get(i) else {

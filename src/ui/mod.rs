@@ -1,8 +1,10 @@
 //! Panels and windows. Each function draws one part and returns the commands the user gave.
 
 mod files_panel;
+pub mod filters;
 mod info_panel;
 pub mod search;
+pub mod table;
 mod windows;
 
 pub use files_panel::files_panel_ui;
@@ -61,6 +63,9 @@ pub fn menu_bar_ui(
         ui.menu_button("View", |ui| {
             if ui.button("Fit all zones").clicked() {
                 commands.push(Command::FitAll);
+            }
+            if ui.button("Attribute table").clicked() {
+                commands.push(Command::ToggleTable);
             }
             ui.menu_button("Load report", |ui| {
                 for (i, file) in dataset.files.iter().enumerate() {

@@ -1,0 +1,106 @@
+//! Planner's toolbox in the app: filters change the table and the map, the table selects on
+//! the map, sorting puts unknown values last.
+
+mod common;
+
+use common::offline_app;
+use egui_kittest::kittest::Queryable;
+use zae_atlas::Command;
+use zae_atlas::filter::ZoneFilter;
+use zae_atlas::model::Vocation;
+
+#[test]
+fn filters_change_the_table_rows_and_what_the_map_draws() {
+    let mut h = offline_app();
+    h.state_mut().push(Command::ToggleTable);
+    h.run_steps(3);
+    let all = h.state().dataset.zones.len();
+    assert_eq!(h.state().table_rows().len(), all);
+
+    let filter = ZoneFilter {
+        surface_min_ha: Some(100.0),
+        ..ZoneFilter::default()
+    };
+    h.state_mut().push(Command::SetFilter(filter));
+    h.run_steps(3);
+    let expected = h
+        .state()
+        .dataset
+        .zones
+        .iter()
+        .filter(|z| z.surface_declared_ha.is_some_and(|s| s >= 100.0))
+        .count();
+    assert_eq!(h.state().table_rows().len(), expected);
+    assert_eq!(
+        h.state().zones_drawn(),
+        expected,
+        "the map follows the filter"
+    );
+    h.get_by_label_contains(&format!("Showing {expected} of {all} zones"));
+
+    let mut filter = ZoneFilter::default();
+    filter.vocations.insert(Vocation::Tertiary);
+    h.state_mut().push(Command::SetFilter(filter));
+    h.run_steps(3);
+    let tertiary = h
+        .state()
+        .dataset
+        .zones
+        .iter()
+        .filter(|z| z.vocation == Vocation::Tertiary)
+        .count();
+    assert_eq!(h.state().table_rows().len(), tertiary);
+
+    // The chip removes its filter.
+    h.get_by_label_contains("vocation: Offices / tertiary")
+        .click();
+    h.run_steps(3);
+    assert_eq!(h.state().table_rows().len(), all);
+}
+
+#[test]
+fn a_table_click_selects_the_zone_on_the_map() {
+    let mut h = offline_app();
+    h.state_mut().push(Command::ToggleTable);
+    h.run_steps(3);
+    // Sorted by name: "Agronov" comes first.
+    let first = h.state().table_rows()[0];
+    assert_eq!(h.state().dataset.zones[first].display_name(), "Agronov");
+    let cells: Vec<_> = h.query_all_by_label("Agronov").collect();
+    // The zone list and the table both show it; the table's cell is the lower one.
+    let cell = cells
+        .iter()
+        .max_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .expect("a cell");
+    cell.click();
+    h.run_steps(3);
+    assert_eq!(h.state().selected(), Some(first));
+    h.get_by_label("Declared surface");
+}
+
+#[test]
+fn sorting_by_jobs_puts_unknown_last() {
+    let mut h = offline_app();
+    h.state_mut().push(Command::ToggleTable);
+    h.run_steps(3);
+    h.get_by_label("Jobs").click();
+    h.run_steps(2);
+    h.get_by_label("Jobs ^").click();
+    h.run_steps(2);
+    let app = h.state();
+    let jobs: Vec<Option<f64>> = app
+        .table_rows()
+        .iter()
+        .map(|&i| app.dataset.zones[i].jobs)
+        .collect();
+    let known: Vec<f64> = jobs.iter().flatten().copied().collect();
+    assert!(
+        known.windows(2).all(|w| w[0] >= w[1]),
+        "descending: {known:?}"
+    );
+    assert!(
+        jobs[known.len()..].iter().all(Option::is_none),
+        "unknown last: {jobs:?}"
+    );
+    assert_eq!(jobs[0], Some(11_000.0), "Cap Nord has the most jobs");
+}
