@@ -62,6 +62,7 @@ fn frame(s: &Scene, view: &ViewTransform) -> usize {
         label_points: &s.labels,
         colors: &s.colors,
         selected: None,
+        highlight: None,
         output: &mut output,
     };
     let (visible, fill, outlines) = layer.paint_zones(view, None);

@@ -12,6 +12,7 @@ pub mod map;
 pub mod model;
 pub mod search;
 pub mod spatial;
+pub mod stats;
 pub mod ui;
 
 pub use app::{AppConfig, Command, ZaeApp};

@@ -104,3 +104,37 @@ fn sorting_by_jobs_puts_unknown_last() {
     );
     assert_eq!(jobs[0], Some(11_000.0), "Cap Nord has the most jobs");
 }
+
+#[test]
+fn statistics_show_totals_of_the_filtered_zones() {
+    let mut h = offline_app();
+    h.state_mut().push(Command::ToggleStats);
+    h.run_steps(3);
+    h.get_by_label_contains("Jobs per zone");
+    let app = h.state();
+    let with_jobs = app
+        .dataset
+        .zones
+        .iter()
+        .filter(|z| z.jobs.is_some())
+        .count();
+    let total = app.dataset.zones.len();
+    h.get_by_label_contains(&format!("({with_jobs} of {total} zones give a figure)"));
+}
+
+#[test]
+fn graduated_style_has_a_matching_legend() {
+    let mut h = offline_app();
+    h.state_mut()
+        .push(Command::SetStyle(zae_atlas::map::style::StyleMode::Surface));
+    h.run_steps(3);
+    h.get_by_label("Declared surface (ha)");
+    let unknown = h
+        .state()
+        .dataset
+        .zones
+        .iter()
+        .filter(|z| z.surface_declared_ha.is_none())
+        .count();
+    h.get_by_label(&format!("unknown ({unknown})"));
+}

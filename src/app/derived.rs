@@ -3,9 +3,9 @@
 
 use egui::Color32;
 
-use crate::map::style::{plot_fill, vocation_color};
+use crate::map::style::{Legend, StyleMode, plot_fill, zone_colors};
 use crate::map::zones_layer::RankedZone;
-use crate::model::{Dataset, Vocation, anchor_point};
+use crate::model::{Dataset, anchor_point};
 use crate::search::SearchIndex;
 use crate::spatial::ZoneIndex;
 
@@ -18,15 +18,15 @@ pub struct Derived {
     pub ranked: Vec<RankedZone>,
     pub label_points: Vec<(f64, f64)>,
     pub colors: Vec<Color32>,
-    /// Vocations present, with their zone count, in legend order.
-    pub legend: Vec<(Vocation, usize)>,
+    /// What the zone colours mean.
+    pub legend: Legend,
     pub plot_index: ZoneIndex,
     pub search: SearchIndex,
     pub plot_colors: Vec<Color32>,
 }
 
 impl Derived {
-    pub fn build(dataset: &Dataset) -> Self {
+    pub fn build(dataset: &Dataset, style: StyleMode) -> Self {
         let zones = &dataset.zones;
         let (ranked, draw_rank) = RankedZone::order(zones);
         let label_points = zones
@@ -40,12 +40,7 @@ impl Derived {
                     })
             })
             .collect();
-        let colors = zones.iter().map(|z| vocation_color(z.vocation)).collect();
-        let legend = Vocation::ALL
-            .iter()
-            .map(|&v| (v, zones.iter().filter(|z| z.vocation == v).count()))
-            .filter(|&(_, n)| n > 0)
-            .collect();
+        let (colors, legend) = zone_colors(zones, style);
         Self {
             search: SearchIndex::build(dataset),
             plot_index: ZoneIndex::from_boxes(dataset.plots.iter().map(|p| p.bbox)),

@@ -70,6 +70,8 @@ pub enum Command {
     Export(PathBuf),
     SetFilter(crate::filter::ZoneFilter),
     ToggleTable,
+    ToggleStats,
+    SetStyle(crate::map::style::StyleMode),
     Quit,
 }
 
@@ -100,6 +102,10 @@ pub struct ZaeApp {
     table_rows: Vec<usize>,
     table_sort: ui::table::TableSort,
     show_table: bool,
+    show_stats: bool,
+    style: crate::map::style::StyleMode,
+    /// A zone to highlight on the map (hovered bar of a chart).
+    pub highlight: Option<usize>,
     /// The selection changed since the table last scrolled to it.
     selection_moved: bool,
     /// A message for the status bar (export written...).
@@ -130,6 +136,9 @@ impl ZaeApp {
             table_rows: Vec::new(),
             table_sort: ui::table::TableSort::default(),
             show_table: false,
+            show_stats: false,
+            style: crate::map::style::StyleMode::default(),
+            highlight: None,
             selection_moved: false,
             notice: None,
         };
@@ -201,7 +210,7 @@ impl ZaeApp {
         );
         self.meshes.extend(zone_meshes);
         self.plot_meshes.extend(plot_meshes);
-        self.derived = Derived::build(&self.dataset);
+        self.derived = Derived::build(&self.dataset, self.style);
         self.refilter();
         // Fit to everything this load brought (all files of one Open or drop).
         if let Some((a, b)) = bounds {
@@ -376,7 +385,7 @@ impl ZaeApp {
                     self.dataset.remove_file(i);
                     self.selected = None;
                     self.report_window = None;
-                    self.derived = Derived::build(&self.dataset);
+                    self.derived = Derived::build(&self.dataset, self.style);
                     self.refilter();
                 }
             }
@@ -433,6 +442,11 @@ impl ZaeApp {
                 self.refilter();
             }
             Command::ToggleTable => self.show_table = !self.show_table,
+            Command::ToggleStats => self.show_stats = !self.show_stats,
+            Command::SetStyle(style) => {
+                self.style = style;
+                self.derived = Derived::build(&self.dataset, self.style);
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -495,6 +509,7 @@ impl ZaeApp {
             label_points: &self.derived.label_points,
             colors: &self.derived.colors,
             selected: self.selected,
+            highlight: self.highlight,
             output: &mut output,
         };
         let map = Map::new(
@@ -648,6 +663,15 @@ impl eframe::App for ZaeApp {
         }
         self.commands
             .extend(ui::errors_window_ui(&ctx, &self.errors));
+        if self.show_stats {
+            let (hovered, open) = ui::stats::stats_window_ui(&ctx, &self.dataset, &self.table_rows);
+            self.highlight = hovered;
+            if !open {
+                self.commands.push(Command::ToggleStats);
+            }
+        } else {
+            self.highlight = None;
+        }
 
         for command in std::mem::take(&mut self.commands) {
             self.apply(command, &ctx);

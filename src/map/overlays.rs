@@ -4,7 +4,6 @@ use egui::{Align2, Color32, CornerRadius, Frame, Margin, Rect, RichText, Stroke,
 
 use super::ViewTransform;
 use super::style;
-use crate::model::Vocation;
 
 /// A small floating panel at one corner (or edge centre) of the map, sized to its content.
 fn corner_ui<R>(
@@ -91,33 +90,25 @@ pub fn offline_banner_ui(ui: &mut Ui, map: Rect, source: &str) -> bool {
 }
 
 /// Legend of the vocations present, bottom left.
-pub fn legend_ui(ui: &mut Ui, map: Rect, present: &[(Vocation, usize)], plots: bool) {
-    if present.is_empty() && !plots {
+pub fn legend_ui(ui: &mut Ui, map: Rect, legend: &style::Legend, plots: bool) {
+    if legend.entries.is_empty() && !plots {
         return;
     }
     corner_ui(ui, map, Align2::LEFT_BOTTOM, "legend", |ui| {
         card().show(ui, |ui| {
-            ui.label(
-                RichText::new("Vocation (CNIG)")
-                    .strong()
-                    .color(Color32::BLACK),
-            );
-            for &(vocation, count) in present {
+            ui.label(RichText::new(&legend.title).strong().color(Color32::BLACK));
+            for (color, text) in &legend.entries {
                 ui.horizontal(|ui| {
                     let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), egui::Sense::hover());
-                    let color = style::vocation_color(vocation);
                     ui.painter()
-                        .rect_filled(rect, 2.0, style::fill(color, true));
+                        .rect_filled(rect, 2.0, style::fill(*color, true));
                     ui.painter().rect_stroke(
                         rect,
                         2.0,
-                        Stroke::new(1.5, color),
+                        Stroke::new(1.5, *color),
                         egui::StrokeKind::Inside,
                     );
-                    ui.label(
-                        RichText::new(format!("{} ({count})", vocation.label_en()))
-                            .color(Color32::from_gray(20)),
-                    );
+                    ui.label(RichText::new(text).color(Color32::from_gray(20)));
                 });
             }
             if plots {

@@ -63,3 +63,214 @@ pub fn plot_outline(stage: Option<&str>) -> egui::Stroke {
 
 /// Plots under option (`terr_stade_comm` "réservé ...").
 pub const RESERVED: Color32 = Color32::from_rgb(0xE0, 0x7B, 0x00);
+
+/// How zones are coloured.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StyleMode {
+    #[default]
+    Vocation,
+    State,
+    /// Graduated by jobs per declared hectare.
+    JobsPerHa,
+    /// Graduated by declared surface.
+    Surface,
+}
+
+impl StyleMode {
+    pub const ALL: [StyleMode; 4] = [
+        StyleMode::Vocation,
+        StyleMode::State,
+        StyleMode::JobsPerHa,
+        StyleMode::Surface,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StyleMode::Vocation => "Vocation (CNIG)",
+            StyleMode::State => "State",
+            StyleMode::JobsPerHa => "Jobs per hectare",
+            StyleMode::Surface => "Declared surface (ha)",
+        }
+    }
+}
+
+/// What the colours mean.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Legend {
+    pub title: String,
+    pub entries: Vec<(Color32, String)>,
+}
+
+/// Sequential palette (light to dark blue-green), readable by most colour-blind people.
+const GRADUATED: [Color32; 5] = [
+    Color32::from_rgb(0xFE, 0xE0, 0x8B),
+    Color32::from_rgb(0xA6, 0xD9, 0x6A),
+    Color32::from_rgb(0x41, 0xAB, 0x5D),
+    Color32::from_rgb(0x22, 0x7C, 0x9D),
+    Color32::from_rgb(0x25, 0x34, 0x94),
+];
+const UNKNOWN: Color32 = Color32::from_rgb(0x99, 0x99, 0x99);
+
+/// One colour per zone and the legend, for a style.
+pub fn zone_colors(zones: &[crate::model::Zone], mode: StyleMode) -> (Vec<Color32>, Legend) {
+    use crate::model::Vocation;
+    match mode {
+        StyleMode::Vocation => {
+            let colors = zones.iter().map(|z| vocation_color(z.vocation)).collect();
+            let entries = Vocation::ALL
+                .iter()
+                .filter_map(|&v| {
+                    let n = zones.iter().filter(|z| z.vocation == v).count();
+                    (n > 0).then(|| (vocation_color(v), format!("{} ({n})", v.label_en())))
+                })
+                .collect();
+            (
+                colors,
+                Legend {
+                    title: mode.label().into(),
+                    entries,
+                },
+            )
+        }
+        StyleMode::State => {
+            let states: Vec<Option<String>> = zones.iter().map(|z| z.state()).collect();
+            let mut distinct: Vec<String> = states.iter().flatten().cloned().collect();
+            distinct.sort();
+            distinct.dedup();
+            let palette = [
+                Color32::from_rgb(0x00, 0x9E, 0x73),
+                Color32::from_rgb(0xE6, 0x9F, 0x00),
+                Color32::from_rgb(0x00, 0x72, 0xB2),
+                Color32::from_rgb(0xCC, 0x79, 0xA7),
+                Color32::from_rgb(0xD5, 0x5E, 0x00),
+                Color32::from_rgb(0x56, 0xB4, 0xE9),
+            ];
+            let color_of = |s: &Option<String>| {
+                s.as_ref()
+                    .and_then(|s| distinct.iter().position(|d| d == s))
+                    .map_or(UNKNOWN, |i| palette[i % palette.len()])
+            };
+            let colors = states.iter().map(color_of).collect();
+            let mut entries: Vec<(Color32, String)> = distinct
+                .iter()
+                .map(|d| {
+                    let n = states.iter().filter(|s| s.as_deref() == Some(d)).count();
+                    (color_of(&Some(d.clone())), format!("{d} ({n})"))
+                })
+                .collect();
+            let unknown = states.iter().filter(|s| s.is_none()).count();
+            if unknown > 0 {
+                entries.push((UNKNOWN, format!("unknown ({unknown})")));
+            }
+            (
+                colors,
+                Legend {
+                    title: mode.label().into(),
+                    entries,
+                },
+            )
+        }
+        StyleMode::JobsPerHa | StyleMode::Surface => {
+            let values: Vec<Option<f64>> = zones
+                .iter()
+                .map(|z| match mode {
+                    StyleMode::Surface => z.surface_declared_ha,
+                    _ => Some(z.jobs? / z.surface_declared_ha.filter(|s| *s > 0.0)?),
+                })
+                .collect();
+            graduated(&values, mode.label())
+        }
+    }
+}
+
+/// Quantile classes (up to five) over the known values; unknown values are grey.
+fn graduated(values: &[Option<f64>], title: &str) -> (Vec<Color32>, Legend) {
+    let mut known: Vec<f64> = values.iter().flatten().copied().collect();
+    known.sort_by(f64::total_cmp);
+    let classes = known.len().clamp(1, GRADUATED.len());
+    // Upper bound of each class.
+    let breaks: Vec<f64> = (1..=classes)
+        .map(|k| {
+            known
+                .get((k * known.len()).div_ceil(classes).saturating_sub(1))
+                .copied()
+                .unwrap_or(0.0)
+        })
+        .collect();
+    let class_of = |v: f64| breaks.iter().position(|&b| v <= b).unwrap_or(classes - 1);
+    let colors = values
+        .iter()
+        .map(|v| v.map_or(UNKNOWN, |v| GRADUATED[class_of(v)]))
+        .collect();
+    let mut entries = Vec::new();
+    let mut lower = known.first().copied().unwrap_or(0.0);
+    for (k, &upper) in breaks.iter().enumerate() {
+        if known.is_empty() {
+            break;
+        }
+        let n = known.iter().filter(|&&v| class_of(v) == k).count();
+        if n > 0 {
+            entries.push((
+                GRADUATED[k],
+                format!("{} – {} ({n})", short(lower), short(upper)),
+            ));
+        }
+        lower = upper;
+    }
+    let unknown = values.iter().filter(|v| v.is_none()).count();
+    if unknown > 0 {
+        entries.push((UNKNOWN, format!("unknown ({unknown})")));
+    }
+    (
+        colors,
+        Legend {
+            title: title.into(),
+            entries,
+        },
+    )
+}
+
+fn short(v: f64) -> String {
+    if v >= 100.0 {
+        format!("{v:.0}")
+    } else if v >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn graduated_classes_cover_known_values_and_grey_unknown() {
+        let values = [
+            Some(1.0),
+            Some(2.0),
+            None,
+            Some(10.0),
+            Some(50.0),
+            Some(300.0),
+        ];
+        let (colors, legend) = graduated(&values, "t");
+        assert_eq!(colors[2], UNKNOWN);
+        assert_ne!(colors[0], colors[5], "lowest and highest differ");
+        assert!(
+            legend
+                .entries
+                .last()
+                .is_some_and(|(_, l)| l == "unknown (1)")
+        );
+        let counted: usize = legend
+            .entries
+            .iter()
+            .filter_map(|(_, l)| {
+                l.rsplit_once('(')
+                    .and_then(|(_, n)| n.trim_end_matches(')').parse::<usize>().ok())
+            })
+            .sum();
+        assert_eq!(counted, values.len());
+    }
+}

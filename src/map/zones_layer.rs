@@ -141,6 +141,8 @@ pub struct ZonesLayer<'a> {
     pub label_points: &'a [(f64, f64)],
     pub colors: &'a [Color32],
     pub selected: Option<usize>,
+    /// Highlighted from elsewhere (a chart's hovered bar).
+    pub highlight: Option<usize>,
     pub output: &'a mut LayerOutput,
 }
 
@@ -172,7 +174,7 @@ impl Plugin for ZonesLayer<'_> {
         }
 
         let painter = ui.painter().with_clip_rect(rect);
-        let (visible, fill, outlines) = self.paint_zones(&view, hovered);
+        let (visible, fill, outlines) = self.paint_zones(&view, hovered.or(self.highlight));
         painter.add(Shape::mesh(fill));
         painter.extend(outlines);
 

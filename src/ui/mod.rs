@@ -4,6 +4,7 @@ mod files_panel;
 pub mod filters;
 mod info_panel;
 pub mod search;
+pub mod stats;
 pub mod table;
 mod windows;
 
@@ -67,6 +68,16 @@ pub fn menu_bar_ui(
             if ui.button("Attribute table").clicked() {
                 commands.push(Command::ToggleTable);
             }
+            if ui.button("Statistics").clicked() {
+                commands.push(Command::ToggleStats);
+            }
+            ui.menu_button("Colour zones by", |ui| {
+                for mode in crate::map::style::StyleMode::ALL {
+                    if ui.button(mode.label()).clicked() {
+                        commands.push(Command::SetStyle(mode));
+                    }
+                }
+            });
             ui.menu_button("Load report", |ui| {
                 for (i, file) in dataset.files.iter().enumerate() {
                     if ui.button(&file.name).clicked() {

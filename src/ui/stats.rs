@@ -1,0 +1,158 @@
+//! Statistics of the zones of the active filter: totals, and charts (jobs per zone, surface
+//! per vocation, jobs per hectare). Hovering a zone's bar highlights it on the map.
+
+use egui::{Color32, Context, Grid, RichText};
+use egui_plot::{Bar, BarChart, Plot};
+
+use super::format_count;
+use crate::map::style::vocation_color;
+use crate::map::zones_layer::format_ha;
+use crate::model::Dataset;
+use crate::stats::{Totals, surface_by_vocation};
+
+/// Shows the window; returns the zone whose bar is hovered, if any, and whether it is still open.
+pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Option<usize>, bool) {
+    let mut open = true;
+    let mut hovered = None;
+    egui::Window::new("Statistics")
+        .open(&mut open)
+        .default_size([520.0, 560.0])
+        .show(ctx, |ui| {
+            let t = Totals::of(dataset, zones);
+            Grid::new("stats-totals")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    let row = |ui: &mut egui::Ui, k: &str, v: String| {
+                        ui.label(k);
+                        ui.label(v);
+                        ui.end_row();
+                    };
+                    row(ui, "Zones", t.zones.to_string());
+                    row(
+                        ui,
+                        "Declared surface",
+                        format!(
+                            "{} ha ({} of {} zones give one)",
+                            format_ha(t.surface_ha),
+                            t.surface_known,
+                            t.zones
+                        ),
+                    );
+                    row(
+                        ui,
+                        "Jobs",
+                        format!(
+                            "{} ({} of {} zones give a figure)",
+                            format_count(t.jobs),
+                            t.jobs_known,
+                            t.zones
+                        ),
+                    );
+                    row(
+                        ui,
+                        "Jobs per hectare",
+                        t.jobs_per_ha
+                            .map_or("unknown".into(), |v| format!("{v:.1} (zones giving both)")),
+                    );
+                    row(
+                        ui,
+                        "Establishments",
+                        format!(
+                            "{} ({} zones give a figure)",
+                            format_count(t.establishments),
+                            t.establishments_known
+                        ),
+                    );
+                    row(
+                        ui,
+                        "Land for sale",
+                        format!(
+                            "{} ha in {} zone(s)",
+                            format_ha(t.land_for_sale_ha),
+                            t.zones_with_land_for_sale
+                        ),
+                    );
+                });
+            ui.separator();
+            ui.label(RichText::new("Jobs per zone (zones with a figure)").strong());
+            let mut with_jobs: Vec<usize> = zones
+                .iter()
+                .copied()
+                .filter(|&i| dataset.zones[i].jobs.is_some())
+                .collect();
+            with_jobs.sort_by(|&a, &b| {
+                dataset.zones[b]
+                    .jobs
+                    .unwrap_or(0.0)
+                    .total_cmp(&dataset.zones[a].jobs.unwrap_or(0.0))
+            });
+            with_jobs.truncate(40);
+            let bars: Vec<Bar> = with_jobs
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| {
+                    let z = &dataset.zones[i];
+                    Bar::new(k as f64, z.jobs.unwrap_or(0.0))
+                        .name(z.display_name())
+                        .fill(vocation_color(z.vocation))
+                })
+                .collect();
+            let response = Plot::new("jobs-per-zone")
+                .height(160.0)
+                .show_x(false)
+                .allow_drag(false)
+                .allow_zoom(false)
+                .allow_scroll(false)
+                .show(ui, |plot| {
+                    plot.bar_chart(BarChart::new("Jobs", bars));
+                    plot.pointer_coordinate()
+                });
+            if response.response.hovered()
+                && let Some(p) = response.inner
+            {
+                let k = p.x.round();
+                if k >= 0.0 && (k as usize) < with_jobs.len() {
+                    hovered = Some(with_jobs[k as usize]);
+                }
+            }
+            ui.label(RichText::new("Declared surface per vocation (ha)").strong());
+            let by_vocation = surface_by_vocation(dataset, zones);
+            let bars: Vec<Bar> = by_vocation
+                .iter()
+                .enumerate()
+                .map(|(k, (v, ha, n))| {
+                    Bar::new(k as f64, *ha)
+                        .name(format!("{} ({n} zones)", v.label_en()))
+                        .fill(vocation_color(*v))
+                })
+                .collect();
+            Plot::new("surface-per-vocation")
+                .height(140.0)
+                .allow_drag(false)
+                .allow_zoom(false)
+                .allow_scroll(false)
+                .show(ui, |plot| plot.bar_chart(BarChart::new("Surface", bars)));
+            ui.label(RichText::new("Jobs per hectare (zones giving both)").strong());
+            let density: Vec<Bar> = zones
+                .iter()
+                .filter_map(|&i| {
+                    let z = &dataset.zones[i];
+                    Some((z, z.jobs? / z.surface_declared_ha.filter(|s| *s > 0.0)?))
+                })
+                .enumerate()
+                .map(|(k, (z, d))| {
+                    Bar::new(k as f64, d)
+                        .name(z.display_name())
+                        .fill(Color32::from_rgb(0x22, 0x7C, 0x9D))
+                })
+                .collect();
+            Plot::new("jobs-density")
+                .height(120.0)
+                .allow_drag(false)
+                .allow_zoom(false)
+                .allow_scroll(false)
+                .show(ui, |plot| plot.bar_chart(BarChart::new("Jobs/ha", density)));
+        });
+    (hovered, open)
+}
