@@ -9,6 +9,7 @@ pub mod export_cmd;
 pub mod filter;
 pub mod io;
 pub mod map;
+pub mod measure;
 pub mod model;
 pub mod search;
 pub mod spatial;

@@ -138,3 +138,49 @@ fn graduated_style_has_a_matching_legend() {
         .count();
     h.get_by_label(&format!("unknown ({unknown})"));
 }
+
+#[test]
+fn measuring_a_known_square_matches_geodesic_area_and_escape_ends() {
+    use geo::{GeodesicArea, polygon};
+    let mut h = offline_app();
+    h.state_mut().push(Command::Measure(Some(
+        zae_atlas::measure::MeasureMode::Area,
+    )));
+    h.run_steps(2);
+    let view = h.state().view().expect("drawn");
+    // A square of 0.01° near the centre of the view (no zone gets selected meanwhile).
+    let (lon0, lat0) = view.screen_to_lon_lat(view.rect.center());
+    let corners = [
+        (lon0, lat0),
+        (lon0 + 0.01, lat0),
+        (lon0 + 0.01, lat0 + 0.01),
+        (lon0, lat0 + 0.01),
+    ];
+    let mut clicked = Vec::new();
+    for &(lon, lat) in &corners {
+        let p = view.lon_lat_to_screen(lon, lat);
+        clicked.push(view.screen_to_lon_lat(p));
+        common::click_at(&mut h, p);
+    }
+    assert_eq!(h.state().selected(), None, "measuring does not select");
+    // Against geo's geodesic area of the points as clicked (screen rounding included).
+    let square = polygon![
+        (x: clicked[0].0, y: clicked[0].1),
+        (x: clicked[1].0, y: clicked[1].1),
+        (x: clicked[2].0, y: clicked[2].1),
+        (x: clicked[3].0, y: clicked[3].1),
+    ];
+    let expected_ha = square.geodesic_area_unsigned() / 10_000.0;
+    let text = h.state().measure_text().expect("measuring");
+    assert!(
+        text.starts_with(&format!("Area: {expected_ha:.2} ha")),
+        "{text} vs {expected_ha}"
+    );
+    h.get_by_label_contains("Area: ");
+    h.key_press(egui::Key::Escape);
+    h.run_steps(2);
+    assert!(
+        h.state().measure_text().is_none(),
+        "Escape ends the measure"
+    );
+}

@@ -71,6 +71,8 @@ pub enum Command {
     SetFilter(crate::filter::ZoneFilter),
     ToggleTable,
     ToggleStats,
+    /// Start measuring (distance or area), or stop.
+    Measure(Option<crate::measure::MeasureMode>),
     SetStyle(crate::map::style::StyleMode),
     Quit,
 }
@@ -103,6 +105,8 @@ pub struct ZaeApp {
     table_sort: ui::table::TableSort,
     show_table: bool,
     show_stats: bool,
+    /// The measure tool: what it measures and the points clicked so far.
+    measure: Option<(crate::measure::MeasureMode, Vec<(f64, f64)>)>,
     style: crate::map::style::StyleMode,
     /// A zone to highlight on the map (hovered bar of a chart).
     pub highlight: Option<usize>,
@@ -137,6 +141,7 @@ impl ZaeApp {
             table_sort: ui::table::TableSort::default(),
             show_table: false,
             show_stats: false,
+            measure: None,
             style: crate::map::style::StyleMode::default(),
             highlight: None,
             selection_moved: false,
@@ -279,6 +284,13 @@ impl ZaeApp {
     /// The cached meshes of the zones, in zone order.
     pub fn zone_meshes(&self) -> &[BandMeshes] {
         &self.meshes
+    }
+
+    /// The measure tool's current result, as shown (e.g. "Area: 12.35 ha").
+    pub fn measure_text(&self) -> Option<String> {
+        self.measure
+            .as_ref()
+            .map(|(mode, points)| overlays::measure_text(*mode, points))
     }
 
     /// What the zones layer drew in the last frame (zones, dots, triangles, outlines, labels).
@@ -443,6 +455,7 @@ impl ZaeApp {
             }
             Command::ToggleTable => self.show_table = !self.show_table,
             Command::ToggleStats => self.show_stats = !self.show_stats,
+            Command::Measure(mode) => self.measure = mode.map(|m| (m, Vec::new())),
             Command::SetStyle(style) => {
                 self.style = style;
                 self.derived = Derived::build(&self.dataset, self.style);
@@ -475,7 +488,12 @@ impl ZaeApp {
             )
         });
         if escape {
-            self.commands.push(Command::Select(None));
+            // Escape ends a measure first, then clears the selection.
+            if self.measure.is_some() {
+                self.commands.push(Command::Measure(None));
+            } else {
+                self.commands.push(Command::Select(None));
+            }
         }
         if !dropped.is_empty() {
             self.commands.push(Command::Open(dropped));
@@ -522,8 +540,10 @@ impl ZaeApp {
         let response = ui.add(map);
         self.base_map.end_frame();
 
-        if let Some(clicked) = output.clicked {
-            self.commands.push(Command::Select(clicked));
+        match (&mut self.measure, output.clicked, output.clicked_at) {
+            (Some((_, points)), Some(_), Some(at)) => points.push(at),
+            (None, Some(clicked), _) => self.commands.push(Command::Select(clicked)),
+            _ => {}
         }
         self.hovered = output.hovered;
         if self.hovered.is_some() {
@@ -558,6 +578,11 @@ impl ZaeApp {
         }
         if let Some(action) = overlays::zoom_buttons_ui(ui, rect) {
             self.commands.push(Command::Zoom(action));
+        }
+        if let (Some((mode, points)), Some(view)) = (&self.measure, &output.view) {
+            if let Some(command) = overlays::measure_ui(ui, rect, view, *mode, points) {
+                self.commands.push(command);
+            }
         }
         if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
             ui::drop_hint_ui(ui, rect);

@@ -234,3 +234,73 @@ pub fn zoom_buttons_ui(ui: &mut Ui, map: Rect) -> Option<ZoomAction> {
     });
     action
 }
+
+/// The measure result in words.
+pub fn measure_text(mode: crate::measure::MeasureMode, points: &[(f64, f64)]) -> String {
+    use crate::measure::{MeasureMode, format_area, format_length, path_length_m, polygon_area_m2};
+    match mode {
+        MeasureMode::Distance => format!(
+            "Distance: {} ({} points)",
+            format_length(path_length_m(points)),
+            points.len()
+        ),
+        MeasureMode::Area if points.len() < 3 => {
+            format!("Area: click at least 3 points ({} so far)", points.len())
+        }
+        MeasureMode::Area => {
+            let mut ring = points.to_vec();
+            ring.push(points[0]);
+            format!(
+                "Area: {} (perimeter {}, {} points)",
+                format_area(polygon_area_m2(points)),
+                format_length(path_length_m(&ring)),
+                points.len()
+            )
+        }
+    }
+}
+
+/// The measured path or polygon on the map and its result; returns Measure(None) on "Done".
+pub fn measure_ui(
+    ui: &mut Ui,
+    map: Rect,
+    view: &ViewTransform,
+    mode: crate::measure::MeasureMode,
+    points: &[(f64, f64)],
+) -> Option<crate::app::Command> {
+    let painter = ui.painter().with_clip_rect(map);
+    let screen: Vec<egui::Pos2> = points
+        .iter()
+        .map(|&(lon, lat)| view.lon_lat_to_screen(lon, lat))
+        .collect();
+    let ink = Color32::from_rgb(0xD0, 0x10, 0x60);
+    if mode == crate::measure::MeasureMode::Area && screen.len() >= 3 {
+        painter.add(egui::Shape::closed_line(
+            screen.clone(),
+            Stroke::new(2.0, ink),
+        ));
+    } else if screen.len() >= 2 {
+        painter.add(egui::Shape::line(screen.clone(), Stroke::new(2.0, ink)));
+    }
+    for p in &screen {
+        painter.circle(*p, 4.0, Color32::WHITE, Stroke::new(2.0, ink));
+    }
+    let mut done = false;
+    corner_ui(ui, map, Align2::LEFT_TOP, "measure", |ui| {
+        card().show(ui, |ui| {
+            ui.label(
+                RichText::new(measure_text(mode, points))
+                    .strong()
+                    .color(Color32::BLACK),
+            );
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new("Click on the map to add points; Esc ends")
+                        .color(Color32::from_gray(60)),
+                );
+                done = ui.button("Done").clicked();
+            });
+        });
+    });
+    done.then_some(crate::app::Command::Measure(None))
+}

@@ -21,6 +21,8 @@ pub struct LayerOutput {
     pub hovered: Option<usize>,
     /// `Some(None)`: a click on empty map; `Some(Some(i))`: a click on zone i.
     pub clicked: Option<Option<usize>>,
+    /// Where the click was (lon, lat).
+    pub clicked_at: Option<(f64, f64)>,
     /// Zones in view and drawn (as a mesh, or as a dot, or inside another zone's dot cell).
     pub zones_drawn: usize,
     pub dots_drawn: usize,
@@ -171,6 +173,9 @@ impl Plugin for ZonesLayer<'_> {
                 .map(|p| view.screen_to_lon_lat(p))
                 .and_then(|(lon, lat)| self.hit(lon, lat));
             self.output.clicked = Some(hit);
+            self.output.clicked_at = response
+                .interact_pointer_pos()
+                .map(|p| view.screen_to_lon_lat(p));
         }
 
         let painter = ui.painter().with_clip_rect(rect);

@@ -86,6 +86,16 @@ pub fn menu_bar_ui(
                 }
             });
         });
+        ui.menu_button("Tools", |ui| {
+            if ui.button("Measure distance").clicked() {
+                commands.push(Command::Measure(Some(
+                    crate::measure::MeasureMode::Distance,
+                )));
+            }
+            if ui.button("Measure area").clicked() {
+                commands.push(Command::Measure(Some(crate::measure::MeasureMode::Area)));
+            }
+        });
         ui.menu_button("Help", |ui| {
             ui.label(format!("ZAE Atlas {}", env!("CARGO_PKG_VERSION")));
             ui.label("Activity zones of Dijon métropole and your own GeoJSON files.");
