@@ -24,16 +24,34 @@ pub struct Loaded {
 
 /// A running load of one or more files.
 pub struct LoadJob {
-    rx: Receiver<LoadMessage>,
+    rx: Receiver<Finished>,
     progress: Arc<AtomicU32>,
     cancel: Arc<AtomicBool>,
     current: Arc<Mutex<String>>,
     pub files_total: usize,
     pub files_done: usize,
+    /// The files are open already and changed on disk.
+    pub reload: bool,
+}
+
+/// When and how big a file was: changes to either mean the file changed.
+pub type FileStamp = (std::time::SystemTime, u64);
+
+pub fn stamp(path: &std::path::Path) -> Option<FileStamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// One file done: its path, its stamp before it was read, and the result.
+pub struct Finished {
+    pub path: PathBuf,
+    pub stamp: Option<FileStamp>,
+    pub message: LoadMessage,
 }
 
 impl LoadJob {
-    pub fn start(paths: Vec<PathBuf>, ctx: egui::Context) -> Self {
+    /// Loads `paths` in order; `reload` says they are open already and changed on disk.
+    pub fn start(paths: Vec<PathBuf>, ctx: egui::Context, reload: bool) -> Self {
         let (tx, rx) = channel();
         let progress = Arc::new(AtomicU32::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
@@ -55,6 +73,7 @@ impl LoadJob {
                         if let Ok(mut c) = current.lock() {
                             *c = io::display_name(&path);
                         }
+                        let stamp = stamp(&path);
                         let message =
                             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                                 load_one(&path, &progress, &cancel)
@@ -64,7 +83,12 @@ impl LoadJob {
                                     file: io::display_name(&path),
                                 })
                             });
-                        if tx.send(message).is_err() {
+                        let finished = Finished {
+                            path: path.clone(),
+                            stamp,
+                            message,
+                        };
+                        if tx.send(finished).is_err() {
                             break;
                         }
                         ctx.request_repaint();
@@ -80,6 +104,7 @@ impl LoadJob {
             current,
             files_total,
             files_done: 0,
+            reload,
         }
     }
 
@@ -97,7 +122,7 @@ impl LoadJob {
     }
 
     /// Next finished file, if any; `Err(())` once the worker is done.
-    pub fn poll(&mut self) -> Result<Option<LoadMessage>, ()> {
+    pub fn poll(&mut self) -> Result<Option<Finished>, ()> {
         match self.rx.try_recv() {
             Ok(m) => {
                 self.files_done += 1;

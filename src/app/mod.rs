@@ -20,11 +20,13 @@ use crate::spatial::mercator::{to_lon_lat, to_world, zoom_to_fit};
 use crate::spatial::{BandMeshes, build_meshes};
 use crate::ui;
 use derived::Derived;
-use loader::{LoadJob, LoadMessage};
+use loader::{FileStamp, Finished, LoadJob, LoadMessage};
 
 /// The embedded Dijon métropole dataset (schematic outlines, sourced figures; see data/README.md).
 pub const EMBEDDED_DATASET: &[u8] = include_bytes!("../../data/dijon-zones.geojson");
 pub const EMBEDDED_NAME: &str = "Dijon métropole (embedded dataset)";
+/// How often open files are checked for changes on disk.
+const WATCH_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
 /// Centre of Dijon, where the map starts before it is fitted to the zones.
 const DIJON: (f64, f64) = (5.0415, 47.3220);
 
@@ -88,6 +90,9 @@ pub struct ZaeApp {
     base_map: BaseMap,
     /// Bounds (lon/lat min, max) to fit the view to in the next frame, when its size is known.
     pending_fit: Option<((f64, f64), (f64, f64))>,
+    /// When each open file was read (modification time, size), to notice changes.
+    stamps: std::collections::HashMap<PathBuf, FileStamp>,
+    last_watch: std::time::Instant,
     /// Bounds of what the current load has brought so far.
     load_bounds: Option<((f64, f64), (f64, f64))>,
     last_layer: LayerOutput,
@@ -129,6 +134,8 @@ impl ZaeApp {
             base_map: BaseMap::new(config.tiles.clone(), config.tile_cache.clone(), ctx),
             pending_fit: None,
             load_bounds: None,
+            stamps: std::collections::HashMap::new(),
+            last_watch: std::time::Instant::now(),
             last_layer: LayerOutput::default(),
             loader: None,
             errors: Vec::new(),
@@ -231,6 +238,53 @@ impl ZaeApp {
         }
     }
 
+    /// A file open already was read again after it changed on disk: its zones, plots and
+    /// tenants are replaced; the selection stays on the same zone id when it still exists.
+    fn replace_file(&mut self, index: usize, loaded: loader::Loaded) {
+        let selected_id = self.selected_zone().map(|z| z.id.clone());
+        let mut zones = self.dataset.zones.iter();
+        self.meshes
+            .retain(|_| zones.next().is_none_or(|z| z.file != index));
+        let mut plots = self.dataset.plots.iter();
+        self.plot_meshes
+            .retain(|_| plots.next().is_none_or(|p| p.file != index));
+        let file = loaded.file;
+        self.dataset.replace_file(
+            index,
+            file.report,
+            file.zones,
+            file.plots,
+            file.establishments,
+        );
+        self.meshes.extend(loaded.zone_meshes);
+        self.plot_meshes.extend(loaded.plot_meshes);
+        self.derived = Derived::build(&self.dataset, self.style);
+        self.selected = selected_id.and_then(|id| self.dataset.zone_index_by_id(&id));
+        self.refilter();
+        self.notice = Some(format!(
+            "{} changed on disk: reloaded",
+            self.dataset.files[index].name
+        ));
+    }
+
+    /// Every half second, looks whether open files changed on disk, and reloads them.
+    fn watch_files(&mut self, ctx: &Context) {
+        if self.loader.is_some() || self.last_watch.elapsed() < WATCH_EVERY {
+            return;
+        }
+        self.last_watch = std::time::Instant::now();
+        let changed: Vec<PathBuf> = self
+            .dataset
+            .files
+            .iter()
+            .filter_map(|f| f.path.clone())
+            .filter(|p| loader::stamp(p).is_some_and(|s| self.stamps.get(p) != Some(&s)))
+            .collect();
+        if !changed.is_empty() {
+            self.loader = Some(LoadJob::start(changed, ctx.clone(), true));
+        }
+    }
+
     /// Recomputes which zones pass the filter, and the table rows.
     fn refilter(&mut self) {
         let n = self.dataset.zones.len();
@@ -328,19 +382,30 @@ impl ZaeApp {
                 Err(()) => break true,
             }
         };
-        for message in finished {
+        let reload = job.reload;
+        for Finished {
+            path,
+            stamp,
+            message,
+        } in finished
+        {
+            if let Some(stamp) = stamp {
+                self.stamps.insert(path.clone(), stamp);
+            }
             match message {
                 LoadMessage::Loaded(loaded) => {
                     let loaded = *loaded;
-                    self.add_file(
-                        Some(loaded.path),
-                        loaded.file,
-                        loaded.zone_meshes,
-                        loaded.plot_meshes,
-                    );
+                    let open_at = self.dataset.files.iter().position(|f| f.path.as_deref() == Some(&path));
+                    match open_at.filter(|_| reload) {
+                        Some(index) => self.replace_file(index, loaded),
+                        None => self.add_file(Some(loaded.path), loaded.file, loaded.zone_meshes, loaded.plot_meshes),
+                    }
                 }
                 // The user asked for it: not an error.
                 LoadMessage::Failed(io::LoadError::Cancelled { .. }) => {}
+                LoadMessage::Failed(e) if reload => self.errors.push(format!(
+                    "{e} — the file changed on disk but could not be read; the last good version stays on screen"
+                )),
                 LoadMessage::Failed(e) => self.errors.push(e.to_string()),
             }
         }
@@ -374,7 +439,7 @@ impl ZaeApp {
                     job.cancel();
                 }
                 self.load_bounds = None;
-                self.loader = Some(LoadJob::start(paths, ctx.clone()));
+                self.loader = Some(LoadJob::start(paths, ctx.clone(), false));
             }
             Command::OpenDialog => {
                 let picked = rfd::FileDialog::new()
@@ -600,6 +665,10 @@ impl eframe::App for ZaeApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_loader(&ctx);
+        self.watch_files(&ctx);
+        if self.dataset.files.iter().any(|f| f.path.is_some()) {
+            ctx.request_repaint_after(WATCH_EVERY);
+        }
         self.input(&ctx);
 
         Panel::top("menu").show(ui, |ui| {

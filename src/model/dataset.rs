@@ -61,6 +61,31 @@ impl Dataset {
         self.rejoin();
     }
 
+    /// Replaces what file `index` held by a new reading of it (same index, new report).
+    pub fn replace_file(
+        &mut self,
+        index: usize,
+        report: LoadReport,
+        mut zones: Vec<Zone>,
+        mut plots: Vec<Plot>,
+        mut establishments: Vec<Establishment>,
+    ) {
+        let Some(file) = self.files.get_mut(index) else {
+            return;
+        };
+        file.report = report;
+        self.zones.retain(|z| z.file != index);
+        self.plots.retain(|p| p.file != index);
+        self.establishments.retain(|e| e.file != index);
+        zones.iter_mut().for_each(|z| z.file = index);
+        plots.iter_mut().for_each(|p| p.file = index);
+        establishments.iter_mut().for_each(|e| e.file = index);
+        self.zones.extend(zones);
+        self.plots.extend(plots);
+        self.establishments.extend(establishments);
+        self.rejoin();
+    }
+
     /// Removes file `index` and everything it held.
     pub fn remove_file(&mut self, index: usize) {
         if index >= self.files.len() {
