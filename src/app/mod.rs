@@ -644,10 +644,10 @@ impl ZaeApp {
         if let Some(action) = overlays::zoom_buttons_ui(ui, rect) {
             self.commands.push(Command::Zoom(action));
         }
-        if let (Some((mode, points)), Some(view)) = (&self.measure, &output.view) {
-            if let Some(command) = overlays::measure_ui(ui, rect, view, *mode, points) {
-                self.commands.push(command);
-            }
+        if let (Some((mode, points)), Some(view)) = (&self.measure, &output.view)
+            && let Some(command) = overlays::measure_ui(ui, rect, view, *mode, points)
+        {
+            self.commands.push(command);
         }
         if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
             ui::drop_hint_ui(ui, rect);
