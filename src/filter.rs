@@ -197,7 +197,8 @@ mod tests {
 }
 
 /// The filter the planner sets in the UI: each part is optional; all set parts must hold.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ZoneFilter {
     /// Vocations shown; empty = all.
     pub vocations: std::collections::BTreeSet<crate::model::Vocation>,

@@ -85,7 +85,12 @@ fn main() -> ExitCode {
     let result = eframe::run_native(
         "ZAE Atlas",
         options,
-        Box::new(move |cc| Ok(Box::new(ZaeApp::new(&cc.egui_ctx, config)))),
+        Box::new(move |cc| {
+            let saved = cc.storage.and_then(|s| {
+                eframe::get_value::<zae_atlas::app::Persisted>(s, zae_atlas::app::STORAGE_KEY)
+            });
+            Ok(Box::new(ZaeApp::restore(&cc.egui_ctx, config, saved)))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -50,6 +50,26 @@ impl Default for AppConfig {
     }
 }
 
+/// What the app remembers across restarts (eframe persistence).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Persisted {
+    /// Map centre (lon, lat) and zoom.
+    pub view: Option<((f64, f64), f64)>,
+    pub style: crate::map::style::StyleMode,
+    pub filter: crate::filter::ZoneFilter,
+    /// Files open at exit, and whether the embedded dataset was.
+    pub open_files: Vec<PathBuf>,
+    pub embedded_open: bool,
+    /// Most recent first.
+    pub recent_files: Vec<PathBuf>,
+    pub show_table: bool,
+}
+
+/// Key of [`Persisted`] in eframe's storage.
+pub const STORAGE_KEY: &str = "zae-atlas";
+const MAX_RECENT: usize = 10;
+
 /// Something the user asked for; applied between frames.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
@@ -113,6 +133,10 @@ pub struct ZaeApp {
     /// The measure tool: what it measures and the points clicked so far.
     measure: Option<(crate::measure::MeasureMode, Vec<(f64, f64)>)>,
     style: crate::map::style::StyleMode,
+    /// Recently opened files, most recent first.
+    recent: Vec<PathBuf>,
+    /// The view was restored: do not fit it to the files as they load.
+    keep_view: bool,
     /// A zone to highlight on the map (hovered bar of a chart).
     pub highlight: Option<usize>,
     /// The selection changed since the table last scrolled to it.
@@ -122,7 +146,66 @@ pub struct ZaeApp {
 }
 
 impl ZaeApp {
+    /// Starts from what was remembered: the files that were open (when no file is given on the
+    /// command line), the view, style, filter and recent files.
+    pub fn restore(ctx: &Context, mut config: AppConfig, saved: Option<Persisted>) -> Self {
+        let Some(saved) = saved else {
+            return Self::new(ctx, config);
+        };
+        let restore_files =
+            config.files.is_empty() && (!saved.open_files.is_empty() || !saved.embedded_open);
+        if restore_files {
+            config.files = saved
+                .open_files
+                .iter()
+                .filter(|p| p.exists())
+                .cloned()
+                .collect();
+        }
+        let will_load = !config.files.is_empty();
+        let mut app = Self::new_inner(ctx, config, !restore_files || saved.embedded_open);
+        app.style = saved.style;
+        app.filter = saved.filter;
+        app.recent = saved.recent_files;
+        app.show_table = saved.show_table;
+        app.derived = Derived::build(&app.dataset, app.style);
+        app.refilter();
+        if let Some(((lon, lat), zoom)) = saved.view {
+            app.map_memory.center_at(lon_lat(lon, lat));
+            let _ = app.map_memory.set_zoom(zoom);
+            app.pending_fit = None;
+            app.keep_view = will_load;
+        }
+        app
+    }
+
+    /// What to remember now.
+    pub fn persisted(&self) -> Persisted {
+        Persisted {
+            view: self.last_layer.view.map(|v| {
+                let (lon, lat) = v.screen_to_lon_lat(v.rect.center());
+                ((lon, lat), v.zoom)
+            }),
+            style: self.style,
+            filter: self.filter.clone(),
+            open_files: self
+                .dataset
+                .files
+                .iter()
+                .filter_map(|f| f.path.clone())
+                .collect(),
+            embedded_open: self.dataset.files.iter().any(|f| f.path.is_none()),
+            recent_files: self.recent.clone(),
+            show_table: self.show_table,
+        }
+    }
+
     pub fn new(ctx: &Context, config: AppConfig) -> Self {
+        let embedded = config.files.is_empty();
+        Self::new_inner(ctx, config, embedded)
+    }
+
+    fn new_inner(ctx: &Context, config: AppConfig, embedded: bool) -> Self {
         let mut app = Self {
             dataset: Dataset::default(),
             meshes: Vec::new(),
@@ -151,14 +234,17 @@ impl ZaeApp {
             measure: None,
             style: crate::map::style::StyleMode::default(),
             highlight: None,
+            recent: Vec::new(),
+            keep_view: false,
             selection_moved: false,
             notice: None,
         };
         app.map_memory.center_at(lon_lat(DIJON.0, DIJON.1));
         let _ = app.map_memory.set_zoom(11.0);
-        if config.files.is_empty() {
+        if embedded {
             app.load_embedded();
-        } else {
+        }
+        if !config.files.is_empty() {
             app.commands.push(Command::Open(config.files));
         }
         app
@@ -224,7 +310,13 @@ impl ZaeApp {
         self.plot_meshes.extend(plot_meshes);
         self.derived = Derived::build(&self.dataset, self.style);
         self.refilter();
-        // Fit to everything this load brought (all files of one Open or drop).
+        if let Some(path) = self.dataset.files.last().and_then(|f| f.path.clone()) {
+            self.recent.retain(|p| p != &path);
+            self.recent.insert(0, path);
+            self.recent.truncate(MAX_RECENT);
+        }
+        // Fit to everything this load brought (all files of one Open or drop), unless the view
+        // was restored from the last session.
         if let Some((a, b)) = bounds {
             let merged = match self.load_bounds {
                 Some((lo, hi)) => (
@@ -234,7 +326,9 @@ impl ZaeApp {
                 None => (a, b),
             };
             self.load_bounds = Some(merged);
-            self.pending_fit = Some(merged);
+            if !self.keep_view {
+                self.pending_fit = Some(merged);
+            }
         }
     }
 
@@ -410,6 +504,7 @@ impl ZaeApp {
             }
         }
         if done {
+            self.keep_view = false;
             self.loader = None;
             self.load_bounds = None;
         } else {
@@ -662,6 +757,10 @@ fn host_of(url: &str) -> String {
 }
 
 impl eframe::App for ZaeApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.persisted());
+    }
+
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_loader(&ctx);
@@ -677,6 +776,7 @@ impl eframe::App for ZaeApp {
                 &self.dataset,
                 &mut self.search,
                 &self.derived.search,
+                &self.recent,
             ));
         });
         Panel::bottom("status").show(ui, |ui| {

@@ -65,7 +65,7 @@ pub fn plot_outline(stage: Option<&str>) -> egui::Stroke {
 pub const RESERVED: Color32 = Color32::from_rgb(0xE0, 0x7B, 0x00);
 
 /// How zones are coloured.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum StyleMode {
     #[default]
     Vocation,

@@ -1,5 +1,7 @@
 /// Dominant vocation of a zone, after the CNIG `site_vocadomi` enumeration.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Vocation {
     Industrial,
     Commercial,

@@ -43,6 +43,7 @@ pub fn menu_bar_ui(
     dataset: &Dataset,
     search: &mut search::SearchState,
     index: &crate::search::SearchIndex,
+    recent: &[std::path::PathBuf],
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
@@ -50,6 +51,16 @@ pub fn menu_bar_ui(
             if ui.button("Open…  (Ctrl+O)").clicked() {
                 commands.push(Command::OpenDialog);
             }
+            ui.menu_button("Open recent", |ui| {
+                if recent.is_empty() {
+                    ui.label("No recent file");
+                }
+                for path in recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(Command::Open(vec![path.clone()]));
+                    }
+                }
+            });
             if ui.button("Export zones as CSV…").clicked() {
                 commands.push(Command::ExportDialog("csv"));
             }

@@ -41,3 +41,18 @@ pub fn click_at(h: &mut Harness<'_, ZaeApp>, pos: Pos2) {
     }
     h.run_steps(2);
 }
+
+/// The app restarted with what a previous session saved.
+pub fn harness_with_restore(saved: zae_atlas::app::Persisted) -> Harness<'static, ZaeApp> {
+    Harness::builder().with_size(SIZE).build_eframe(move |cc| {
+        ZaeApp::restore(
+            &cc.egui_ctx,
+            AppConfig {
+                files: Vec::new(),
+                tiles: TileChoice::None,
+                tile_cache: None,
+            },
+            Some(saved),
+        )
+    })
+}
