@@ -203,6 +203,8 @@ pub struct ZoneFilter {
     /// Vocations shown; empty = all.
     pub vocations: std::collections::BTreeSet<crate::model::Vocation>,
     pub commune: Option<String>,
+    /// `site_etat` as written (e.g. "existant et actif").
+    pub state: Option<String>,
     pub surface_min_ha: Option<f64>,
     pub surface_max_ha: Option<f64>,
     pub jobs_min: Option<f64>,
@@ -239,6 +241,10 @@ impl ZoneFilter {
                 self.surface_max_ha,
             )
             && within(zone.jobs, self.jobs_min, self.jobs_max)
+            && self
+                .state
+                .as_ref()
+                .is_none_or(|s| zone.state().is_some_and(|zs| fold(&zs) == fold(s)))
             && (!self.available_land || dataset.land_stats(zone_index).plots_for_sale > 0)
     }
 
@@ -254,6 +260,9 @@ impl ZoneFilter {
         }
         if let Some(c) = &self.commune {
             chips.push((FilterPart::Commune, format!("commune: {c}")));
+        }
+        if let Some(s) = &self.state {
+            chips.push((FilterPart::State, format!("state: {s}")));
         }
         let range = |min: Option<f64>, max: Option<f64>, unit: &str| match (min, max) {
             (Some(a), Some(b)) => Some(format!("{a}–{b}{unit}")),
@@ -277,6 +286,7 @@ impl ZoneFilter {
         match part {
             FilterPart::Vocation => self.vocations.clear(),
             FilterPart::Commune => self.commune = None,
+            FilterPart::State => self.state = None,
             FilterPart::Surface => (self.surface_min_ha, self.surface_max_ha) = (None, None),
             FilterPart::Jobs => (self.jobs_min, self.jobs_max) = (None, None),
             FilterPart::AvailableLand => self.available_land = false,
@@ -288,6 +298,7 @@ impl ZoneFilter {
 pub enum FilterPart {
     Vocation,
     Commune,
+    State,
     Surface,
     Jobs,
     AvailableLand,

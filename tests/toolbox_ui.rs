@@ -184,3 +184,52 @@ fn measuring_a_known_square_matches_geodesic_area_and_escape_ends() {
         "Escape ends the measure"
     );
 }
+
+#[test]
+fn arrow_keys_walk_through_zones_and_symbol_buttons_have_words() {
+    let mut h = offline_app();
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(2);
+    let first = h.state().table_rows()[0];
+    assert_eq!(h.state().selected(), Some(first));
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(2);
+    assert_eq!(h.state().selected(), Some(h.state().table_rows()[1]));
+    h.key_press(egui::Key::ArrowUp);
+    h.run_steps(2);
+    assert_eq!(h.state().selected(), Some(first));
+    // Screen readers read words, not symbols.
+    h.get_by_label("Zoom in");
+    h.get_by_label("Zoom out");
+    h.get_by_label("Fit all zones");
+    h.get_by_label("Close the zone panel");
+    h.get_by_label("Close Dijon métropole (embedded dataset)");
+}
+
+#[test]
+fn state_and_available_land_filters() {
+    let mut h = offline_app();
+    let filter = ZoneFilter {
+        state: Some("création".into()),
+        ..ZoneFilter::default()
+    };
+    h.state_mut().push(Command::SetFilter(filter));
+    h.run_steps(3);
+    let app = h.state();
+    let expected = app
+        .dataset
+        .zones
+        .iter()
+        .filter(|z| z.state().as_deref() == Some("création"))
+        .count();
+    assert!(expected > 0);
+    assert_eq!(app.table_rows().len(), expected);
+    h.get_by_label_contains("state: création");
+    // No plot data in the embedded dataset: no zone has land for sale.
+    h.state_mut().push(Command::SetFilter(ZoneFilter {
+        available_land: true,
+        ..ZoneFilter::default()
+    }));
+    h.run_steps(3);
+    assert_eq!(h.state().table_rows().len(), 0);
+}

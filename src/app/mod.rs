@@ -90,6 +90,10 @@ pub enum Command {
     ExportDialog(&'static str),
     /// Export the zones of the active filter to this file.
     Export(PathBuf),
+    /// Ask where to save, then write the current map view as PNG.
+    ExportPngDialog,
+    /// Write the current map view as PNG (from the next rendered frame).
+    ExportPng(PathBuf),
     SetFilter(crate::filter::ZoneFilter),
     ToggleTable,
     ToggleStats,
@@ -133,6 +137,8 @@ pub struct ZaeApp {
     /// The measure tool: what it measures and the points clicked so far.
     measure: Option<(crate::measure::MeasureMode, Vec<(f64, f64)>)>,
     style: crate::map::style::StyleMode,
+    /// Result of a PNG export, written by the screenshot callback.
+    png_result: std::sync::Arc<std::sync::Mutex<Option<Result<String, String>>>>,
     /// Recently opened files, most recent first.
     recent: Vec<PathBuf>,
     /// The view was restored: do not fit it to the files as they load.
@@ -235,6 +241,7 @@ impl ZaeApp {
             style: crate::map::style::StyleMode::default(),
             highlight: None,
             recent: Vec::new(),
+            png_result: Default::default(),
             keep_view: false,
             selection_moved: false,
             notice: None,
@@ -609,6 +616,36 @@ impl ZaeApp {
                 Ok(n) => self.notice = Some(format!("{n} zones exported to {}", path.display())),
                 Err(e) => self.errors.push(e.to_string()),
             },
+            Command::ExportPngDialog => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .set_title("Save the map view")
+                    .set_file_name("map.png")
+                    .add_filter("PNG", &["png"])
+                    .save_file()
+                {
+                    self.apply(Command::ExportPng(path), ctx);
+                }
+            }
+            Command::ExportPng(path) => {
+                let Some(rect) = self.last_layer.view.map(|v| v.rect) else {
+                    return;
+                };
+                let ppp = ctx.pixels_per_point();
+                let result = self.png_result.clone();
+                let repaint = ctx.clone();
+                ctx.request_screenshot(move |image| {
+                    let view = image.region(&rect, Some(ppp));
+                    let [w, h] = view.size;
+                    let rgba: Vec<u8> = view.pixels.iter().flat_map(|c| c.to_array()).collect();
+                    let outcome = io::export::write_png(&path, w as u32, h as u32, rgba)
+                        .map(|()| format!("Map view saved to {} ({w}×{h} px)", path.display()))
+                        .map_err(|e| e.to_string());
+                    if let Ok(mut slot) = result.lock() {
+                        *slot = Some(outcome);
+                    }
+                    repaint.request_repaint();
+                });
+            }
             Command::SetFilter(filter) => {
                 self.filter = filter;
                 self.refilter();
@@ -663,6 +700,30 @@ impl ZaeApp {
         }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::F)) {
             self.search.focus = true;
+        }
+        // Arrow keys walk through the zones in the table's order (when no widget has focus).
+        if ctx.memory(|m| m.focused().is_none()) && !self.table_rows.is_empty() {
+            let step = ctx.input(|i| {
+                if i.key_pressed(Key::ArrowDown) {
+                    1
+                } else if i.key_pressed(Key::ArrowUp) {
+                    -1
+                } else {
+                    0
+                }
+            });
+            if step != 0 {
+                let rows = &self.table_rows;
+                let at = self
+                    .selected
+                    .and_then(|s| rows.iter().position(|&r| r == s));
+                let next = match at {
+                    Some(k) => (k as isize + step).rem_euclid(rows.len() as isize) as usize,
+                    None if step > 0 => 0,
+                    None => rows.len() - 1,
+                };
+                self.commands.push(Command::Focus(rows[next]));
+            }
         }
     }
 
@@ -764,6 +825,12 @@ impl eframe::App for ZaeApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_loader(&ctx);
+        if let Some(outcome) = self.png_result.lock().ok().and_then(|mut r| r.take()) {
+            match outcome {
+                Ok(notice) => self.notice = Some(notice),
+                Err(e) => self.errors.push(e),
+            }
+        }
         self.watch_files(&ctx);
         if self.dataset.files.iter().any(|f| f.path.is_some()) {
             ctx.request_repaint_after(WATCH_EVERY);

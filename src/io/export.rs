@@ -51,6 +51,7 @@ pub fn export<'a>(
     match ext.as_str() {
         "csv" => write_atomically(path, |out| write_csv(zones, out, path)),
         "geojson" | "json" => write_atomically(path, |out| write_geojson(zones, out, path)),
+        "png" => Err(ExportError::Format { file: name(path) }),
         _ => Err(ExportError::Format { file: name(path) }),
     }
 }
@@ -82,6 +83,31 @@ fn write_atomically(
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(count)
+}
+
+/// Writes an RGBA image (`width` × `height`, 4 bytes a pixel) as PNG, atomically.
+pub fn write_png(path: &Path, width: u32, height: u32, rgba: Vec<u8>) -> Result<(), ExportError> {
+    let io = |source| ExportError::Io {
+        file: name(path),
+        source,
+    };
+    let image = image::RgbaImage::from_raw(width, height, rgba).ok_or_else(|| {
+        io(std::io::Error::other(
+            "image size does not match its pixels",
+        ))
+    })?;
+    write_atomically(path, |out| {
+        let mut bytes = Vec::new();
+        image
+            .write_to(
+                &mut std::io::Cursor::new(&mut bytes),
+                image::ImageFormat::Png,
+            )
+            .map_err(|e| io(std::io::Error::other(e)))?;
+        out.write_all(&bytes).map_err(io)?;
+        Ok(1)
+    })
+    .map(|_| ())
 }
 
 fn write_csv<'a>(
@@ -163,4 +189,26 @@ fn write_geojson<'a>(
     }
     out.write_all(b"]}\n").map_err(io)?;
     Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn png_round_trip() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("view.png");
+        let rgba: Vec<u8> = (0..4 * 3)
+            .flat_map(|i| [i as u8 * 20, 0, 255 - i as u8 * 20, 255])
+            .collect();
+        write_png(&path, 4, 3, rgba.clone()).expect("written");
+        let back = image::open(&path).expect("reads").to_rgba8();
+        assert_eq!((back.width(), back.height()), (4, 3));
+        assert_eq!(back.into_raw(), rgba);
+        assert!(
+            write_png(&path, 5, 3, vec![0; 12]).is_err(),
+            "size mismatch refused"
+        );
+    }
 }

@@ -201,6 +201,15 @@ pub enum ZoomAction {
     FitAll,
 }
 
+/// A small button whose symbol is not words: screen readers get `label` instead.
+fn symbol_button(ui: &mut Ui, size: egui::Vec2, symbol: RichText, label: &str) -> bool {
+    let response = ui
+        .add_sized(size, egui::Button::new(symbol))
+        .on_hover_text(label);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, label));
+    response.clicked()
+}
+
 /// Zoom buttons, top right.
 pub fn zoom_buttons_ui(ui: &mut Ui, map: Rect) -> Option<ZoomAction> {
     let mut action = None;
@@ -208,25 +217,13 @@ pub fn zoom_buttons_ui(ui: &mut Ui, map: Rect) -> Option<ZoomAction> {
         card().show(ui, |ui| {
             ui.vertical(|ui| {
                 let size = vec2(34.0, 30.0);
-                if ui
-                    .add_sized(size, egui::Button::new(RichText::new("+").size(18.0)))
-                    .on_hover_text("Zoom in")
-                    .clicked()
-                {
+                if symbol_button(ui, size, RichText::new("+").size(18.0), "Zoom in") {
                     action = Some(ZoomAction::In);
                 }
-                if ui
-                    .add_sized(size, egui::Button::new(RichText::new("−").size(18.0)))
-                    .on_hover_text("Zoom out")
-                    .clicked()
-                {
+                if symbol_button(ui, size, RichText::new("−").size(18.0), "Zoom out") {
                     action = Some(ZoomAction::Out);
                 }
-                if ui
-                    .add_sized(size, egui::Button::new(RichText::new("Fit").size(13.0)))
-                    .on_hover_text("Fit all zones")
-                    .clicked()
-                {
+                if symbol_button(ui, size, RichText::new("Fit").size(13.0), "Fit all zones") {
                     action = Some(ZoomAction::FitAll);
                 }
             });

@@ -22,11 +22,12 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
         ui.group(|ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&file.name).strong());
-                if ui
-                    .small_button("×")
-                    .on_hover_text(format!("Close {}", file.name))
-                    .clicked()
-                {
+                let label = format!("Close {}", file.name);
+                let close = ui.small_button("×").on_hover_text(&label);
+                close.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
+                });
+                if close.clicked() {
                     commands.push(Command::CloseFile(i));
                 }
             });

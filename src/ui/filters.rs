@@ -43,6 +43,17 @@ pub fn filters_ui(ui: &mut Ui, filter: &mut ZoneFilter, dataset: &Dataset) -> bo
                         ui.selectable_value(&mut filter.commune, Some(c.to_string()), c);
                     }
                 });
+            let mut states: Vec<String> = dataset.zones.iter().filter_map(|z| z.state()).collect();
+            states.sort_unstable();
+            states.dedup();
+            ComboBox::from_label("State")
+                .selected_text(filter.state.clone().unwrap_or_else(|| "all".into()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.state, None, "all");
+                    for s in states {
+                        ui.selectable_value(&mut filter.state, Some(s.clone()), s);
+                    }
+                });
             range_ui(
                 ui,
                 "Surface (ha)",

@@ -23,7 +23,15 @@ pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<C
     ui.horizontal(|ui| {
         ui.heading(zone.display_name());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("×").on_hover_text("Close (Esc)").clicked() {
+            let close = ui.button("×").on_hover_text("Close (Esc)");
+            close.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::accesskit::Role::Button,
+                    true,
+                    "Close the zone panel",
+                )
+            });
+            if close.clicked() {
                 commands.push(Command::Select(None));
             }
         });

@@ -67,6 +67,9 @@ pub fn menu_bar_ui(
             if ui.button("Export zones as GeoJSON…").clicked() {
                 commands.push(Command::ExportDialog("geojson"));
             }
+            if ui.button("Save map view as PNG…").clicked() {
+                commands.push(Command::ExportPngDialog);
+            }
             ui.separator();
             if ui.button("Quit").clicked() {
                 commands.push(Command::Quit);
