@@ -3,7 +3,6 @@
 mod common;
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use common::harness_with;
 use egui_kittest::kittest::Queryable;
@@ -27,14 +26,7 @@ fn zone_panel_shows_available_land_vacancy_price_and_tenants() {
         tiles: TileChoice::None,
         tile_cache: None,
     });
-    let start = Instant::now();
-    h.step();
-    while h.state().is_loading() {
-        assert!(start.elapsed() < Duration::from_secs(20));
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_steps(3);
+    common::wait_for_loads(&mut h);
     assert_eq!(h.state().dataset.plots.len(), 8);
     h.get_by_label("Plots (CNIG terrain-eco)");
 

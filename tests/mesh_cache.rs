@@ -5,7 +5,6 @@ mod common;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use common::offline_app;
 use egui::{Event, Modifiers, PointerButton, vec2};
@@ -29,14 +28,7 @@ fn cached_meshes_match_a_fresh_build_and_frames_build_none() {
     let fixture =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/polygon_with_hole.geojson");
     h.input_mut().dropped_files.push(Arc::new(Dropped(fixture)));
-    let start = Instant::now();
-    h.step();
-    while h.state().is_loading() {
-        assert!(start.elapsed() < Duration::from_secs(20));
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_steps(2);
+    common::wait_for_loads(&mut h);
     // Close the embedded dataset: the remaining zone must keep its own meshes.
     h.state_mut().push(zae_atlas::Command::CloseFile(0));
     h.run_steps(2);

@@ -5,32 +5,16 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
-use common::{harness_with, offline_app};
-use egui_kittest::Harness;
+use common::{harness_with, offline_app, wait_for_loads};
 use egui_kittest::kittest::Queryable;
+use zae_atlas::AppConfig;
 use zae_atlas::map::tiles::TileChoice;
-use zae_atlas::{AppConfig, ZaeApp};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
         .join(name)
-}
-
-fn wait_for_loads(h: &mut Harness<'static, ZaeApp>) {
-    let start = Instant::now();
-    h.step();
-    while h.state().is_loading() {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "loading did not finish"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_steps(3);
 }
 
 #[test]

@@ -3,7 +3,6 @@
 mod common;
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
 
 use common::offline_app;
 use zae_atlas::app::Persisted;
@@ -23,14 +22,7 @@ fn a_restart_restores_files_view_style_filter_and_recent_files() {
     let mut h = offline_app();
     h.state_mut()
         .push(Command::Open(vec![fixture("multipolygon.geojson")]));
-    let start = Instant::now();
-    h.step();
-    while h.state().is_loading() {
-        assert!(start.elapsed() < Duration::from_secs(10));
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_steps(2);
+    common::wait_for_loads(&mut h);
     h.state_mut().push(Command::SetStyle(StyleMode::Surface));
     let filter = ZoneFilter {
         surface_min_ha: Some(10.0),
@@ -54,14 +46,7 @@ fn a_restart_restores_files_view_style_filter_and_recent_files() {
     // Second session, no file on the command line.
     let view = saved.view.expect("a view");
     let mut h2 = common::harness_with_restore(saved.clone());
-    let start = Instant::now();
-    h2.step();
-    while h2.state().is_loading() {
-        assert!(start.elapsed() < Duration::from_secs(10));
-        std::thread::sleep(Duration::from_millis(10));
-        h2.step();
-    }
-    h2.run_steps(3);
+    common::wait_for_loads(&mut h2);
     let app: &ZaeApp = h2.state();
     assert_eq!(app.dataset.files.len(), 2, "embedded data and the file");
     let again = app.persisted();

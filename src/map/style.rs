@@ -2,6 +2,7 @@
 
 use egui::Color32;
 
+use super::zones_layer::format_ha;
 use crate::model::Vocation;
 
 pub fn vocation_color(v: Vocation) -> Color32 {
@@ -212,7 +213,7 @@ fn graduated(values: &[Option<f64>], title: &str) -> (Vec<Color32>, Legend) {
         if n > 0 {
             entries.push((
                 GRADUATED[k],
-                format!("{} – {} ({n})", short(lower), short(upper)),
+                format!("{} – {} ({n})", format_ha(lower), format_ha(upper)),
             ));
         }
         lower = upper;
@@ -228,16 +229,6 @@ fn graduated(values: &[Option<f64>], title: &str) -> (Vec<Color32>, Legend) {
             entries,
         },
     )
-}
-
-fn short(v: f64) -> String {
-    if v >= 100.0 {
-        format!("{v:.0}")
-    } else if v >= 10.0 {
-        format!("{v:.1}")
-    } else {
-        format!("{v:.2}")
-    }
 }
 
 #[cfg(test)]

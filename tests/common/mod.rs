@@ -56,3 +56,18 @@ pub fn harness_with_restore(saved: zae_atlas::app::Persisted) -> Harness<'static
         )
     })
 }
+
+/// Steps the app until the background loader is done (20 s at most).
+pub fn wait_for_loads(h: &mut Harness<'static, ZaeApp>) {
+    let start = std::time::Instant::now();
+    h.step();
+    while h.state().is_loading() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "loading did not finish"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.run_steps(3);
+}
