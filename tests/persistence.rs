@@ -56,3 +56,18 @@ fn a_restart_restores_files_view_style_filter_and_recent_files() {
     assert!((zoom - view.1).abs() < 1e-6, "zoom {zoom} vs {}", view.1);
     assert!((centre.0 - view.0.0).abs() < 1e-6 && (centre.1 - view.0.1).abs() < 1e-6);
 }
+
+#[test]
+fn remembered_files_that_are_gone_fall_back_to_the_embedded_dataset() {
+    let saved = Persisted {
+        open_files: vec![PathBuf::from("/nonexistent/zones.geojson")],
+        embedded_open: false,
+        ..Persisted::default()
+    };
+    let mut h = common::harness_with_restore(saved);
+    common::wait_for_loads(&mut h);
+    assert!(
+        h.state().dataset.zones.len() >= 24,
+        "the embedded dataset is shown"
+    );
+}

@@ -169,7 +169,10 @@ impl ZaeApp {
                 .collect();
         }
         let will_load = !config.files.is_empty();
-        let mut app = Self::new_inner(ctx, config, !restore_files || saved.embedded_open);
+        // The embedded dataset when it was open, when no file was restored, or when none of the
+        // remembered files exists any more (never an empty map).
+        let embedded = !restore_files || saved.embedded_open || !will_load;
+        let mut app = Self::new_inner(ctx, config, embedded);
         app.style = saved.style;
         app.filter = saved.filter;
         app.recent = saved.recent_files;
