@@ -17,25 +17,35 @@ struct Entry {
     zone: usize,
     /// As shown.
     text: String,
-    /// Folded words.
-    words: Vec<String>,
+    /// Its folded words, as indices into the index's vocabulary.
+    words: Vec<u32>,
     folded: String,
 }
 
+/// Names are made of few distinct words: each is compared with the query once per search,
+/// not once per name (100,000 zones and their tenants share a few thousand words).
 #[derive(Default)]
 pub struct SearchIndex {
+    vocabulary: Vec<String>,
     entries: Vec<Entry>,
 }
 
 impl SearchIndex {
     pub fn build(dataset: &Dataset) -> Self {
         let mut entries = Vec::new();
+        let mut vocabulary: Vec<String> = Vec::new();
+        let mut ids: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
         let mut push = |zone: usize, text: &str| {
             let folded = fold(text);
             let words = folded
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(str::to_string)
+                .map(|w| {
+                    *ids.entry(w.to_string()).or_insert_with(|| {
+                        vocabulary.push(w.to_string());
+                        (vocabulary.len() - 1) as u32
+                    })
+                })
                 .collect();
             entries.push(Entry {
                 zone,
@@ -47,11 +57,9 @@ impl SearchIndex {
         for (i, zone) in dataset.zones.iter().enumerate() {
             push(i, zone.display_name());
             // Tenants from the zone's own data, read without keeping the parsed properties.
-            if zone.properties.json().contains("\"tenants\"")
-                && let Ok(map) = serde_json::from_str(zone.properties.json())
-            {
-                for tenant in crate::io::schema::tenants(&map) {
-                    push(i, &tenant.name);
+            if zone.properties.json().contains("\"tenants\"") {
+                for name in tenant_names(zone.properties.json()) {
+                    push(i, &name);
                 }
             }
         }
@@ -60,7 +68,10 @@ impl SearchIndex {
                 push(zone, &e.name);
             }
         }
-        Self { entries }
+        Self {
+            vocabulary,
+            entries,
+        }
     }
 
     /// The best zones for `query`, one hit per zone, best first.
@@ -73,10 +84,15 @@ impl SearchIndex {
         if tokens.is_empty() {
             return Vec::new();
         }
+        // Score of every vocabulary word for every query word (None: no match).
+        let word_scores: Vec<Vec<Option<u32>>> = tokens
+            .iter()
+            .map(|t| self.vocabulary.iter().map(|w| word_score(t, w)).collect())
+            .collect();
         let mut best: std::collections::HashMap<usize, SearchHit> =
             std::collections::HashMap::new();
         for entry in &self.entries {
-            let Some(score) = score(entry, &query, &tokens) else {
+            let Some(score) = score(entry, &query, &word_scores) else {
                 continue;
             };
             let better = best.get(&entry.zone).is_none_or(|b| score < b.score);
@@ -105,10 +121,35 @@ impl SearchIndex {
     }
 }
 
+/// Tenant names in a properties object, reading only its `tenants` member (objects with a
+/// `name`, or strings); anything else there is ignored.
+fn tenant_names(properties_json: &str) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Props {
+        #[serde(default)]
+        tenants: Option<Vec<serde_json::Value>>,
+    }
+    let Ok(props) = serde_json::from_str::<Props>(properties_json) else {
+        return Vec::new();
+    };
+    props
+        .tenants
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|t| match t {
+            serde_json::Value::String(s) => Some(s),
+            serde_json::Value::Object(o) => {
+                crate::io::schema::text(&o, &["name", "nom", "etab_nom", "etab_raison_sociale"])
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// 0 for the whole query inside the name; else the sum over query words of 1 (prefix of a
 /// word) or 2 + edit distance (a word within 1 edit, 2 for long words); `None` if a word
 /// matches nothing.
-fn score(entry: &Entry, query: &str, tokens: &[&str]) -> Option<u32> {
+fn score(entry: &Entry, query: &str, word_scores: &[Vec<Option<u32>>]) -> Option<u32> {
     if entry.folded.contains(query) {
         return Some(if entry.folded.starts_with(query) {
             0
@@ -117,25 +158,30 @@ fn score(entry: &Entry, query: &str, tokens: &[&str]) -> Option<u32> {
         });
     }
     let mut total = 2;
-    for token in tokens {
-        let allowed = match token.chars().count() {
-            0..=3 => 0,
-            4..=7 => 1,
-            _ => 2,
-        };
-        let word_score = entry
+    for scores in word_scores {
+        total += entry
             .words
             .iter()
-            .filter_map(|w| {
-                if w.starts_with(token) {
-                    Some(1)
-                } else {
-                    let d = strsim::damerau_levenshtein(token, w);
-                    (d <= allowed).then_some(2 + d as u32)
-                }
-            })
+            .filter_map(|&w| scores.get(w as usize).copied().flatten())
             .min()?;
-        total += word_score;
     }
     Some(total)
+}
+
+/// 1 when `word` starts with the query word `token`; 2 + edit distance when within 1 edit (2
+/// for long query words); `None` otherwise.
+fn word_score(token: &str, word: &str) -> Option<u32> {
+    if word.starts_with(token) {
+        return Some(1);
+    }
+    let allowed = match token.chars().count() {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    };
+    if allowed == 0 || word.len().abs_diff(token.len()) > allowed * 2 {
+        return None;
+    }
+    let d = strsim::damerau_levenshtein(token, word);
+    (d <= allowed).then_some(2 + d as u32)
 }

@@ -6,7 +6,6 @@ use egui::Color32;
 use crate::map::style::{Legend, StyleMode, plot_fill, zone_colors};
 use crate::map::zones_layer::RankedZone;
 use crate::model::{Dataset, anchor_point};
-use crate::search::SearchIndex;
 use crate::spatial::ZoneIndex;
 
 #[derive(Default)]
@@ -21,7 +20,6 @@ pub struct Derived {
     /// What the zone colours mean.
     pub legend: Legend,
     pub plot_index: ZoneIndex,
-    pub search: SearchIndex,
     pub plot_colors: Vec<Color32>,
 }
 
@@ -42,7 +40,6 @@ impl Derived {
             .collect();
         let (colors, legend) = zone_colors(zones, style);
         Self {
-            search: SearchIndex::build(dataset),
             plot_index: ZoneIndex::from_boxes(dataset.plots.iter().map(|p| p.bbox)),
             plot_colors: dataset
                 .plots

@@ -42,7 +42,7 @@ pub fn menu_bar_ui(
     ui: &mut Ui,
     dataset: &Dataset,
     search: &mut search::SearchState,
-    index: &crate::search::SearchIndex,
+    index: &mut Option<crate::search::SearchIndex>,
     recent: &[std::path::PathBuf],
 ) -> Vec<Command> {
     let mut commands = Vec::new();

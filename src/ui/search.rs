@@ -20,7 +20,7 @@ pub struct SearchState {
 pub fn search_ui(
     ui: &mut Ui,
     state: &mut SearchState,
-    index: &SearchIndex,
+    index: &mut Option<SearchIndex>,
     dataset: &Dataset,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -33,6 +33,7 @@ pub fn search_ui(
         response.request_focus();
     }
     if response.changed() {
+        let index = index.get_or_insert_with(|| SearchIndex::build(dataset));
         state.hits = index.search(&state.query, 8);
     }
     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
