@@ -43,8 +43,7 @@ impl Totals {
                 both_jobs += j;
                 both_ha += s;
             }
-            let joined = dataset.establishments_in(i).count();
-            if let Some(e) = z.establishments.or((joined > 0).then_some(joined as f64)) {
+            if let Some(e) = dataset.establishment_count(i) {
                 t.establishments += e;
                 t.establishments_known += 1;
             }

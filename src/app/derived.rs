@@ -20,6 +20,9 @@ pub struct Derived {
     /// What the zone colours mean.
     pub legend: Legend,
     pub plot_index: ZoneIndex,
+    /// Distinct communes and states, sorted: the filter's choices.
+    pub communes: Vec<String>,
+    pub states: Vec<String>,
     pub plot_colors: Vec<Color32>,
 }
 
@@ -39,7 +42,15 @@ impl Derived {
             })
             .collect();
         let (colors, legend) = zone_colors(zones, style);
+        let distinct = |values: Vec<String>| {
+            let mut values = values;
+            values.sort_unstable();
+            values.dedup();
+            values
+        };
         Self {
+            communes: distinct(zones.iter().filter_map(|z| z.commune.clone()).collect()),
+            states: distinct(zones.iter().filter_map(|z| z.state.clone()).collect()),
             plot_index: ZoneIndex::from_boxes(dataset.plots.iter().map(|p| p.bbox)),
             plot_colors: dataset
                 .plots

@@ -12,10 +12,10 @@ use walkers::{Map, MapMemory, lon_lat};
 use crate::io::{self, LoadReport};
 use crate::map::ViewTransform;
 use crate::map::overlays::{self, ZoomAction};
-use crate::map::style::PLAIN_BACKGROUND;
+use crate::map::style::{PLAIN_BACKGROUND, zone_colors};
 use crate::map::tiles::{BaseMap, TileChoice, TileStatus};
 use crate::map::zones_layer::{LayerOutput, ZonesLayer};
-use crate::model::{Dataset, SourceFile, Zone};
+use crate::model::{Dataset, SourceFile, Zone, union, union_all};
 use crate::spatial::mercator::{to_lon_lat, to_world, zoom_to_fit};
 use crate::spatial::{BandMeshes, build_meshes};
 use crate::ui;
@@ -113,12 +113,12 @@ pub struct ZaeApp {
     map_memory: MapMemory,
     base_map: BaseMap,
     /// Bounds (lon/lat min, max) to fit the view to in the next frame, when its size is known.
-    pending_fit: Option<((f64, f64), (f64, f64))>,
+    pending_fit: Option<geo::Rect<f64>>,
     /// When each open file was read (modification time, size), to notice changes.
     stamps: std::collections::HashMap<PathBuf, FileStamp>,
     last_watch: std::time::Instant,
     /// Bounds of what the current load has brought so far.
-    load_bounds: Option<((f64, f64), (f64, f64))>,
+    load_bounds: Option<geo::Rect<f64>>,
     last_layer: LayerOutput,
     loader: Option<LoadJob>,
     /// Messages for the user (files that could not be opened...).
@@ -290,26 +290,17 @@ impl ZaeApp {
             .as_deref()
             .map(io::display_name)
             .unwrap_or_else(|| EMBEDDED_NAME.to_string());
-        let boxes = file
-            .zones
-            .iter()
-            .map(|z| z.bbox)
-            .chain(file.plots.iter().map(|p| p.bbox))
-            .chain(
-                file.establishments
-                    .iter()
-                    .map(|e| geo::Rect::new((e.lon, e.lat), (e.lon, e.lat))),
-            );
-        let bounds = boxes.fold(None, |acc: Option<((f64, f64), (f64, f64))>, r| {
-            let (a, b) = ((r.min().x, r.min().y), (r.max().x, r.max().y));
-            Some(match acc {
-                None => (a, b),
-                Some((lo, hi)) => (
-                    (lo.0.min(a.0), lo.1.min(a.1)),
-                    (hi.0.max(b.0), hi.1.max(b.1)),
+        let bounds = union_all(
+            file.zones
+                .iter()
+                .map(|z| z.bbox)
+                .chain(file.plots.iter().map(|p| p.bbox))
+                .chain(
+                    file.establishments
+                        .iter()
+                        .map(|e| geo::Rect::new((e.lon, e.lat), (e.lon, e.lat))),
                 ),
-            })
-        });
+        );
         self.dataset.add_file(
             SourceFile {
                 name,
@@ -332,14 +323,10 @@ impl ZaeApp {
         }
         // Fit to everything this load brought (all files of one Open or drop), unless the view
         // was restored from the last session.
-        if let Some((a, b)) = bounds {
-            let merged = match self.load_bounds {
-                Some((lo, hi)) => (
-                    (lo.0.min(a.0), lo.1.min(a.1)),
-                    (hi.0.max(b.0), hi.1.max(b.1)),
-                ),
-                None => (a, b),
-            };
+        if let Some(bounds) = bounds {
+            let merged = self
+                .load_bounds
+                .map_or(bounds, |loaded| union(loaded, bounds));
             self.load_bounds = Some(merged);
             if !self.keep_view {
                 self.pending_fit = Some(merged);
@@ -347,16 +334,22 @@ impl ZaeApp {
         }
     }
 
-    /// A file open already was read again after it changed on disk: its zones, plots and
-    /// tenants are replaced; the selection stays on the same zone id when it still exists.
-    fn replace_file(&mut self, index: usize, loaded: loader::Loaded) {
-        let selected_id = self.selected_zone().map(|z| z.id.clone());
+    /// Drops the meshes of file `index`'s zones and plots; call just before the dataset drops
+    /// them, so meshes stay in step with zones.
+    fn drop_meshes_of(&mut self, index: usize) {
         let mut zones = self.dataset.zones.iter();
         self.meshes
             .retain(|_| zones.next().is_none_or(|z| z.file != index));
         let mut plots = self.dataset.plots.iter();
         self.plot_meshes
             .retain(|_| plots.next().is_none_or(|p| p.file != index));
+    }
+
+    /// A file open already was read again after it changed on disk: its zones, plots and
+    /// tenants are replaced; the selection stays on the same zone id when it still exists.
+    fn replace_file(&mut self, index: usize, loaded: loader::Loaded) {
+        let selected_id = self.selected_zone().map(|z| z.id.clone());
+        self.drop_meshes_of(index);
         let file = loaded.file;
         self.dataset.replace_file(
             index,
@@ -538,11 +531,7 @@ impl ZaeApp {
                 if let Some(zone) = self.dataset.zones.get(i) {
                     self.selected = Some(i);
                     self.selection_moved = true;
-                    let (a, b) = (
-                        (zone.bbox.min().x, zone.bbox.min().y),
-                        (zone.bbox.max().x, zone.bbox.max().y),
-                    );
-                    self.pending_fit = Some((a, b));
+                    self.pending_fit = Some(zone.bbox);
                 }
             }
             Command::Open(paths) => {
@@ -564,12 +553,7 @@ impl ZaeApp {
             }
             Command::CloseFile(i) => {
                 if i < self.dataset.files.len() {
-                    let mut zones = self.dataset.zones.iter();
-                    self.meshes
-                        .retain(|_| zones.next().is_none_or(|z| z.file != i));
-                    let mut plots = self.dataset.plots.iter();
-                    self.plot_meshes
-                        .retain(|_| plots.next().is_none_or(|p| p.file != i));
+                    self.drop_meshes_of(i);
                     self.dataset.remove_file(i);
                     self.selected = None;
                     self.report_window = None;
@@ -580,10 +564,7 @@ impl ZaeApp {
             }
             Command::ShowReport(i) => self.report_window = i,
             Command::FitAll => {
-                self.pending_fit = self
-                    .dataset
-                    .bounds()
-                    .map(|r| ((r.min().x, r.min().y), (r.max().x, r.max().y)));
+                self.pending_fit = self.dataset.bounds();
             }
             Command::Zoom(ZoomAction::In) => {
                 let _ = self.map_memory.zoom_in();
@@ -664,18 +645,23 @@ impl ZaeApp {
             Command::ToggleStats => self.show_stats = !self.show_stats,
             Command::Measure(mode) => self.measure = mode.map(|m| (m, Vec::new())),
             Command::SetStyle(style) => {
+                // Only the colours depend on the style; the index and draw order stay.
                 self.style = style;
-                self.derived = Derived::build(&self.dataset, self.style);
-                self.search_index = None;
+                (self.derived.colors, self.derived.legend) =
+                    zone_colors(&self.dataset.zones, style);
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 
     fn fit_view(&mut self, rect: Rect) {
-        let Some((min, max)) = self.pending_fit.take() else {
+        let Some(bounds) = self.pending_fit.take() else {
             return;
         };
+        let (min, max) = (
+            (bounds.min().x, bounds.min().y),
+            (bounds.max().x, bounds.max().y),
+        );
         let zoom = zoom_to_fit(min, max, rect.width() as f64, rect.height() as f64, 60.0).min(16.0);
         let a = to_world(min.0, min.1);
         let b = to_world(max.0, max.1);
@@ -790,7 +776,7 @@ impl ZaeApp {
                 .base_map
                 .choice()
                 .template()
-                .map(host_of)
+                .map(|t| format!("tiles from {}", crate::map::tiles::host_of(t)))
                 .unwrap_or_default();
             if overlays::offline_banner_ui(ui, rect, &source) {
                 self.commands.push(Command::RetryTiles);
@@ -821,11 +807,6 @@ impl ZaeApp {
         }
         self.last_layer = output;
     }
-}
-
-fn host_of(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    format!("tiles from {}", rest.split('/').next().unwrap_or(rest))
 }
 
 impl eframe::App for ZaeApp {
@@ -899,7 +880,13 @@ impl eframe::App for ZaeApp {
             .size_range(180.0..=420.0)
             .show(ui, |ui| {
                 let mut filter = self.filter.clone();
-                if ui::filters::filters_ui(ui, &mut filter, &self.dataset) {
+                if ui::filters::filters_ui(
+                    ui,
+                    &mut filter,
+                    &self.dataset,
+                    &self.derived.communes,
+                    &self.derived.states,
+                ) {
                     self.commands.push(Command::SetFilter(filter));
                 }
                 ui.separator();

@@ -255,6 +255,7 @@ fn build_zone(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Resu
         jobs: schema::number(&props, schema::JOBS),
         establishments: schema::number(&props, schema::ESTABLISHMENTS),
         site_id: schema::text(&props, &["site_id"]),
+        state: schema::text(&props, schema::STATE),
         vacancy_percent: schema::number(&props, &["site_taux_vacance"]),
         properties: Properties::from_map(&props),
         geometry,

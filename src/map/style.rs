@@ -176,7 +176,7 @@ pub fn zone_colors(zones: &[crate::model::Zone], mode: StyleMode) -> (Vec<Color3
                 .iter()
                 .map(|z| match mode {
                     StyleMode::Surface => z.surface_declared_ha,
-                    _ => Some(z.jobs? / z.surface_declared_ha.filter(|s| *s > 0.0)?),
+                    _ => z.jobs_per_ha(),
                 })
                 .collect();
             graduated(&values, mode.label())

@@ -75,7 +75,8 @@ impl TileChoice {
     }
 }
 
-fn host_of(url: &str) -> &str {
+/// The host of a URL ("tile.openstreetmap.org").
+pub fn host_of(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     rest.split('/').next().unwrap_or(rest)
 }

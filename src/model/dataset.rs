@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 use geo::Rect;
 
-use super::{Establishment, Join, LandStats, Plot, Zone, anchor_point};
+use super::{Establishment, Join, LandStats, Plot, Zone, anchor_point, union_all};
 use crate::io::LoadReport;
 use crate::spatial::ZoneIndex;
 
@@ -208,19 +208,21 @@ impl Dataset {
 
     /// Bounding rectangle of all zones (WGS84).
     pub fn bounds(&self) -> Option<Rect<f64>> {
-        let rects = self
-            .zones
-            .iter()
-            .map(|z| z.bbox)
-            .chain(self.plots.iter().map(|p| p.bbox));
-        let mut iter = rects;
-        let first = iter.next()?;
-        Some(iter.fold(first, |acc, r| {
-            Rect::new(
-                (acc.min().x.min(r.min().x), acc.min().y.min(r.min().y)),
-                (acc.max().x.max(r.max().x), acc.max().y.max(r.max().y)),
-            )
-        }))
+        union_all(
+            self.zones
+                .iter()
+                .map(|z| z.bbox)
+                .chain(self.plots.iter().map(|p| p.bbox)),
+        )
+    }
+
+    /// Establishments of a zone: the data's own count (`site_nb_etab`), else the joined ones.
+    pub fn establishment_count(&self, zone: usize) -> Option<f64> {
+        let joined = self.establishments_in(zone).count();
+        self.zones
+            .get(zone)?
+            .establishments
+            .or((joined > 0).then_some(joined as f64))
     }
 
     /// Zone by id (first match).

@@ -12,4 +12,4 @@ pub use dataset::{Dataset, JoinSummary, SourceFile};
 pub use land::{Establishment, Join, LandStats, Plot};
 pub use properties::Properties;
 pub use vocation::{Vocation, fold};
-pub use zone::{Tenant, Zone, anchor_point, approx_area_ha, bounds_of};
+pub use zone::{Tenant, Zone, anchor_point, approx_area_ha, bounds_of, union, union_all};

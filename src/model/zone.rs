@@ -33,6 +33,8 @@ pub struct Zone {
     pub establishments: Option<f64>,
     /// `site_id` as written (joins plots to the zone).
     pub site_id: Option<String>,
+    /// `site_etat` (or an alias), read at load: filters and styles use it for every zone.
+    pub state: Option<String>,
     /// `site_taux_vacance`, percent, when the data gives it.
     pub vacancy_percent: Option<f64>,
     /// Every property of the feature as read, in file order (nothing is dropped).
@@ -64,6 +66,11 @@ impl Zone {
             .get_or_init(|| self.geometry.geodesic_area_unsigned() / 10_000.0)
     }
 
+    /// Jobs per declared hectare, when both are known.
+    pub fn jobs_per_ha(&self) -> Option<f64> {
+        Some(self.jobs? / self.surface_declared_ha.filter(|s| *s > 0.0)?)
+    }
+
     /// Relative difference between the declared and the computed surface, if both are known.
     pub fn surface_mismatch(&self) -> Option<f64> {
         let declared = self.surface_declared_ha?;
@@ -88,7 +95,7 @@ impl Zone {
     }
 
     pub fn state(&self) -> Option<String> {
-        self.text(schema::STATE)
+        self.state.clone()
     }
 
     /// Year of the job count, as written (e.g. "2022").
@@ -133,6 +140,19 @@ impl Zone {
     pub fn sources(&self) -> Vec<String> {
         schema::sources(self.properties.map())
     }
+}
+
+/// The smallest rectangle holding both.
+pub fn union(a: Rect<f64>, b: Rect<f64>) -> Rect<f64> {
+    Rect::new(
+        (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
+        (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
+    )
+}
+
+/// The smallest rectangle holding all of them; `None` when there are none.
+pub fn union_all(rects: impl IntoIterator<Item = Rect<f64>>) -> Option<Rect<f64>> {
+    rects.into_iter().reduce(union)
 }
 
 /// Bounding rectangle of a multipolygon; `None` when it has no coordinates.

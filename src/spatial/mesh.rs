@@ -186,15 +186,7 @@ fn build_zone_mesh_from_world(
         .and_then(|p| p.exterior().0.first())
         .map(|c| [c.x, c.y])
         .unwrap_or([0.0, 0.0]);
-    let bounds = world
-        .iter()
-        .filter_map(|p| p.bounding_rect())
-        .reduce(|a, b| {
-            geo::Rect::new(
-                (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
-                (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
-            )
-        });
+    let bounds = crate::model::union_all(world.iter().filter_map(|p| p.bounding_rect()));
     let mut mesh = ZoneMesh {
         origin,
         world_size: bounds.map_or([0.0, 0.0], |r| [r.width() as f32, r.height() as f32]),

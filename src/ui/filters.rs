@@ -7,7 +7,14 @@ use crate::filter::ZoneFilter;
 use crate::model::{Dataset, Vocation};
 
 /// Edits `filter`; returns true when it changed.
-pub fn filters_ui(ui: &mut Ui, filter: &mut ZoneFilter, dataset: &Dataset) -> bool {
+/// `communes` and `states`: the distinct values in the data, sorted.
+pub fn filters_ui(
+    ui: &mut Ui,
+    filter: &mut ZoneFilter,
+    dataset: &Dataset,
+    communes: &[String],
+    states: &[String],
+) -> bool {
     let before = filter.clone();
     egui::CollapsingHeader::new("Filters")
         .default_open(false)
@@ -28,32 +35,8 @@ pub fn filters_ui(ui: &mut Ui, filter: &mut ZoneFilter, dataset: &Dataset) -> bo
                     }
                 }
             });
-            let mut communes: Vec<&str> = dataset
-                .zones
-                .iter()
-                .filter_map(|z| z.commune.as_deref())
-                .collect();
-            communes.sort_unstable();
-            communes.dedup();
-            ComboBox::from_label("Commune")
-                .selected_text(filter.commune.clone().unwrap_or_else(|| "all".into()))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.commune, None, "all");
-                    for c in communes {
-                        ui.selectable_value(&mut filter.commune, Some(c.to_string()), c);
-                    }
-                });
-            let mut states: Vec<String> = dataset.zones.iter().filter_map(|z| z.state()).collect();
-            states.sort_unstable();
-            states.dedup();
-            ComboBox::from_label("State")
-                .selected_text(filter.state.clone().unwrap_or_else(|| "all".into()))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.state, None, "all");
-                    for s in states {
-                        ui.selectable_value(&mut filter.state, Some(s.clone()), s);
-                    }
-                });
+            choice_ui(ui, "Commune", &mut filter.commune, communes);
+            choice_ui(ui, "State", &mut filter.state, states);
             range_ui(
                 ui,
                 "Surface (ha)",
@@ -67,6 +50,18 @@ pub fn filters_ui(ui: &mut Ui, filter: &mut ZoneFilter, dataset: &Dataset) -> bo
             );
         });
     *filter != before
+}
+
+/// One value among `choices`, or all.
+fn choice_ui(ui: &mut Ui, label: &str, value: &mut Option<String>, choices: &[String]) {
+    ComboBox::from_label(label)
+        .selected_text(value.clone().unwrap_or_else(|| "all".into()))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "all");
+            for c in choices {
+                ui.selectable_value(value, Some(c.clone()), c);
+            }
+        });
 }
 
 fn range_ui(ui: &mut Ui, label: &str, min: &mut Option<f64>, max: &mut Option<f64>) {

@@ -138,7 +138,7 @@ pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Op
                 .iter()
                 .filter_map(|&i| {
                     let z = &dataset.zones[i];
-                    Some((z, z.jobs? / z.surface_declared_ha.filter(|s| *s > 0.0)?))
+                    Some((z, z.jobs_per_ha()?))
                 })
                 .enumerate()
                 .map(|(k, (z, d))| {

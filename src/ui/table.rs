@@ -37,18 +37,6 @@ const COLUMNS: [(SortColumn, &str); 7] = [
     (SortColumn::Establishments, "Establishments"),
 ];
 
-fn jobs_per_ha(dataset: &Dataset, i: usize) -> Option<f64> {
-    let z = &dataset.zones[i];
-    Some(z.jobs? / z.surface_declared_ha.filter(|s| *s > 0.0)?)
-}
-
-fn establishments(dataset: &Dataset, i: usize) -> Option<f64> {
-    let joined = dataset.establishments_in(i).count();
-    dataset.zones[i]
-        .establishments
-        .or((joined > 0).then_some(joined as f64))
-}
-
 /// Sorts zone indices by a column; unknown values always last.
 pub fn sort_rows(dataset: &Dataset, rows: &mut [usize], sort: TableSort) {
     use std::cmp::Ordering;
@@ -66,8 +54,8 @@ pub fn sort_rows(dataset: &Dataset, rows: &mut [usize], sort: TableSort) {
         match sort.column {
             SortColumn::Surface => z.surface_declared_ha,
             SortColumn::Jobs => z.jobs,
-            SortColumn::JobsPerHa => jobs_per_ha(dataset, i),
-            SortColumn::Establishments => establishments(dataset, i),
+            SortColumn::JobsPerHa => dataset.zones[i].jobs_per_ha(),
+            SortColumn::Establishments => dataset.establishment_count(i),
             _ => None,
         }
     };
@@ -166,10 +154,12 @@ pub fn table_ui(
                         .map(format_ha)
                         .unwrap_or_else(unknown),
                     zone.jobs.map(format_count).unwrap_or_else(unknown),
-                    jobs_per_ha(dataset, i)
+                    dataset.zones[i]
+                        .jobs_per_ha()
                         .map(|v| format!("{v:.1}"))
                         .unwrap_or_else(unknown),
-                    establishments(dataset, i)
+                    dataset
+                        .establishment_count(i)
                         .map(format_count)
                         .unwrap_or_else(unknown),
                 ];
