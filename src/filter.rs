@@ -252,17 +252,17 @@ impl ZoneFilter {
     pub fn chips(&self) -> Vec<(FilterPart, String)> {
         let mut chips = Vec::new();
         if !self.vocations.is_empty() {
-            let names: Vec<&str> = self.vocations.iter().map(|v| v.label_en()).collect();
+            let names: Vec<String> = self.vocations.iter().map(|v| v.label()).collect();
             chips.push((
                 FilterPart::Vocation,
-                format!("vocation: {}", names.join(", ")),
+                crate::t!("chip-vocation", values = names.join(", ")),
             ));
         }
         if let Some(c) = &self.commune {
-            chips.push((FilterPart::Commune, format!("commune: {c}")));
+            chips.push((FilterPart::Commune, crate::t!("chip-commune", value = c)));
         }
         if let Some(s) = &self.state {
-            chips.push((FilterPart::State, format!("state: {s}")));
+            chips.push((FilterPart::State, crate::t!("chip-state", value = s)));
         }
         let range = |min: Option<f64>, max: Option<f64>, unit: &str| match (min, max) {
             (Some(a), Some(b)) => Some(format!("{a}–{b}{unit}")),
@@ -271,13 +271,13 @@ impl ZoneFilter {
             (None, None) => None,
         };
         if let Some(r) = range(self.surface_min_ha, self.surface_max_ha, " ha") {
-            chips.push((FilterPart::Surface, format!("surface {r}")));
+            chips.push((FilterPart::Surface, crate::t!("chip-surface", range = r)));
         }
         if let Some(r) = range(self.jobs_min, self.jobs_max, "") {
-            chips.push((FilterPart::Jobs, format!("jobs {r}")));
+            chips.push((FilterPart::Jobs, crate::t!("chip-jobs", range = r)));
         }
         if self.available_land {
-            chips.push((FilterPart::AvailableLand, "available land".into()));
+            chips.push((FilterPart::AvailableLand, crate::t!("chip-land")));
         }
         chips
     }

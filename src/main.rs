@@ -3,7 +3,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use zae_atlas::i18n::Lang;
 use zae_atlas::map::tiles::{TileChoice, default_cache_dir};
+use zae_atlas::settings::{Settings, default_config_path};
 use zae_atlas::{AppConfig, ZaeApp};
 
 /// ZAE Atlas: activity zones (zones d'activités économiques) on a map.
@@ -14,9 +16,20 @@ use zae_atlas::{AppConfig, ZaeApp};
 struct Cli {
     /// GeoJSON files to open.
     files: Vec<PathBuf>,
-    /// Base map: `osm` (default), `none`, or an XYZ URL template with {z}, {x}, {y}.
-    #[arg(long, value_name = "URL|none|osm", default_value = "osm")]
-    tiles: String,
+    /// Base map: `osm` (default), `none`, a local `.pmtiles` file (offline), or an XYZ URL
+    /// template with {z}, {x}, {y}.
+    #[arg(long, value_name = "URL|FILE.pmtiles|none|osm")]
+    tiles: Option<String>,
+    /// Kiosk mode for a trade-show booth: fullscreen, touch, no menus or file dialogs, idle
+    /// tour. Leave with Ctrl+Alt+Shift+K (and the PIN, when the config file sets one).
+    #[arg(long)]
+    kiosk: bool,
+    /// Interface language: fr or en (default: the config file, else the system's).
+    #[arg(long, value_name = "fr|en")]
+    lang: Option<String>,
+    /// Config file (TOML; default ~/.config/zae-atlas/config.toml when it exists).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Cmd>,
 }
@@ -62,33 +75,79 @@ fn main() -> ExitCode {
         }
         None => {}
     }
-    let tiles = match TileChoice::parse(&cli.tiles) {
+    let cli_tiles = match cli.tiles.as_deref().map(TileChoice::parse).transpose() {
         Ok(t) => t,
         Err(e) => {
             eprintln!("zae-atlas: {e}");
             return ExitCode::from(2);
         }
     };
-    let config = AppConfig {
-        files: cli.files,
-        tiles,
-        tile_cache: default_cache_dir(),
+    let cli_lang = match cli.lang.as_deref() {
+        None => None,
+        Some(code) => match Lang::from_code(code) {
+            Some(lang) => Some(lang),
+            None => {
+                eprintln!("zae-atlas: --lang \"{code}\": expected fr or en");
+                return ExitCode::from(2);
+            }
+        },
     };
+    // The config file (the booth's set-up) wins over what the last session remembered.
+    let config_path = cli.config.clone().or_else(default_config_path);
+    let file_settings = match &config_path {
+        Some(path) => match Settings::load(path, cli.config.is_some()) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("zae-atlas: config file {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let kiosk = cli.kiosk || file_settings.as_ref().is_some_and(|s| s.kiosk.enabled);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("ZAE Atlas — Dijon métropole")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 420.0])
+            .with_fullscreen(kiosk)
             .with_drag_and_drop(true),
         ..Default::default()
     };
+    let files = cli.files;
     let result = eframe::run_native(
         "ZAE Atlas",
         options,
         Box::new(move |cc| {
+            // Vector (MVT) base maps are drawn by walkers' wgpu renderer.
+            if let Some(render_state) = cc.wgpu_render_state.as_ref() {
+                walkers::install_renderer(Some(render_state));
+            }
             let saved = cc.storage.and_then(|s| {
                 eframe::get_value::<zae_atlas::app::Persisted>(s, zae_atlas::app::STORAGE_KEY)
             });
+            let mut settings = file_settings
+                .or_else(|| saved.as_ref().map(|s| s.settings.clone()))
+                .unwrap_or_default()
+                .sanitized();
+            if let Some(lang) = cli_lang {
+                settings.language = Some(lang);
+            }
+            let tiles = cli_tiles
+                .or_else(|| {
+                    settings
+                        .tiles
+                        .as_deref()
+                        .and_then(|t| TileChoice::parse(t).ok())
+                })
+                .unwrap_or(TileChoice::OpenStreetMap);
+            let config = AppConfig {
+                files,
+                tiles,
+                tile_cache: default_cache_dir(),
+                settings,
+                kiosk,
+            };
             Ok(Box::new(ZaeApp::restore(&cc.egui_ctx, config, saved)))
         }),
     );

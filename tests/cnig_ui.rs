@@ -25,6 +25,7 @@ fn zone_panel_shows_available_land_vacancy_price_and_tenants() {
         ],
         tiles: TileChoice::None,
         tile_cache: None,
+        ..AppConfig::default()
     });
     common::wait_for_loads(&mut h);
     assert_eq!(h.state().dataset.plots.len(), 8);

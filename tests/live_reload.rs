@@ -56,6 +56,7 @@ fn a_changed_file_reloads_keeping_the_selection_and_a_broken_save_keeps_the_data
         files: vec![path.clone()],
         tiles: TileChoice::None,
         tile_cache: None,
+        ..AppConfig::default()
     });
     step_until(&mut h, "the first load", |app| app.dataset.zones.len() == 2);
     let b = h.state().dataset.zone_index_by_id("B").expect("B");

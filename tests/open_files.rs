@@ -27,6 +27,7 @@ fn files_on_the_command_line_replace_the_embedded_dataset() {
         ],
         tiles: TileChoice::None,
         tile_cache: None,
+        ..AppConfig::default()
     });
     wait_for_loads(&mut h);
     let app = h.state();
@@ -52,6 +53,7 @@ fn load_report_lists_skipped_features_with_reasons() {
         files: vec![fixture("mixed_with_null_and_point.geojson")],
         tiles: TileChoice::None,
         tile_cache: None,
+        ..AppConfig::default()
     });
     wait_for_loads(&mut h);
     h.get_by_label("Load report…").click();
@@ -174,6 +176,7 @@ fn a_whole_view_of_many_zones_stays_within_the_frame_budget() {
         files: vec![path],
         tiles: TileChoice::None,
         tile_cache: None,
+        ..AppConfig::default()
     });
     wait_for_loads(&mut h);
     let app = h.state();

@@ -17,6 +17,7 @@ fn the_map_view_is_saved_as_png() {
                     files: Vec::new(),
                     tiles: TileChoice::None,
                     tile_cache: None,
+                    ..AppConfig::default()
                 },
             )
         });

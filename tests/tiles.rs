@@ -100,6 +100,7 @@ fn app_with_template(template: String) -> egui_kittest::Harness<'static, zae_atl
         files: Vec::new(),
         tiles: TileChoice::Template(template),
         tile_cache: None,
+        ..AppConfig::default()
     })
 }
 

@@ -9,15 +9,19 @@ use std::path::PathBuf;
 use egui::{CentralPanel, Context, Key, Panel, Rect, Ui};
 use walkers::{Map, MapMemory, lon_lat};
 
+use crate::i18n::{self, Lang};
 use crate::io::{self, LoadReport};
+use crate::kiosk::{Flight, Idle};
 use crate::map::ViewTransform;
 use crate::map::overlays::{self, ZoomAction};
 use crate::map::style::{PLAIN_BACKGROUND, zone_colors};
 use crate::map::tiles::{BaseMap, TileChoice, TileStatus};
 use crate::map::zones_layer::{LayerOutput, ZonesLayer};
 use crate::model::{Dataset, SourceFile, Zone, union, union_all};
+use crate::settings::Settings;
 use crate::spatial::mercator::{to_lon_lat, to_world, zoom_to_fit};
 use crate::spatial::{BandMeshes, build_meshes};
+use crate::t;
 use crate::ui;
 use derived::Derived;
 use loader::{FileStamp, Finished, LoadJob, LoadMessage};
@@ -38,6 +42,10 @@ pub struct AppConfig {
     pub tiles: TileChoice,
     /// On-disk tile cache; `None` keeps tiles in memory only.
     pub tile_cache: Option<PathBuf>,
+    /// Language, scale, cache limit, kiosk (from the config file or the last session).
+    pub settings: Settings,
+    /// Start in kiosk mode (`--kiosk`, or `[kiosk] enabled` in the config file).
+    pub kiosk: bool,
 }
 
 impl Default for AppConfig {
@@ -46,6 +54,8 @@ impl Default for AppConfig {
             files: Vec::new(),
             tiles: TileChoice::OpenStreetMap,
             tile_cache: crate::map::tiles::default_cache_dir(),
+            settings: Settings::default(),
+            kiosk: false,
         }
     }
 }
@@ -64,6 +74,7 @@ pub struct Persisted {
     /// Most recent first.
     pub recent_files: Vec<PathBuf>,
     pub show_table: bool,
+    pub settings: Settings,
 }
 
 /// Key of [`Persisted`] in eframe's storage.
@@ -100,7 +111,25 @@ pub enum Command {
     /// Start measuring (distance or area), or stop.
     Measure(Option<crate::measure::MeasureMode>),
     SetStyle(crate::map::style::StyleMode),
+    SetLang(Lang),
+    /// Enter (true) or leave kiosk mode.
+    SetKiosk(bool),
+    ToggleSettings,
+    SetSettings(Box<Settings>),
+    /// Ask for a PMTiles file, then use it as the base map.
+    OpenBaseMapDialog,
+    SetTiles(TileChoice),
     Quit,
+}
+
+/// Kiosk mode's state: the idle clock, the tour's zones, the PIN prompt.
+struct KioskState {
+    idle: Idle,
+    /// Zones the tour visits (largest first), for a dataset of `stops_for` zones.
+    stops: Vec<usize>,
+    stops_for: usize,
+    /// The PIN typed so far, when the prompt to leave is open; and whether a wrong one was.
+    exit: Option<(String, bool)>,
 }
 
 pub struct ZaeApp {
@@ -152,6 +181,16 @@ pub struct ZaeApp {
     selection_moved: bool,
     /// A message for the status bar (export written...).
     pub notice: Option<String>,
+    settings: Settings,
+    show_settings: bool,
+    /// HTTP cache usage, read when the Settings window opens.
+    cache_usage: Option<(u64, usize, String)>,
+    tile_cache: Option<PathBuf>,
+    kiosk: Option<KioskState>,
+    /// An animated move of the view (the kiosk's tour).
+    flight: Option<Flight>,
+    /// The map's rectangle in the last frame (to aim flights).
+    map_rect: Option<Rect>,
 }
 
 impl ZaeApp {
@@ -209,6 +248,7 @@ impl ZaeApp {
             embedded_open: self.dataset.files.iter().any(|f| f.path.is_none()),
             recent_files: self.recent.clone(),
             show_table: self.show_table,
+            settings: self.settings.clone(),
         }
     }
 
@@ -252,7 +292,21 @@ impl ZaeApp {
             keep_view: false,
             selection_moved: false,
             notice: None,
+            settings: config.settings.clone(),
+            show_settings: false,
+            cache_usage: None,
+            tile_cache: config.tile_cache.clone(),
+            kiosk: None,
+            flight: None,
+            map_rect: None,
         };
+        i18n::set_lang(app.settings.lang());
+        ctx.set_zoom_factor(app.settings.ui_scale);
+        app.note_base_map_error();
+        app.trim_tile_cache();
+        if config.kiosk {
+            app.set_kiosk(true, ctx);
+        }
         app.map_memory.center_at(lon_lat(DIJON.0, DIJON.1));
         let _ = app.map_memory.set_zoom(11.0);
         if embedded {
@@ -275,7 +329,7 @@ impl ZaeApp {
             }
             Err(e) => self
                 .errors
-                .push(format!("The embedded dataset could not be read: {e}")),
+                .push(t!("error-embedded", error = e.to_string())),
         }
     }
 
@@ -364,9 +418,9 @@ impl ZaeApp {
         self.search_index = None;
         self.selected = selected_id.and_then(|id| self.dataset.zone_index_by_id(&id));
         self.refilter();
-        self.notice = Some(format!(
-            "{} changed on disk: reloaded",
-            self.dataset.files[index].name
+        self.notice = Some(t!(
+            "notice-reloaded",
+            name = &self.dataset.files[index].name
         ));
     }
 
@@ -498,17 +552,26 @@ impl ZaeApp {
             match message {
                 LoadMessage::Loaded(loaded) => {
                     let loaded = *loaded;
-                    let open_at = self.dataset.files.iter().position(|f| f.path.as_deref() == Some(&path));
+                    let open_at = self
+                        .dataset
+                        .files
+                        .iter()
+                        .position(|f| f.path.as_deref() == Some(&path));
                     match open_at.filter(|_| reload) {
                         Some(index) => self.replace_file(index, loaded),
-                        None => self.add_file(Some(loaded.path), loaded.file, loaded.zone_meshes, loaded.plot_meshes),
+                        None => self.add_file(
+                            Some(loaded.path),
+                            loaded.file,
+                            loaded.zone_meshes,
+                            loaded.plot_meshes,
+                        ),
                     }
                 }
                 // The user asked for it: not an error.
                 LoadMessage::Failed(io::LoadError::Cancelled { .. }) => {}
-                LoadMessage::Failed(e) if reload => self.errors.push(format!(
-                    "{e} — the file changed on disk but could not be read; the last good version stays on screen"
-                )),
+                LoadMessage::Failed(e) if reload => {
+                    self.errors.push(t!("error-reload", error = e.to_string()))
+                }
                 LoadMessage::Failed(e) => self.errors.push(e.to_string()),
             }
         }
@@ -543,9 +606,10 @@ impl ZaeApp {
             }
             Command::OpenDialog => {
                 let picked = rfd::FileDialog::new()
-                    .set_title("Open zones (GeoJSON)")
+                    .set_title(t!("dialog-open-title"))
                     .add_filter("GeoJSON", &["geojson", "json"])
-                    .add_filter("All files", &["*"])
+                    .add_filter("CNIG CSV", &["csv"])
+                    .add_filter(t!("dialog-all-files"), &["*"])
                     .pick_files();
                 if let Some(paths) = picked.filter(|p| !p.is_empty()) {
                     self.apply(Command::Open(paths), ctx);
@@ -584,10 +648,12 @@ impl ZaeApp {
                     self.errors.remove(i);
                 }
             }
+            // The booth never opens a browser: its zone cards carry QR codes instead.
+            Command::OpenUrl(_) if self.kiosk.is_some() => {}
             Command::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
             Command::ExportDialog(ext) => {
                 let picked = rfd::FileDialog::new()
-                    .set_title("Export zones")
+                    .set_title(t!("dialog-export-title"))
                     .set_file_name(format!("zones.{ext}"))
                     .add_filter(ext, &[ext])
                     .save_file();
@@ -604,12 +670,18 @@ impl ZaeApp {
                     .map(|(_, z)| z),
                 &path,
             ) {
-                Ok(n) => self.notice = Some(format!("{n} zones exported to {}", path.display())),
+                Ok(n) => {
+                    self.notice = Some(t!(
+                        "notice-exported",
+                        n = n,
+                        path = path.display().to_string()
+                    ))
+                }
                 Err(e) => self.errors.push(e.to_string()),
             },
             Command::ExportPngDialog => {
                 if let Some(path) = rfd::FileDialog::new()
-                    .set_title("Save the map view")
+                    .set_title(t!("dialog-png-title"))
                     .set_file_name("map.png")
                     .add_filter("PNG", &["png"])
                     .save_file()
@@ -624,12 +696,21 @@ impl ZaeApp {
                 let ppp = ctx.pixels_per_point();
                 let result = self.png_result.clone();
                 let repaint = ctx.clone();
+                let lang = i18n::lang();
                 ctx.request_screenshot(move |image| {
+                    i18n::set_lang(lang);
                     let view = image.region(&rect, Some(ppp));
                     let [w, h] = view.size;
                     let rgba: Vec<u8> = view.pixels.iter().flat_map(|c| c.to_array()).collect();
                     let outcome = io::export::write_png(&path, w as u32, h as u32, rgba)
-                        .map(|()| format!("Map view saved to {} ({w}×{h} px)", path.display()))
+                        .map(|()| {
+                            t!(
+                                "notice-png",
+                                path = path.display().to_string(),
+                                w = w,
+                                h = h
+                            )
+                        })
                         .map_err(|e| e.to_string());
                     if let Ok(mut slot) = result.lock() {
                         *slot = Some(outcome);
@@ -650,7 +731,283 @@ impl ZaeApp {
                 (self.derived.colors, self.derived.legend) =
                     zone_colors(&self.dataset.zones, style);
             }
+            Command::SetLang(lang) => {
+                self.settings.language = Some(lang);
+                self.relabel();
+            }
+            Command::SetKiosk(on) => self.set_kiosk(on, ctx),
+            Command::ToggleSettings => {
+                self.show_settings = !self.show_settings;
+                if self.show_settings {
+                    self.cache_usage = self.tile_cache.as_ref().map(|dir| {
+                        let (bytes, n) = crate::map::tiles::cache_usage(dir);
+                        (bytes, n, dir.display().to_string())
+                    });
+                }
+            }
+            Command::SetSettings(settings) => {
+                let settings = settings.sanitized();
+                let relabel = settings.lang() != self.settings.lang();
+                let trim = settings.cache_limit_mb < self.settings.cache_limit_mb;
+                if settings.ui_scale != self.settings.ui_scale && self.kiosk.is_none() {
+                    ctx.set_zoom_factor(settings.ui_scale);
+                }
+                self.settings = settings;
+                if let Some(kiosk) = &mut self.kiosk {
+                    kiosk.idle.settings = self.settings.kiosk.clone();
+                }
+                if relabel {
+                    self.relabel();
+                }
+                if trim {
+                    self.trim_tile_cache();
+                }
+            }
+            Command::OpenBaseMapDialog => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .set_title(t!("dialog-pmtiles-title"))
+                    .add_filter("PMTiles", &["pmtiles"])
+                    .pick_file()
+                {
+                    self.apply(Command::SetTiles(TileChoice::PmTiles(path)), ctx);
+                }
+            }
+            Command::SetTiles(choice) => {
+                self.settings.tiles = Some(choice.to_arg());
+                self.base_map = BaseMap::new(choice, self.tile_cache.clone(), ctx);
+                self.note_base_map_error();
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Labels computed ahead of time (legend, sorted table) follow a change of language.
+    fn relabel(&mut self) {
+        i18n::set_lang(self.settings.lang());
+        (self.derived.colors, self.derived.legend) = zone_colors(&self.dataset.zones, self.style);
+        ui::table::sort_rows(&self.dataset, &mut self.table_rows, self.table_sort);
+    }
+
+    /// A base map that could not be used (a broken PMTiles file) is said once, by name.
+    fn note_base_map_error(&mut self) {
+        if let Some(e) = self.base_map.error() {
+            self.errors.push(e.to_string());
+        }
+    }
+
+    /// Trims the HTTP tile cache to the limit, on a background thread (it reads the whole index).
+    fn trim_tile_cache(&self) {
+        let Some(dir) = self.tile_cache.clone().filter(|d| d.exists()) else {
+            return;
+        };
+        let limit = self.settings.cache_limit_mb.saturating_mul(1_000_000);
+        let spawned = std::thread::Builder::new()
+            .name("tile-cache-trim".into())
+            .spawn(move || {
+                let removed = crate::map::tiles::trim_cache(&dir, limit);
+                if removed > 0 {
+                    log::info!("tile cache {}: {removed} bytes removed", dir.display());
+                }
+            });
+        if let Err(e) = spawned {
+            log::warn!("tile cache trim not started: {e}");
+        }
+    }
+
+    /// Enters or leaves kiosk mode: fullscreen, the kiosk's interface scale, no menus.
+    fn set_kiosk(&mut self, on: bool, ctx: &Context) {
+        if on == self.kiosk.is_some() {
+            return;
+        }
+        if on {
+            let now = ctx.input(|i| i.time);
+            self.kiosk = Some(KioskState {
+                idle: Idle::new(self.settings.kiosk.clone(), now),
+                stops: Vec::new(),
+                stops_for: usize::MAX,
+                exit: None,
+            });
+            self.show_settings = false;
+            self.show_stats = false;
+            self.measure = None;
+            self.report_window = None;
+            ctx.set_zoom_factor(self.settings.kiosk.ui_scale);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            self.pending_fit = self.dataset.bounds();
+        } else {
+            self.kiosk = None;
+            self.flight = None;
+            ctx.set_zoom_factor(self.settings.ui_scale);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+    }
+
+    pub fn is_kiosk(&self) -> bool {
+        self.kiosk.is_some()
+    }
+
+    /// The kiosk's phase (for tests and the soak run).
+    pub fn kiosk_phase(&self) -> Option<crate::kiosk::Phase> {
+        self.kiosk.as_ref().map(|k| k.idle.phase())
+    }
+
+    /// Zones the tour visits: those shown, largest declared surface first.
+    fn tour_stops(&self) -> Vec<usize> {
+        let mut stops: Vec<usize> = (0..self.dataset.zones.len())
+            .filter(|&i| self.is_shown(i))
+            .collect();
+        let surface = |i: usize| self.dataset.zones[i].surface_declared_ha.unwrap_or(0.0);
+        stops.sort_by(|&a, &b| surface(b).total_cmp(&surface(a)).then(a.cmp(&b)));
+        stops
+    }
+
+    /// A smooth flight from the current view to fit `bounds`.
+    fn fly_to(&mut self, bounds: geo::Rect<f64>, now: f64) {
+        let Some(rect) = self.map_rect else {
+            self.pending_fit = Some(bounds);
+            return;
+        };
+        let (min, max) = (
+            (bounds.min().x, bounds.min().y),
+            (bounds.max().x, bounds.max().y),
+        );
+        let zoom = zoom_to_fit(min, max, rect.width() as f64, rect.height() as f64, 60.0).min(16.0);
+        let a = to_world(min.0, min.1);
+        let b = to_world(max.0, max.1);
+        let target = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+        let from = match self.last_layer.view {
+            Some(v) => {
+                let (lon, lat) = v.screen_to_lon_lat(v.rect.center());
+                (to_world(lon, lat), v.zoom)
+            }
+            None => (target, zoom),
+        };
+        self.flight = Some(Flight {
+            from,
+            to: (target, zoom),
+            start: now,
+            duration: self.settings.kiosk.flight_seconds,
+        });
+    }
+
+    /// Kiosk mode, once a frame before drawing: input resets the idle clock; the countdown,
+    /// the reset and the tour follow it.
+    fn kiosk_tick(&mut self, ctx: &Context) {
+        let Some(kiosk) = &mut self.kiosk else { return };
+        let (now, touched) = ctx.input(|i| (i.time, i.events.iter().any(is_user_input)));
+        if touched && kiosk.idle.input(now) {
+            self.flight = None;
+        }
+        if kiosk.stops_for != self.dataset.zones.len() {
+            let stops = self.tour_stops();
+            let Some(kiosk) = &mut self.kiosk else { return };
+            kiosk.stops = stops;
+            kiosk.stops_for = self.dataset.zones.len();
+        }
+        let Some(kiosk) = &mut self.kiosk else { return };
+        let event = kiosk.idle.tick(now, kiosk.stops.len());
+        let stop = match event {
+            Some(crate::kiosk::Event::ShowStop(k)) => kiosk.stops.get(k).copied(),
+            _ => None,
+        };
+        let deadline = kiosk.idle.next_deadline();
+        let counting = kiosk.idle.countdown_left(now).is_some();
+        match event {
+            Some(crate::kiosk::Event::ResetToOverview) => {
+                self.selected = None;
+                self.measure = None;
+                if let Some(bounds) = self.dataset.bounds() {
+                    self.fly_to(bounds, now);
+                }
+            }
+            Some(crate::kiosk::Event::ShowStop(_)) => {
+                if let Some(zone) = stop.and_then(|i| self.dataset.zones.get(i)) {
+                    let bounds = zone.bbox;
+                    self.selected = stop;
+                    self.fly_to(bounds, now);
+                }
+            }
+            _ => {}
+        }
+        if let Some(flight) = self.flight {
+            let ((centre, zoom), done) = flight.at(now);
+            let (lon, lat) = to_lon_lat(centre);
+            self.map_memory.center_at(lon_lat(lon, lat));
+            let _ = self.map_memory.set_zoom(zoom.clamp(2.0, 19.0));
+            if done {
+                self.flight = None;
+            } else {
+                ctx.request_repaint();
+            }
+        }
+        if counting {
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        } else {
+            let wait = (deadline - now).clamp(0.05, 3600.0);
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait));
+        }
+    }
+
+    /// Kiosk mode's frame: a top bar, the map, the zone card; no menus, files or dialogs.
+    fn kiosk_ui(&mut self, ui: &mut Ui, ctx: &Context) {
+        let chord = egui::Modifiers {
+            alt: true,
+            ctrl: true,
+            shift: true,
+            ..Default::default()
+        };
+        if ctx.input_mut(|i| i.consume_key(chord, Key::K)) {
+            if self.settings.kiosk.pin.is_some() {
+                if let Some(kiosk) = &mut self.kiosk {
+                    kiosk.exit = Some((String::new(), false));
+                }
+            } else {
+                self.commands.push(Command::SetKiosk(false));
+            }
+        }
+        Panel::top("kiosk-top").show(ui, |ui| {
+            self.commands.extend(ui::kiosk::top_bar_ui(ui));
+        });
+        if let Some(selected) = self.selected.filter(|&i| i < self.dataset.zones.len()) {
+            let mut commands = Vec::new();
+            Panel::right("kiosk-card")
+                .exact_size(440.0)
+                .resizable(false)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        commands = ui::kiosk::card_ui(ui, &self.dataset, selected);
+                    });
+                });
+            self.commands.extend(commands);
+        }
+        CentralPanel::no_frame().show(ui, |ui| {
+            self.map_ui(ui);
+        });
+        let map = self.last_layer.view.map(|v| v.rect);
+        if let (Some(map), Some(kiosk)) = (map, &self.kiosk) {
+            let now = ctx.input(|i| i.time);
+            if let Some(seconds) = kiosk.idle.countdown_left(now) {
+                ui::kiosk::countdown_ui(ui, map, seconds);
+            } else if self.selected.is_none() {
+                ui::kiosk::hint_ui(ui, map);
+            }
+        }
+        let pin = self.settings.kiosk.pin.clone();
+        if let Some(kiosk) = &mut self.kiosk
+            && let Some((typed, wrong)) = &mut kiosk.exit
+        {
+            match ui::kiosk::exit_dialog_ui(ctx, typed, *wrong) {
+                Some(true) if crate::kiosk::pin_accepts(pin.as_deref(), typed) => {
+                    kiosk.exit = None;
+                    self.commands.push(Command::SetKiosk(false));
+                }
+                Some(true) => {
+                    typed.clear();
+                    *wrong = true;
+                }
+                Some(false) => kiosk.exit = None,
+                None => {}
+            }
         }
     }
 
@@ -689,10 +1046,20 @@ impl ZaeApp {
                 self.commands.push(Command::Select(None));
             }
         }
-        if !dropped.is_empty() {
-            self.commands.push(Command::Open(dropped));
+        // The booth opens no file: dropped files and Ctrl+O are for planners.
+        let kiosk = self.kiosk.is_some();
+        let (base_maps, files): (Vec<PathBuf>, Vec<PathBuf>) = dropped.into_iter().partition(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pmtiles"))
+        });
+        if let Some(path) = base_maps.into_iter().last().filter(|_| !kiosk) {
+            self.commands
+                .push(Command::SetTiles(TileChoice::PmTiles(path)));
         }
-        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::O)) {
+        if !files.is_empty() && !kiosk {
+            self.commands.push(Command::Open(files));
+        }
+        if !kiosk && ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::O)) {
             self.commands.push(Command::OpenDialog);
         }
         if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::F)) {
@@ -768,15 +1135,17 @@ impl ZaeApp {
             response.on_hover_cursor(egui::CursorIcon::PointingHand);
         }
 
+        let kiosk = self.kiosk.is_some();
         if let Some((text, url)) = self.base_map.choice().attribution() {
-            overlays::attribution_ui(ui, rect, &text, url);
+            // No link at the booth: it opens no browser.
+            overlays::attribution_ui(ui, rect, &text, url.filter(|_| !kiosk));
         }
         if self.base_map.status() == TileStatus::Offline {
             let source = self
                 .base_map
                 .choice()
                 .template()
-                .map(|t| format!("tiles from {}", crate::map::tiles::host_of(t)))
+                .map(|t| t!("offline-source", host = crate::map::tiles::host_of(t)))
                 .unwrap_or_default();
             if overlays::offline_banner_ui(ui, rect, &source) {
                 self.commands.push(Command::RetryTiles);
@@ -794,7 +1163,7 @@ impl ZaeApp {
         if let Some(view) = &output.view {
             overlays::scale_bar_ui(ui, rect, view);
         }
-        if let Some(action) = overlays::zoom_buttons_ui(ui, rect) {
+        if let Some(action) = overlays::zoom_buttons_ui(ui, rect, kiosk) {
             self.commands.push(Command::Zoom(action));
         }
         if let (Some((mode, points)), Some(view)) = (&self.measure, &output.view)
@@ -805,8 +1174,24 @@ impl ZaeApp {
         if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
             ui::drop_hint_ui(ui, rect);
         }
+        self.map_rect = Some(rect);
         self.last_layer = output;
     }
+}
+
+/// An event that shows someone is at the screen (a touch, a click, a key, the wheel, a move).
+fn is_user_input(event: &egui::Event) -> bool {
+    use egui::Event;
+    matches!(
+        event,
+        Event::PointerMoved(_)
+            | Event::PointerButton { .. }
+            | Event::Touch { .. }
+            | Event::MouseWheel { .. }
+            | Event::Zoom(_)
+            | Event::Key { .. }
+            | Event::Text(_)
+    )
 }
 
 impl eframe::App for ZaeApp {
@@ -816,6 +1201,7 @@ impl eframe::App for ZaeApp {
 
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        i18n::set_lang(self.settings.lang());
         self.poll_loader(&ctx);
         if let Some(outcome) = self.png_result.lock().ok().and_then(|mut r| r.take()) {
             match outcome {
@@ -828,6 +1214,21 @@ impl eframe::App for ZaeApp {
             ctx.request_repaint_after(WATCH_EVERY);
         }
         self.input(&ctx);
+        if self.kiosk.is_some() {
+            self.kiosk_tick(&ctx);
+            self.kiosk_ui(ui, &ctx);
+            self.commands
+                .extend(ui::errors_window_ui(&ctx, &self.errors));
+            for command in std::mem::take(&mut self.commands) {
+                self.apply(command, &ctx);
+            }
+            // Nothing at the booth opens a browser, whichever widget asked.
+            ctx.output_mut(|o| {
+                o.commands
+                    .retain(|c| !matches!(c, egui::OutputCommand::OpenUrl(_)))
+            });
+            return;
+        }
 
         Panel::top("menu").show(ui, |ui| {
             self.commands.extend(ui::menu_bar_ui(
@@ -849,6 +1250,7 @@ impl eframe::App for ZaeApp {
                 ui,
                 &self.dataset,
                 self.base_map.status(),
+                self.base_map.file_name().as_deref(),
                 loading.as_ref(),
                 self.notice.as_deref(),
             ));
@@ -930,6 +1332,17 @@ impl eframe::App for ZaeApp {
             }
         } else {
             self.highlight = None;
+        }
+        if self.show_settings {
+            let view = ui::settings::SettingsView {
+                tiles: self.base_map.choice(),
+                cache: self.cache_usage.clone(),
+            };
+            self.commands.extend(ui::settings::settings_window_ui(
+                &ctx,
+                &self.settings,
+                &view,
+            ));
         }
 
         for command in std::mem::take(&mut self.commands) {

@@ -1,5 +1,6 @@
 //! What is drawn over the map: attribution, offline banner, legend, scale bar, zoom buttons.
 
+use crate::t;
 use egui::{Align2, Color32, CornerRadius, Frame, Margin, Rect, RichText, Stroke, Ui, pos2, vec2};
 
 use super::ViewTransform;
@@ -71,17 +72,17 @@ pub fn offline_banner_ui(ui: &mut Ui, map: Rect, source: &str) -> bool {
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.label(
-                        RichText::new("Map tiles unavailable (offline)")
+                        RichText::new(t!("offline-title"))
                             .strong()
                             .color(Color32::from_rgb(0x6B, 0x3A, 0x00)),
                     );
                     ui.label(
-                        RichText::new(format!("zones are still shown · {source}"))
+                        RichText::new(t!("offline-detail", source = source))
                             .color(Color32::from_gray(60)),
                     );
                     retry = ui
-                        .button("Retry")
-                        .on_hover_text("Try to load the map tiles again")
+                        .button(t!("retry"))
+                        .on_hover_text(t!("retry-hover"))
                         .clicked();
                 });
             });
@@ -113,7 +114,7 @@ pub fn legend_ui(ui: &mut Ui, map: Rect, legend: &style::Legend, plots: bool) {
             }
             if plots {
                 ui.label(
-                    RichText::new("Plots (CNIG terrain-eco)")
+                    RichText::new(t!("legend-plots"))
                         .strong()
                         .color(Color32::BLACK),
                 );
@@ -128,24 +129,29 @@ pub fn legend_ui(ui: &mut Ui, map: Rect, legend: &style::Legend, plots: bool) {
                     });
                 };
                 let thin = Stroke::new(1.0, Color32::from_gray(70));
-                swatch(ui, style::plot_fill(Some("occupé")), thin, "Occupied");
+                swatch(
+                    ui,
+                    style::plot_fill(Some("occupé")),
+                    thin,
+                    &t!("legend-occupied"),
+                );
                 swatch(
                     ui,
                     style::plot_fill(Some("vacant")),
                     thin,
-                    "Vacant / unoccupied",
+                    &t!("legend-vacant"),
                 );
                 swatch(
                     ui,
                     style::plot_fill(Some("friche")),
                     thin,
-                    "Brownfield (friche)",
+                    &t!("legend-brownfield"),
                 );
                 swatch(
                     ui,
                     Color32::TRANSPARENT,
                     Stroke::new(2.5, style::FOR_SALE),
-                    "For sale: available land",
+                    &t!("legend-for-sale"),
                 );
             }
         });
@@ -211,19 +217,25 @@ fn symbol_button(ui: &mut Ui, size: egui::Vec2, symbol: RichText, label: &str) -
 }
 
 /// Zoom buttons, top right.
-pub fn zoom_buttons_ui(ui: &mut Ui, map: Rect) -> Option<ZoomAction> {
+/// `touch` makes them big enough for a finger (at least 48 points).
+pub fn zoom_buttons_ui(ui: &mut Ui, map: Rect, touch: bool) -> Option<ZoomAction> {
     let mut action = None;
     corner_ui(ui, map, Align2::RIGHT_TOP, "zoom", |ui| {
         card().show(ui, |ui| {
             ui.vertical(|ui| {
-                let size = vec2(34.0, 30.0);
-                if symbol_button(ui, size, RichText::new("+").size(18.0), "Zoom in") {
+                let (size, text) = if touch {
+                    (vec2(64.0, 56.0), 30.0)
+                } else {
+                    (vec2(34.0, 30.0), 18.0)
+                };
+                if symbol_button(ui, size, RichText::new("+").size(text), &t!("zoom-in")) {
                     action = Some(ZoomAction::In);
                 }
-                if symbol_button(ui, size, RichText::new("−").size(18.0), "Zoom out") {
+                if symbol_button(ui, size, RichText::new("−").size(text), &t!("zoom-out")) {
                     action = Some(ZoomAction::Out);
                 }
-                if symbol_button(ui, size, RichText::new("Fit").size(13.0), "Fit all zones") {
+                let fit = RichText::new(t!("zoom-fit")).size(text * 0.72);
+                if symbol_button(ui, size, fit, &t!("menu-fit-all")) {
                     action = Some(ZoomAction::FitAll);
                 }
             });
@@ -236,22 +248,20 @@ pub fn zoom_buttons_ui(ui: &mut Ui, map: Rect) -> Option<ZoomAction> {
 pub fn measure_text(mode: crate::measure::MeasureMode, points: &[(f64, f64)]) -> String {
     use crate::measure::{MeasureMode, format_area, format_length, path_length_m, polygon_area_m2};
     match mode {
-        MeasureMode::Distance => format!(
-            "Distance: {} ({} points)",
-            format_length(path_length_m(points)),
-            points.len()
+        MeasureMode::Distance => t!(
+            "measure-distance-result",
+            d = format_length(path_length_m(points)),
+            n = points.len()
         ),
-        MeasureMode::Area if points.len() < 3 => {
-            format!("Area: click at least 3 points ({} so far)", points.len())
-        }
+        MeasureMode::Area if points.len() < 3 => t!("measure-area-need", n = points.len()),
         MeasureMode::Area => {
             let mut ring = points.to_vec();
             ring.push(points[0]);
-            format!(
-                "Area: {} (perimeter {}, {} points)",
-                format_area(polygon_area_m2(points)),
-                format_length(path_length_m(&ring)),
-                points.len()
+            t!(
+                "measure-area-result",
+                a = format_area(polygon_area_m2(points)),
+                p = format_length(path_length_m(&ring)),
+                n = points.len()
             )
         }
     }
@@ -291,11 +301,8 @@ pub fn measure_ui(
                     .color(Color32::BLACK),
             );
             ui.horizontal(|ui| {
-                ui.label(
-                    RichText::new("Click on the map to add points; Esc ends")
-                        .color(Color32::from_gray(60)),
-                );
-                done = ui.button("Done").clicked();
+                ui.label(RichText::new(t!("measure-hint")).color(Color32::from_gray(60)));
+                done = ui.button(t!("done")).clicked();
             });
         });
     });

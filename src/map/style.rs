@@ -85,12 +85,13 @@ impl StyleMode {
         StyleMode::Surface,
     ];
 
-    pub fn label(self) -> &'static str {
+    /// The style's name in the current language.
+    pub fn label(self) -> String {
         match self {
-            StyleMode::Vocation => "Vocation (CNIG)",
-            StyleMode::State => "State",
-            StyleMode::JobsPerHa => "Jobs per hectare",
-            StyleMode::Surface => "Declared surface (ha)",
+            StyleMode::Vocation => crate::t!("style-vocation"),
+            StyleMode::State => crate::t!("style-state"),
+            StyleMode::JobsPerHa => crate::t!("style-jobs-per-ha"),
+            StyleMode::Surface => crate::t!("style-surface"),
         }
     }
 }
@@ -122,13 +123,13 @@ pub fn zone_colors(zones: &[crate::model::Zone], mode: StyleMode) -> (Vec<Color3
                 .iter()
                 .filter_map(|&v| {
                     let n = zones.iter().filter(|z| z.vocation == v).count();
-                    (n > 0).then(|| (vocation_color(v), format!("{} ({n})", v.label_en())))
+                    (n > 0).then(|| (vocation_color(v), format!("{} ({n})", v.label())))
                 })
                 .collect();
             (
                 colors,
                 Legend {
-                    title: mode.label().into(),
+                    title: mode.label(),
                     entries,
                 },
             )
@@ -161,12 +162,12 @@ pub fn zone_colors(zones: &[crate::model::Zone], mode: StyleMode) -> (Vec<Color3
                 .collect();
             let unknown = states.iter().filter(|s| s.is_none()).count();
             if unknown > 0 {
-                entries.push((UNKNOWN, format!("unknown ({unknown})")));
+                entries.push((UNKNOWN, crate::t!("legend-unknown", n = unknown)));
             }
             (
                 colors,
                 Legend {
-                    title: mode.label().into(),
+                    title: mode.label(),
                     entries,
                 },
             )
@@ -179,7 +180,7 @@ pub fn zone_colors(zones: &[crate::model::Zone], mode: StyleMode) -> (Vec<Color3
                     _ => z.jobs_per_ha(),
                 })
                 .collect();
-            graduated(&values, mode.label())
+            graduated(&values, &mode.label())
         }
     }
 }
@@ -220,7 +221,7 @@ fn graduated(values: &[Option<f64>], title: &str) -> (Vec<Color32>, Legend) {
     }
     let unknown = values.iter().filter(|v| v.is_none()).count();
     if unknown > 0 {
-        entries.push((UNKNOWN, format!("unknown ({unknown})")));
+        entries.push((UNKNOWN, crate::t!("legend-unknown", n = unknown)));
     }
     (
         colors,

@@ -1,13 +1,14 @@
-//! Base map tiles: OpenStreetMap (default), any XYZ template, or none. Watches whether tiles
-//! actually arrive, so the map can say plainly when they are offline.
+//! Base map tiles: OpenStreetMap (default), any XYZ template, a local PMTiles archive (raster or
+//! vector), or none. Watches whether tiles actually arrive, so the map can say plainly when they
+//! are offline. The HTTP tile cache on disk is trimmed to a size limit.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use walkers::sources::{Attribution, TileSource};
-use walkers::{HeaderValue, HttpOptions, HttpTiles, Stats, TileId, TilePiece, Tiles};
+use walkers::{HeaderValue, HttpOptions, HttpTiles, PmTiles, Stats, TileId, TilePiece, Tiles};
 
 pub const OSM_TEMPLATE: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
@@ -32,14 +33,19 @@ pub enum TileChoice {
     OpenStreetMap,
     /// XYZ URL template with `{z}`, `{x}`, `{y}`.
     Template(String),
+    /// A local PMTiles archive (works with no network).
+    PmTiles(PathBuf),
     None,
 }
 
 impl TileChoice {
-    /// Reads the `--tiles` argument: `none`, `osm`, or a URL template with {z}/{x}/{y}.
+    /// Reads the `--tiles` argument: `none`, `osm`, a URL template with {z}/{x}/{y}, or a
+    /// `.pmtiles` file.
     pub fn parse(arg: &str) -> Result<Self, String> {
         let arg = arg.trim();
-        if arg.eq_ignore_ascii_case("none") {
+        if arg.to_ascii_lowercase().ends_with(".pmtiles") && !arg.contains("://") {
+            Ok(TileChoice::PmTiles(PathBuf::from(arg)))
+        } else if arg.eq_ignore_ascii_case("none") {
             Ok(TileChoice::None)
         } else if arg.eq_ignore_ascii_case("osm") || arg == OSM_TEMPLATE {
             Ok(TileChoice::OpenStreetMap)
@@ -49,7 +55,7 @@ impl TileChoice {
             Ok(TileChoice::Template(arg.to_string()))
         } else {
             Err(format!(
-                "--tiles \"{arg}\": expected none, osm, or an http(s) URL template with {{z}}, {{x}} and {{y}}"
+                "--tiles \"{arg}\": expected none, osm, a .pmtiles file, or an http(s) URL template with {{z}}, {{x}} and {{y}}"
             ))
         }
     }
@@ -58,7 +64,17 @@ impl TileChoice {
         match self {
             TileChoice::OpenStreetMap => Some(OSM_TEMPLATE),
             TileChoice::Template(t) => Some(t),
-            TileChoice::None => None,
+            TileChoice::PmTiles(_) | TileChoice::None => None,
+        }
+    }
+
+    /// The setting's text form (what `parse` reads).
+    pub fn to_arg(&self) -> String {
+        match self {
+            TileChoice::OpenStreetMap => "osm".into(),
+            TileChoice::Template(t) => t.clone(),
+            TileChoice::PmTiles(p) => p.display().to_string(),
+            TileChoice::None => "none".into(),
         }
     }
 
@@ -66,10 +82,17 @@ impl TileChoice {
     pub fn attribution(&self) -> Option<(String, Option<&'static str>)> {
         match self {
             TileChoice::OpenStreetMap => Some((
-                "© OpenStreetMap contributors".into(),
+                crate::t!("attribution-osm"),
                 Some("https://www.openstreetmap.org/copyright"),
             )),
-            TileChoice::Template(t) => Some((format!("Tiles: {}", host_of(t)), None)),
+            TileChoice::Template(t) => {
+                Some((crate::t!("attribution-tiles", host = host_of(t)), None))
+            }
+            // Extracts of OpenStreetMap-based builds (Protomaps): the ODbL asks for the credit.
+            TileChoice::PmTiles(_) => Some((
+                crate::t!("attribution-osm"),
+                Some("https://www.openstreetmap.org/copyright"),
+            )),
             TileChoice::None => None,
         }
     }
@@ -120,7 +143,9 @@ pub enum TileStatus {
 pub struct BaseMap {
     choice: TileChoice,
     cache_dir: Option<PathBuf>,
-    tiles: Option<HttpTiles>,
+    tiles: Option<Box<dyn Tiles>>,
+    /// Why the chosen tiles could not be used (a broken PMTiles file...).
+    error: Option<String>,
     requested: Arc<AtomicUsize>,
     created: Instant,
     /// Tiles asked for and tiles available in the frame being drawn.
@@ -137,6 +162,7 @@ impl BaseMap {
             choice,
             cache_dir,
             tiles: None,
+            error: None,
             requested: Arc::new(AtomicUsize::new(0)),
             created: Instant::now(),
             frame_asked: 0,
@@ -155,18 +181,28 @@ impl BaseMap {
         self.created = Instant::now();
         self.ever_available = false;
         self.failing_since = None;
-        self.tiles = self.choice.template().map(|template| {
-            let source = TemplateSource {
-                template: template.to_string(),
-                requested: self.requested.clone(),
-            };
-            let options = HttpOptions {
-                cache: self.cache_dir.clone(),
-                user_agent: Some(HeaderValue::from_static(USER_AGENT)),
-                ..HttpOptions::default()
-            };
-            HttpTiles::with_options(source, options, ctx.clone())
-        });
+        self.error = None;
+        self.tiles = match &self.choice {
+            TileChoice::PmTiles(path) => match PmTilesInfo::read(path) {
+                Ok(info) => Some(Box::new(info.open(path, ctx)) as Box<dyn Tiles>),
+                Err(e) => {
+                    self.error = Some(e);
+                    None
+                }
+            },
+            choice => choice.template().map(|template| {
+                let source = TemplateSource {
+                    template: template.to_string(),
+                    requested: self.requested.clone(),
+                };
+                let options = HttpOptions {
+                    cache: self.cache_dir.clone(),
+                    user_agent: Some(HeaderValue::from_static(USER_AGENT)),
+                    ..HttpOptions::default()
+                };
+                Box::new(HttpTiles::with_options(source, options, ctx.clone())) as Box<dyn Tiles>
+            }),
+        };
         self.status = if self.tiles.is_some() {
             TileStatus::Loading
         } else {
@@ -176,6 +212,19 @@ impl BaseMap {
 
     pub fn choice(&self) -> &TileChoice {
         &self.choice
+    }
+
+    /// Why the chosen base map could not be used, if it could not.
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// The PMTiles file drawn, if the base map is one.
+    pub fn file_name(&self) -> Option<String> {
+        match &self.choice {
+            TileChoice::PmTiles(p) if self.tiles.is_some() => Some(crate::io::display_name(p)),
+            _ => None,
+        }
     }
 
     pub fn status(&self) -> TileStatus {
@@ -252,12 +301,107 @@ impl Tiles for BaseMap {
     }
 
     fn tile_size(&self) -> u32 {
-        self.tiles.as_ref().map_or(256, Tiles::tile_size)
+        self.tiles.as_ref().map_or(256, |t| t.tile_size())
     }
 
     fn stats(&self) -> Stats {
-        self.tiles.as_ref().map(Tiles::stats).unwrap_or_default()
+        self.tiles.as_ref().map(|t| t.stats()).unwrap_or_default()
     }
+}
+
+/// What a PMTiles archive holds, from its header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PmTilesInfo {
+    /// Vector (MVT) tiles, drawn with a light base map style; otherwise raster images.
+    pub vector: bool,
+    pub min_zoom: u8,
+    pub max_zoom: u8,
+}
+
+impl PmTilesInfo {
+    /// Reads and checks the header (PMTiles version 3), so a wrong file is named at once
+    /// instead of failing tile by tile.
+    pub fn read(path: &Path) -> Result<PmTilesInfo, String> {
+        use std::io::Read;
+        let name = path.display();
+        let mut header = [0u8; 127];
+        let mut file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
+        file.read_exact(&mut header).map_err(|e| match e.kind() {
+            std::io::ErrorKind::UnexpectedEof => {
+                format!("{name}: too short for a PMTiles file (no 127-byte header)")
+            }
+            _ => format!("{name}: {e}"),
+        })?;
+        if &header[..7] != b"PMTiles" {
+            return Err(format!(
+                "{name}: not a PMTiles file (the header does not start with \"PMTiles\")"
+            ));
+        }
+        if header[7] != 3 {
+            return Err(format!(
+                "{name}: PMTiles version {} is not supported (version 3 is)",
+                header[7]
+            ));
+        }
+        let vector = match header[99] {
+            1 => true,
+            2..=4 => false,
+            other => {
+                return Err(format!(
+                    "{name}: tile type {other} is not supported (MVT vector, PNG, JPEG or WebP are)"
+                ));
+            }
+        };
+        Ok(PmTilesInfo {
+            vector,
+            min_zoom: header[100],
+            max_zoom: header[101],
+        })
+    }
+
+    fn open(self, path: &Path, ctx: &egui::Context) -> PmTiles {
+        if self.vector {
+            PmTiles::with_style(path, walkers::Style::protomaps_basemap_light(), ctx.clone())
+        } else {
+            PmTiles::with_style_and_tile_size(path, walkers::Style::default(), 256, ctx.clone())
+        }
+    }
+}
+
+/// Size of the HTTP tile cache, in bytes, and its number of tiles.
+pub fn cache_usage(dir: &Path) -> (u64, usize) {
+    cacache::index::ls(dir)
+        .filter_map(Result::ok)
+        .fold((0, 0), |(bytes, n), m| (bytes + m.size as u64, n + 1))
+}
+
+/// Trims the HTTP tile cache to `limit` bytes, removing the tiles written longest ago. Returns
+/// the bytes removed. Errors are logged, never fatal: the cache is only a cache.
+pub fn trim_cache(dir: &Path, limit: u64) -> u64 {
+    let mut entries: Vec<cacache::Metadata> =
+        cacache::index::ls(dir).filter_map(Result::ok).collect();
+    let mut total: u64 = entries.iter().map(|m| m.size as u64).sum();
+    if total <= limit {
+        return 0;
+    }
+    entries.sort_by_key(|m| m.time);
+    let mut removed = 0;
+    for entry in entries {
+        if total <= limit {
+            break;
+        }
+        match cacache::RemoveOpts::new()
+            .remove_fully(true)
+            .remove_sync(dir, &entry.key)
+        {
+            Ok(()) => {
+                total -= entry.size as u64;
+                removed += entry.size as u64;
+            }
+            Err(e) => log::warn!("tile cache {}: {e}", dir.display()),
+        }
+    }
+    removed
 }
 
 /// Where tiles are cached on disk: the platform cache directory (e.g. ~/.cache/zae-atlas/tiles).

@@ -200,8 +200,16 @@ impl Plugin for ZonesLayer<'_> {
             && let Some(zone) = self.zones.get(i)
         {
             let text = match zone.surface_declared_ha {
-                Some(ha) => format!("{}\n{} ha declared", zone.display_name(), format_ha(ha)),
-                None => format!("{}\nsurface unknown", zone.display_name()),
+                Some(ha) => format!(
+                    "{}\n{}",
+                    zone.display_name(),
+                    crate::t!("tooltip-declared", ha = format_ha(ha))
+                ),
+                None => format!(
+                    "{}\n{}",
+                    zone.display_name(),
+                    crate::t!("tooltip-surface-unknown")
+                ),
             };
             response.clone().on_hover_text_at_pointer(text);
         }
@@ -395,17 +403,19 @@ impl ZonesLayer<'_> {
 }
 
 fn plot_tooltip(plot: &Plot) -> String {
-    let mut lines = vec![format!("Plot {}", plot.id)];
+    let mut lines = vec![crate::t!("plot-title", id = &plot.id)];
     lines.push(format!(
         "{} · {}",
-        plot.occupation.as_deref().unwrap_or("occupation unknown"),
+        plot.occupation
+            .clone()
+            .unwrap_or_else(|| crate::t!("plot-occupation-unknown")),
         plot.commercial_stage
-            .as_deref()
-            .unwrap_or("commercial stage unknown")
+            .clone()
+            .unwrap_or_else(|| crate::t!("plot-stage-unknown"))
     ));
     lines.push(match plot.surface_ha {
-        Some(ha) => format!("{} ha declared", format_ha(ha)),
-        None => format!("{} ha (from the outline)", format_ha(plot.area_ha)),
+        Some(ha) => crate::t!("tooltip-declared", ha = format_ha(ha)),
+        None => crate::t!("plot-from-outline", ha = format_ha(plot.area_ha)),
     });
     if let Some(price) = plot.price_m2 {
         lines.push(format!("{price} €/m²"));

@@ -85,7 +85,25 @@ impl Vocation {
         }
     }
 
-    /// English label.
+    /// The label in the user interface's language.
+    pub fn label(self) -> String {
+        match self {
+            Vocation::Industrial => crate::t!("vocation-industrial"),
+            Vocation::Commercial => crate::t!("vocation-commercial"),
+            Vocation::Tertiary => crate::t!("vocation-tertiary"),
+            Vocation::Artisanal => crate::t!("vocation-artisanal"),
+            Vocation::Tourism => crate::t!("vocation-tourism"),
+            Vocation::Port => crate::t!("vocation-port"),
+            Vocation::Airport => crate::t!("vocation-airport"),
+            Vocation::Logistics => crate::t!("vocation-logistics"),
+            Vocation::AgriLogistics => crate::t!("vocation-agri-logistics"),
+            Vocation::Mixed => crate::t!("vocation-mixed"),
+            Vocation::Other => crate::t!("vocation-other"),
+            Vocation::Unknown => crate::t!("vocation-unknown"),
+        }
+    }
+
+    /// English label (exports and the command line).
     pub fn label_en(self) -> &'static str {
         match self {
             Vocation::Industrial => "Industrial",

@@ -4,15 +4,16 @@ use egui::{Color32, RichText, ScrollArea, Ui};
 
 use crate::app::Command;
 use crate::model::Dataset;
+use crate::t;
 
 pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Files").strong());
+        ui.label(RichText::new(t!("files-title")).strong());
         if ui
-            .button("Open…")
-            .on_hover_text("Open GeoJSON files (Ctrl+O)")
+            .button(t!("files-open"))
+            .on_hover_text(t!("files-open-hover"))
             .clicked()
         {
             commands.push(Command::OpenDialog);
@@ -22,7 +23,7 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
         ui.group(|ui| {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&file.name).strong());
-                let label = format!("Close {}", file.name);
+                let label = t!("close-file", name = &file.name);
                 let close = ui.small_button("×").on_hover_text(&label);
                 close.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
@@ -37,14 +38,18 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
             } else {
                 Color32::from_rgb(0xC0, 0x60, 0x00)
             };
-            ui.label(RichText::new(report.summary()).small().color(color));
-            if ui.small_button("Load report…").clicked() {
+            ui.label(
+                RichText::new(super::report_summary(report))
+                    .small()
+                    .color(color),
+            );
+            if ui.small_button(t!("load-report-button")).clicked() {
                 commands.push(Command::ShowReport(Some(i)));
             }
         });
     }
     ui.separator();
-    ui.label(RichText::new(format!("Zones ({})", dataset.zones.len())).strong());
+    ui.label(RichText::new(t!("zones-title", n = dataset.zones.len())).strong());
     let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
     ScrollArea::vertical()
         .auto_shrink([false, false])

@@ -1,6 +1,7 @@
 //! Filters (vocation, commune, surface, jobs, available land) and the chip row that shows them.
 //! The map, the table and the exports follow the active filter.
 
+use crate::t;
 use egui::{ComboBox, DragValue, RichText, Ui};
 
 use crate::filter::ZoneFilter;
@@ -16,17 +17,17 @@ pub fn filters_ui(
     states: &[String],
 ) -> bool {
     let before = filter.clone();
-    egui::CollapsingHeader::new("Filters")
+    egui::CollapsingHeader::new(t!("filters"))
         .default_open(false)
         .show(ui, |ui| {
-            ui.label("Vocation");
+            ui.label(t!("field-vocation"));
             ui.horizontal_wrapped(|ui| {
                 for v in Vocation::ALL {
                     if !dataset.zones.iter().any(|z| z.vocation == v) {
                         continue;
                     }
                     let mut on = filter.vocations.contains(&v);
-                    if ui.checkbox(&mut on, v.label_en()).changed() {
+                    if ui.checkbox(&mut on, v.label()).changed() {
                         if on {
                             filter.vocations.insert(v);
                         } else {
@@ -35,19 +36,21 @@ pub fn filters_ui(
                     }
                 }
             });
-            choice_ui(ui, "Commune", &mut filter.commune, communes);
-            choice_ui(ui, "State", &mut filter.state, states);
+            choice_ui(ui, &t!("field-commune"), &mut filter.commune, communes);
+            choice_ui(ui, &t!("field-state"), &mut filter.state, states);
             range_ui(
                 ui,
-                "Surface (ha)",
+                &t!("filter-surface"),
                 &mut filter.surface_min_ha,
                 &mut filter.surface_max_ha,
             );
-            range_ui(ui, "Jobs", &mut filter.jobs_min, &mut filter.jobs_max);
-            ui.checkbox(
-                &mut filter.available_land,
-                "Has available land (plots for sale)",
+            range_ui(
+                ui,
+                &t!("field-jobs"),
+                &mut filter.jobs_min,
+                &mut filter.jobs_max,
             );
+            ui.checkbox(&mut filter.available_land, t!("filter-has-land"));
         });
     *filter != before
 }
@@ -55,9 +58,9 @@ pub fn filters_ui(
 /// One value among `choices`, or all.
 fn choice_ui(ui: &mut Ui, label: &str, value: &mut Option<String>, choices: &[String]) {
     ComboBox::from_label(label)
-        .selected_text(value.clone().unwrap_or_else(|| "all".into()))
+        .selected_text(value.clone().unwrap_or_else(|| t!("filter-all")))
         .show_ui(ui, |ui| {
-            ui.selectable_value(value, None, "all");
+            ui.selectable_value(value, None, t!("filter-all"));
             for c in choices {
                 ui.selectable_value(value, Some(c.clone()), c);
             }
@@ -67,8 +70,8 @@ fn choice_ui(ui: &mut Ui, label: &str, value: &mut Option<String>, choices: &[St
 fn range_ui(ui: &mut Ui, label: &str, min: &mut Option<f64>, max: &mut Option<f64>) {
     ui.horizontal(|ui| {
         ui.label(label);
-        bound_ui(ui, "min", min);
-        bound_ui(ui, "max", max);
+        bound_ui(ui, &t!("filter-min"), min);
+        bound_ui(ui, &t!("filter-max"), max);
     });
 }
 
@@ -95,11 +98,11 @@ pub fn chips_ui(
     }
     let mut cleared = None;
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("Showing {shown} of {total} zones:")).strong());
+        ui.label(RichText::new(t!("filter-showing", shown = shown, total = total)).strong());
         for (part, text) in chips {
             if ui
                 .small_button(format!("{text}  ×"))
-                .on_hover_text("Remove this filter")
+                .on_hover_text(t!("filter-remove"))
                 .clicked()
             {
                 cleared = Some(part);

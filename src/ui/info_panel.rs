@@ -10,6 +10,7 @@ use crate::app::Command;
 use crate::io::crs::Reprojector;
 use crate::map::zones_layer::format_ha;
 use crate::model::{Dataset, Join, LandStats, SourceFile, Tenant, Zone};
+use crate::t;
 
 /// Declared and computed surfaces differing by more than this are flagged.
 const SURFACE_MISMATCH: f64 = 0.10;
@@ -23,13 +24,9 @@ pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<C
     ui.horizontal(|ui| {
         ui.heading(zone.display_name());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let close = ui.button("×").on_hover_text("Close (Esc)");
+            let close = ui.button("×").on_hover_text(t!("close-panel-hover"));
             close.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::accesskit::Role::Button,
-                    true,
-                    "Close the zone panel",
-                )
+                egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, t!("close-panel"))
             });
             if close.clicked() {
                 commands.push(Command::Select(None));
@@ -64,7 +61,7 @@ pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<C
             ui.add_space(6.0);
             sources_ui(ui, zone, file, &mut commands);
             ui.add_space(6.0);
-            egui::CollapsingHeader::new("All attributes")
+            egui::CollapsingHeader::new(t!("all-attributes"))
                 .default_open(false)
                 .show(ui, |ui| all_attributes_ui(ui, zone));
         });
@@ -82,24 +79,29 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
         .striped(true)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            ui.label("Commune");
+            ui.label(t!("field-commune"));
             value_or_unknown(ui, zone.commune.clone());
             ui.end_row();
 
-            ui.label("Vocation");
+            ui.label(t!("field-vocation"));
             value_or_unknown(
                 ui,
-                zone.vocation_label()
-                    .as_ref()
-                    .map(|l| format!("{} ({})", zone.vocation.label_en(), l)),
+                zone.vocation_label().as_ref().map(|l| {
+                    let label = zone.vocation.label();
+                    if crate::model::fold(&label) == crate::model::fold(l) {
+                        label
+                    } else {
+                        format!("{label} ({l})")
+                    }
+                }),
             );
             ui.end_row();
 
-            ui.label("State");
+            ui.label(t!("field-state"));
             value_or_unknown(ui, zone.state());
             ui.end_row();
 
-            ui.label("Declared surface");
+            ui.label(t!("field-declared-surface"));
             ui.vertical(|ui| {
                 value_or_unknown(
                     ui,
@@ -112,28 +114,22 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
             });
             ui.end_row();
 
-            ui.label("Computed surface");
+            ui.label(t!("field-computed-surface"));
             ui.vertical(|ui| {
                 let computed = zone.geodesic_area_ha();
-                ui.label(format!(
-                    "{} ha (geodesic, from the outline)",
-                    format_ha(computed)
-                ));
+                ui.label(t!("computed-surface-value", ha = format_ha(computed)));
                 if let Some(diff) = zone.surface_mismatch()
                     && diff > SURFACE_MISMATCH
                 {
                     ui.label(
-                        RichText::new(format!(
-                            "Differs from the declared surface by {:.0}%",
-                            diff * 100.0
-                        ))
-                        .color(Color32::from_rgb(0xC0, 0x60, 0x00)),
+                        RichText::new(t!("surface-differs", pct = format!("{:.0}", diff * 100.0)))
+                            .color(Color32::from_rgb(0xC0, 0x60, 0x00)),
                     );
                 }
             });
             ui.end_row();
 
-            ui.label("Jobs");
+            ui.label(t!("field-jobs"));
             ui.vertical(|ui| {
                 value_or_unknown(
                     ui,
@@ -148,7 +144,7 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
             });
             ui.end_row();
 
-            ui.label("Establishments");
+            ui.label(t!("field-establishments"));
             ui.vertical(|ui| {
                 value_or_unknown(ui, zone.establishments.map(format_count));
                 if let Some(n) = note(zone, "site_nb_etab") {
@@ -157,15 +153,15 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
             });
             ui.end_row();
 
-            ui.label("Operator / developer");
+            ui.label(t!("field-operator"));
             value_or_unknown(ui, zone.operator());
             ui.end_row();
 
-            ui.label("Created");
+            ui.label(t!("field-created"));
             value_or_unknown(ui, zone.created());
             ui.end_row();
 
-            ui.label("Web page");
+            ui.label(t!("field-web-page"));
             match &zone.url() {
                 Some(url) => {
                     if ui.link(short_url(url)).on_hover_text(url).clicked() {
@@ -176,7 +172,7 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
             }
             ui.end_row();
 
-            ui.label("Centroid (Lambert-93)");
+            ui.label(t!("field-centroid-l93"));
             value_or_unknown(ui, lambert93_centroid(zone));
             ui.end_row();
         });
@@ -201,10 +197,10 @@ fn short_url(url: &str) -> String {
 }
 
 fn tenants_ui(ui: &mut Ui, tenants: &[Tenant]) {
-    ui.label(RichText::new(format!("Tenants ({})", tenants.len())).strong());
+    ui.label(RichText::new(t!("tenants-title", n = tenants.len())).strong());
     if tenants.is_empty() {
         ui.label(
-            RichText::new("none listed in the data")
+            RichText::new(t!("tenants-none"))
                 .italics()
                 .color(Color32::GRAY),
         );
@@ -218,10 +214,10 @@ fn tenants_ui(ui: &mut Ui, tenants: &[Tenant]) {
 
 /// Plots of the zone (CNIG terrain-eco): the land an investor asks about first.
 fn land_ui(ui: &mut Ui, stats: &LandStats) {
-    ui.label(RichText::new("Land (plots)").strong());
+    ui.label(RichText::new(t!("land-title")).strong());
     if stats.plots == 0 && stats.vacancy_percent.is_none() {
         ui.label(
-            RichText::new("no plot data for this zone (open a CNIG terrain-eco file)")
+            RichText::new(t!("land-none"))
                 .italics()
                 .color(Color32::GRAY),
         );
@@ -232,45 +228,46 @@ fn land_ui(ui: &mut Ui, stats: &LandStats) {
         .striped(true)
         .spacing([12.0, 4.0])
         .show(ui, |ui| {
-            ui.label("Plots");
+            ui.label(t!("land-plots"));
             ui.label(stats.plots.to_string());
             ui.end_row();
-            ui.label("Vacant plots");
+            ui.label(t!("land-vacant-plots"));
             ui.label(stats.vacant_plots.to_string());
             ui.end_row();
-            ui.label("Available land");
+            ui.label(t!("land-available"));
             ui.label(
-                RichText::new(format!(
-                    "{} ha for sale ({} plot{})",
-                    format_ha(stats.available_ha),
-                    stats.plots_for_sale,
-                    if stats.plots_for_sale == 1 { "" } else { "s" }
+                RichText::new(t!(
+                    "land-for-sale",
+                    ha = format_ha(stats.available_ha),
+                    n = stats.plots_for_sale
                 ))
                 .strong()
                 .color(crate::map::style::FOR_SALE),
             );
             ui.end_row();
-            ui.label("Vacancy rate");
+            ui.label(t!("land-vacancy-rate"));
             value_or_unknown(
                 ui,
                 stats.vacancy_percent.map(|v| {
-                    let how = if stats.vacancy_given {
-                        "site_taux_vacance"
+                    let pct = format!("{v:.1}");
+                    if stats.vacancy_given {
+                        t!("vacancy-given", pct = pct)
                     } else {
-                        "computed from the plots"
-                    };
-                    format!("{v:.1}% ({how})")
+                        t!("vacancy-computed", pct = pct)
+                    }
                 }),
             );
             ui.end_row();
-            ui.label("Price");
+            ui.label(t!("land-price"));
             value_or_unknown(
                 ui,
                 match (stats.price_m2_min, stats.price_m2_max) {
                     (Some(a), Some(b)) if (a - b).abs() < 1e-9 => {
-                        Some(format!("{a} €/m² (plots for sale)"))
+                        Some(t!("price-single", a = a.to_string()))
                     }
-                    (Some(a), Some(b)) => Some(format!("{a}–{b} €/m² (plots for sale)")),
+                    (Some(a), Some(b)) => {
+                        Some(t!("price-range", a = a.to_string(), b = b.to_string()))
+                    }
                     _ => None,
                 },
             );
@@ -285,16 +282,16 @@ fn establishments_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) {
         return;
     }
     ui.add_space(4.0);
-    ui.label(RichText::new(format!("Establishments from the data ({})", list.len())).strong());
+    ui.label(RichText::new(t!("establishments-title", n = list.len())).strong());
     for e in list {
         let how = match e.joined_by {
-            Some(Join::Both) => "plot and position",
-            Some(Join::TerrId) => "plot (terr_id)",
-            Some(Join::Spatial) => "position",
-            None => "",
+            Some(Join::Both) => t!("joined-both"),
+            Some(Join::TerrId) => t!("joined-terr-id"),
+            Some(Join::Spatial) => t!("joined-position"),
+            None => String::new(),
         };
         let details = [&e.activity, &e.headcount];
-        tenant_row_ui(ui, &e.name, &details, e.siret.as_deref(), Some(how));
+        tenant_row_ui(ui, &e.name, &details, e.siret.as_deref(), Some(&how));
     }
 }
 
@@ -317,7 +314,7 @@ fn tenant_row_ui(
         }
         if let Some(how) = joined_by {
             ui.label(
-                RichText::new(format!("joined by {how}"))
+                RichText::new(t!("joined-by", how = how))
                     .small()
                     .color(Color32::GRAY),
             );
@@ -326,23 +323,22 @@ fn tenant_row_ui(
 }
 
 fn outline_ui(ui: &mut Ui, zone: &Zone) {
-    ui.label(RichText::new("Outline").strong());
-    let quality = zone
-        .geometry_quality()
-        .unwrap_or_else(|| "not stated".into());
-    let mut text = format!("Quality: {quality}");
+    ui.label(RichText::new(t!("outline-title")).strong());
+    let quality = zone.geometry_quality().unwrap_or_else(|| t!("not-stated"));
+    let mut text = t!("outline-quality", quality = &quality);
     if quality.eq_ignore_ascii_case("schematic") {
-        text.push_str(" — not a surveyed outline");
+        text.push(' ');
+        text.push_str(&t!("schematic-note"));
     }
     ui.label(text);
     if let Some(grade) = &zone.position_grade() {
         let meaning = match grade.as_str() {
-            "H" => "published coordinate of the site itself",
-            "M" => "anchored on a cited nearby point (about 0.3–1 km)",
-            "L" => "rough estimate or commune centre (may be off by 1–2 km)",
-            _ => "",
+            "H" => t!("grade-h"),
+            "M" => t!("grade-m"),
+            "L" => t!("grade-l"),
+            _ => String::new(),
         };
-        ui.label(format!("Position grade {grade}: {meaning}"));
+        ui.label(t!("position-grade", grade = grade, meaning = meaning));
     }
     if let Some(basis) = zone.property_str("outline_basis") {
         ui.label(RichText::new(basis).small().color(Color32::GRAY));
@@ -350,14 +346,14 @@ fn outline_ui(ui: &mut Ui, zone: &Zone) {
 }
 
 fn sources_ui(ui: &mut Ui, zone: &Zone, file: Option<&SourceFile>, commands: &mut Vec<Command>) {
-    ui.label(RichText::new("Sources").strong());
+    ui.label(RichText::new(t!("sources-title")).strong());
     if let Some(file) = file {
-        ui.label(RichText::new(format!("File: {}", file.name)).small());
+        ui.label(RichText::new(t!("source-file", name = &file.name)).small());
     }
     let sources = zone.sources();
     if sources.is_empty() {
         ui.label(
-            RichText::new("no source given in the data")
+            RichText::new(t!("sources-none"))
                 .italics()
                 .color(Color32::GRAY),
         );

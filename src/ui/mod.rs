@@ -3,7 +3,9 @@
 mod files_panel;
 pub mod filters;
 mod info_panel;
+pub mod kiosk;
 pub mod search;
+pub mod settings;
 pub mod stats;
 pub mod table;
 mod windows;
@@ -15,8 +17,10 @@ pub use windows::{errors_window_ui, report_window_ui};
 use egui::{Align2, Color32, ProgressBar, Rect, RichText, Ui};
 
 use crate::app::Command;
+use crate::i18n::Lang;
 use crate::map::tiles::TileStatus;
 use crate::model::Dataset;
+use crate::t;
 
 /// Groups digits with a narrow no-break space: 11 000, 10 000 (readable in French and English).
 pub fn format_count(n: f64) -> String {
@@ -47,13 +51,13 @@ pub fn menu_bar_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if ui.button("Open…  (Ctrl+O)").clicked() {
+        ui.menu_button(t!("menu-file"), |ui| {
+            if ui.button(t!("menu-open")).clicked() {
                 commands.push(Command::OpenDialog);
             }
-            ui.menu_button("Open recent", |ui| {
+            ui.menu_button(t!("menu-open-recent"), |ui| {
                 if recent.is_empty() {
-                    ui.label("No recent file");
+                    ui.label(t!("menu-no-recent"));
                 }
                 for path in recent {
                     if ui.button(path.display().to_string()).clicked() {
@@ -61,62 +65,77 @@ pub fn menu_bar_ui(
                     }
                 }
             });
-            if ui.button("Export zones as CSV…").clicked() {
+            if ui.button(t!("menu-open-basemap")).clicked() {
+                commands.push(Command::OpenBaseMapDialog);
+            }
+            if ui.button(t!("menu-export-csv")).clicked() {
                 commands.push(Command::ExportDialog("csv"));
             }
-            if ui.button("Export zones as GeoJSON…").clicked() {
+            if ui.button(t!("menu-export-geojson")).clicked() {
                 commands.push(Command::ExportDialog("geojson"));
             }
-            if ui.button("Save map view as PNG…").clicked() {
+            if ui.button(t!("menu-export-png")).clicked() {
                 commands.push(Command::ExportPngDialog);
             }
             ui.separator();
-            if ui.button("Quit").clicked() {
+            if ui.button(t!("menu-quit")).clicked() {
                 commands.push(Command::Quit);
             }
         });
-        ui.menu_button("View", |ui| {
-            if ui.button("Fit all zones").clicked() {
+        ui.menu_button(t!("menu-view"), |ui| {
+            if ui.button(t!("menu-fit-all")).clicked() {
                 commands.push(Command::FitAll);
             }
-            if ui.button("Attribute table").clicked() {
+            if ui.button(t!("menu-table")).clicked() {
                 commands.push(Command::ToggleTable);
             }
-            if ui.button("Statistics").clicked() {
+            if ui.button(t!("menu-stats")).clicked() {
                 commands.push(Command::ToggleStats);
             }
-            ui.menu_button("Colour zones by", |ui| {
+            ui.menu_button(t!("menu-colour-by"), |ui| {
                 for mode in crate::map::style::StyleMode::ALL {
                     if ui.button(mode.label()).clicked() {
                         commands.push(Command::SetStyle(mode));
                     }
                 }
             });
-            ui.menu_button("Load report", |ui| {
+            ui.menu_button(t!("menu-load-report"), |ui| {
                 for (i, file) in dataset.files.iter().enumerate() {
                     if ui.button(&file.name).clicked() {
                         commands.push(Command::ShowReport(Some(i)));
                     }
                 }
             });
+            ui.separator();
+            if ui.button(t!("menu-settings")).clicked() {
+                commands.push(Command::ToggleSettings);
+            }
+            if ui.button(t!("menu-kiosk")).clicked() {
+                commands.push(Command::SetKiosk(true));
+            }
         });
-        ui.menu_button("Tools", |ui| {
-            if ui.button("Measure distance").clicked() {
+        ui.menu_button(t!("menu-tools"), |ui| {
+            if ui.button(t!("menu-measure-distance")).clicked() {
                 commands.push(Command::Measure(Some(
                     crate::measure::MeasureMode::Distance,
                 )));
             }
-            if ui.button("Measure area").clicked() {
+            if ui.button(t!("menu-measure-area")).clicked() {
                 commands.push(Command::Measure(Some(crate::measure::MeasureMode::Area)));
             }
         });
-        ui.menu_button("Help", |ui| {
+        ui.menu_button(t!("menu-help"), |ui| {
             ui.label(format!("ZAE Atlas {}", env!("CARGO_PKG_VERSION")));
-            ui.label("Activity zones of Dijon métropole and your own GeoJSON files.");
-            ui.label("Base map © OpenStreetMap contributors (ODbL).");
+            ui.label(t!("help-about"));
+            ui.label(t!("help-osm"));
         });
         ui.add_space(24.0);
         commands.extend(search::search_ui(ui, search, index, dataset));
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if let Some(lang) = language_switch_ui(ui, 14.0) {
+                commands.push(Command::SetLang(lang));
+            }
+        });
     });
     commands
 }
@@ -133,24 +152,26 @@ pub fn status_bar_ui(
     ui: &mut Ui,
     dataset: &Dataset,
     tiles: TileStatus,
+    base_file: Option<&str>,
     loading: Option<&LoadProgress>,
     notice: Option<&str>,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         let files = dataset.files.len();
-        ui.label(format!(
-            "{} zones from {} file{}",
-            dataset.zones.len(),
-            files,
-            if files == 1 { "" } else { "s" }
+        ui.label(t!(
+            "status-zones",
+            n = dataset.zones.len(),
+            count = format_count(dataset.zones.len() as f64),
+            files = files
         ));
         ui.separator();
-        let tiles_text = match tiles {
-            TileStatus::Disabled => "Base map: none",
-            TileStatus::Loading => "Base map: loading…",
-            TileStatus::Ok => "Base map: online",
-            TileStatus::Offline => "Base map: offline",
+        let tiles_text = match (tiles, base_file) {
+            (TileStatus::Disabled, _) => t!("status-basemap-none"),
+            (_, Some(file)) => t!("status-basemap-file", file = file),
+            (TileStatus::Loading, None) => t!("status-basemap-loading"),
+            (TileStatus::Ok, None) => t!("status-basemap-online"),
+            (TileStatus::Offline, None) => t!("status-basemap-offline"),
         };
         ui.label(tiles_text);
         if let Some(notice) = notice {
@@ -159,18 +180,18 @@ pub fn status_bar_ui(
         }
         if let Some(p) = loading {
             ui.separator();
-            ui.label(format!(
-                "Loading {} ({}/{})",
-                p.file,
-                p.files_done + 1,
-                p.files_total
+            ui.label(t!(
+                "status-loading",
+                file = &p.file,
+                done = p.files_done + 1,
+                total = p.files_total
             ));
             ui.add(
                 ProgressBar::new(p.fraction)
                     .desired_width(180.0)
                     .show_percentage(),
             );
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("cancel")).clicked() {
                 commands.push(Command::CancelLoad);
             }
         }
@@ -185,17 +206,43 @@ pub fn drop_hint_ui(ui: &mut Ui, map: Rect) {
     painter.text(
         map.center(),
         Align2::CENTER_CENTER,
-        "Drop GeoJSON files to open them",
+        t!("drop-hint"),
         egui::FontId::proportional(24.0),
         Color32::WHITE,
     );
+}
+
+/// The language switch: one button per language, the current one highlighted. Returns the
+/// language picked.
+pub fn language_switch_ui(ui: &mut Ui, size: f32) -> Option<Lang> {
+    let mut picked = None;
+    let current = crate::i18n::lang();
+    // Drawn right to left: reversed, so the buttons read "Français English".
+    for lang in Lang::ALL.into_iter().rev() {
+        let text = RichText::new(lang.native_name()).size(size);
+        let button = egui::Button::selectable(lang == current, text);
+        if ui.add(button).clicked() && lang != current {
+            picked = Some(lang);
+        }
+    }
+    picked
+}
+
+/// A file's load report in one line, in the current language.
+pub fn report_summary(report: &crate::io::LoadReport) -> String {
+    t!(
+        "report-summary",
+        loaded = report.loaded,
+        skipped = report.skipped.len(),
+        warnings = report.warnings.len()
+    )
 }
 
 /// A value, or "unknown" in grey when the data does not say.
 pub fn value_or_unknown(ui: &mut Ui, value: Option<String>) {
     match value {
         Some(v) => ui.add(egui::Label::new(v).wrap()),
-        None => ui.label(RichText::new("unknown").italics().color(Color32::GRAY)),
+        None => ui.label(RichText::new(t!("unknown")).italics().color(Color32::GRAY)),
     };
 }
 

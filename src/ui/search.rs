@@ -1,5 +1,6 @@
 //! The search box (Ctrl+F): zones and tenants by name; Enter flies to the best result.
 
+use crate::t;
 use egui::{Key, RichText, TextEdit, Ui};
 
 use crate::app::Command;
@@ -7,7 +8,6 @@ use crate::model::Dataset;
 use crate::search::{SearchHit, SearchIndex};
 
 /// Label of the search box, for screen readers and tests.
-pub const SEARCH_LABEL: &str = "Search";
 
 #[derive(Default)]
 pub struct SearchState {
@@ -25,9 +25,9 @@ pub fn search_ui(
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let edit = TextEdit::singleline(&mut state.query)
-        .hint_text("Search zones, tenants (Ctrl+F)")
+        .hint_text(t!("search-hint"))
         .desired_width(260.0);
-    let label = ui.label(SEARCH_LABEL);
+    let label = ui.label(t!("search-label"));
     let response = ui.add(edit).labelled_by(label.id);
     if std::mem::take(&mut state.focus) {
         response.request_focus();
@@ -53,7 +53,7 @@ pub fn search_ui(
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.set_min_width(260.0);
                     if state.hits.is_empty() {
-                        ui.label(RichText::new("No zone or tenant matches").italics());
+                        ui.label(RichText::new(t!("search-none")).italics());
                     }
                     for hit in &state.hits {
                         let zone = dataset
@@ -64,7 +64,7 @@ pub fn search_ui(
                         let text = if hit.matched == zone {
                             zone.to_string()
                         } else {
-                            format!("{} — in {zone}", hit.matched)
+                            t!("search-in-zone", matched = &hit.matched, zone = zone)
                         };
                         if ui.selectable_label(false, text).clicked() {
                             commands.push(Command::Focus(hit.zone));

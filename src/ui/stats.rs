@@ -1,6 +1,7 @@
 //! Statistics of the zones of the active filter: totals, and charts (jobs per zone, surface
 //! per vocation, jobs per hectare). Hovering a zone's bar highlights it on the map.
 
+use crate::t;
 use egui::{Color32, Context, Grid, RichText};
 use egui_plot::{Bar, BarChart, Plot};
 
@@ -14,7 +15,7 @@ use crate::stats::{Totals, surface_by_vocation};
 pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Option<usize>, bool) {
     let mut open = true;
     let mut hovered = None;
-    egui::Window::new("Statistics")
+    egui::Window::new(t!("stats-title"))
         .open(&mut open)
         .default_size([520.0, 560.0])
         .show(ctx, |ui| {
@@ -28,54 +29,55 @@ pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Op
                         ui.label(v);
                         ui.end_row();
                     };
-                    row(ui, "Zones", t.zones.to_string());
+                    row(ui, &t!("stats-zones"), t.zones.to_string());
                     row(
                         ui,
-                        "Declared surface",
-                        format!(
-                            "{} ha ({} of {} zones give one)",
-                            format_ha(t.surface_ha),
-                            t.surface_known,
-                            t.zones
+                        &t!("field-declared-surface"),
+                        t!(
+                            "stats-surface-value",
+                            ha = format_ha(t.surface_ha),
+                            n = t.surface_known,
+                            total = t.zones
                         ),
                     );
                     row(
                         ui,
-                        "Jobs",
-                        format!(
-                            "{} ({} of {} zones give a figure)",
-                            format_count(t.jobs),
-                            t.jobs_known,
-                            t.zones
+                        &t!("field-jobs"),
+                        t!(
+                            "stats-jobs-value",
+                            jobs = format_count(t.jobs),
+                            n = t.jobs_known,
+                            total = t.zones
                         ),
                     );
                     row(
                         ui,
-                        "Jobs per hectare",
-                        t.jobs_per_ha
-                            .map_or("unknown".into(), |v| format!("{v:.1} (zones giving both)")),
+                        &t!("stats-jobs-per-ha"),
+                        t.jobs_per_ha.map_or(t!("unknown"), |v| {
+                            t!("stats-density-value", v = format!("{v:.1}"))
+                        }),
                     );
                     row(
                         ui,
-                        "Establishments",
-                        format!(
-                            "{} ({} zones give a figure)",
-                            format_count(t.establishments),
-                            t.establishments_known
+                        &t!("field-establishments"),
+                        t!(
+                            "stats-establishments-value",
+                            count = format_count(t.establishments),
+                            n = t.establishments_known
                         ),
                     );
                     row(
                         ui,
-                        "Land for sale",
-                        format!(
-                            "{} ha in {} zone(s)",
-                            format_ha(t.land_for_sale_ha),
-                            t.zones_with_land_for_sale
+                        &t!("stats-land-for-sale"),
+                        t!(
+                            "stats-land-value",
+                            ha = format_ha(t.land_for_sale_ha),
+                            n = t.zones_with_land_for_sale
                         ),
                     );
                 });
             ui.separator();
-            ui.label(RichText::new("Jobs per zone (zones with a figure)").strong());
+            ui.label(RichText::new(t!("stats-jobs-chart")).strong());
             let mut with_jobs: Vec<usize> = zones
                 .iter()
                 .copied()
@@ -105,7 +107,7 @@ pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Op
                 .allow_zoom(false)
                 .allow_scroll(false)
                 .show(ui, |plot| {
-                    plot.bar_chart(BarChart::new("Jobs", bars));
+                    plot.bar_chart(BarChart::new(t!("field-jobs"), bars));
                     plot.pointer_coordinate()
                 });
             if response.response.hovered()
@@ -116,14 +118,14 @@ pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Op
                     hovered = Some(with_jobs[k as usize]);
                 }
             }
-            ui.label(RichText::new("Declared surface per vocation (ha)").strong());
+            ui.label(RichText::new(t!("stats-surface-chart")).strong());
             let by_vocation = surface_by_vocation(dataset, zones);
             let bars: Vec<Bar> = by_vocation
                 .iter()
                 .enumerate()
                 .map(|(k, (v, ha, n))| {
                     Bar::new(k as f64, *ha)
-                        .name(format!("{} ({n} zones)", v.label_en()))
+                        .name(t!("stats-vocation-zones", label = v.label(), n = n))
                         .fill(vocation_color(*v))
                 })
                 .collect();
@@ -132,8 +134,10 @@ pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Op
                 .allow_drag(false)
                 .allow_zoom(false)
                 .allow_scroll(false)
-                .show(ui, |plot| plot.bar_chart(BarChart::new("Surface", bars)));
-            ui.label(RichText::new("Jobs per hectare (zones giving both)").strong());
+                .show(ui, |plot| {
+                    plot.bar_chart(BarChart::new(t!("stats-series-surface"), bars))
+                });
+            ui.label(RichText::new(t!("stats-density-chart")).strong());
             let density: Vec<Bar> = zones
                 .iter()
                 .filter_map(|&i| {
@@ -152,7 +156,9 @@ pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Op
                 .allow_drag(false)
                 .allow_zoom(false)
                 .allow_scroll(false)
-                .show(ui, |plot| plot.bar_chart(BarChart::new("Jobs/ha", density)));
+                .show(ui, |plot| {
+                    plot.bar_chart(BarChart::new(t!("col-jobs-per-ha"), density))
+                });
         });
     (hovered, open)
 }

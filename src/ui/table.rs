@@ -1,6 +1,7 @@
 //! The attribute table: one row per zone of the active filter, sortable columns; a click flies
 //! to the zone; selecting on the map scrolls the table to it.
 
+use crate::t;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
@@ -27,15 +28,18 @@ pub struct TableSort {
     pub descending: bool,
 }
 
-const COLUMNS: [(SortColumn, &str); 7] = [
-    (SortColumn::Name, "Name"),
-    (SortColumn::Commune, "Commune"),
-    (SortColumn::Vocation, "Vocation"),
-    (SortColumn::Surface, "Surface (ha)"),
-    (SortColumn::Jobs, "Jobs"),
-    (SortColumn::JobsPerHa, "Jobs/ha"),
-    (SortColumn::Establishments, "Establishments"),
-];
+/// The columns and their titles, in the current language.
+fn columns() -> [(SortColumn, String); 7] {
+    [
+        (SortColumn::Name, t!("col-name")),
+        (SortColumn::Commune, t!("field-commune")),
+        (SortColumn::Vocation, t!("field-vocation")),
+        (SortColumn::Surface, t!("col-surface")),
+        (SortColumn::Jobs, t!("field-jobs")),
+        (SortColumn::JobsPerHa, t!("col-jobs-per-ha")),
+        (SortColumn::Establishments, t!("field-establishments")),
+    ]
+}
 
 /// Sorts zone indices by a column; unknown values always last.
 pub fn sort_rows(dataset: &Dataset, rows: &mut [usize], sort: TableSort) {
@@ -45,7 +49,7 @@ pub fn sort_rows(dataset: &Dataset, rows: &mut [usize], sort: TableSort) {
         match sort.column {
             SortColumn::Name => Some(crate::model::fold(z.display_name())),
             SortColumn::Commune => z.commune.as_deref().map(crate::model::fold),
-            SortColumn::Vocation => Some(z.vocation.label_en().to_string()),
+            SortColumn::Vocation => Some(z.vocation.label()),
             _ => None,
         }
     };
@@ -117,7 +121,7 @@ pub fn table_ui(
     }
     builder
         .header(22.0, |mut header| {
-            for (column, title) in COLUMNS {
+            for (column, title) in columns() {
                 header.col(|ui| {
                     let arrow = match (sort.column == column, sort.descending) {
                         (true, false) => " ^",
@@ -145,11 +149,11 @@ pub fn table_ui(
                 let i = rows[row.index()];
                 let zone = &dataset.zones[i];
                 row.set_selected(selected == Some(i));
-                let unknown = || "unknown".to_string();
+                let unknown = || t!("unknown");
                 let cells = [
                     zone.display_name().to_string(),
                     zone.commune.clone().unwrap_or_else(unknown),
-                    zone.vocation.label_en().to_string(),
+                    zone.vocation.label(),
                     zone.surface_declared_ha
                         .map(format_ha)
                         .unwrap_or_else(unknown),

@@ -4,25 +4,30 @@ use egui::{Color32, Context, RichText, ScrollArea};
 
 use crate::app::Command;
 use crate::model::SourceFile;
+use crate::t;
 
 pub fn report_window_ui(ctx: &Context, index: usize, file: &SourceFile) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut open = true;
-    egui::Window::new(format!("Load report — {}", file.name))
+    egui::Window::new(t!("report-title", name = &file.name))
         .id(egui::Id::unique("load-report"))
         .open(&mut open)
         .default_size([520.0, 380.0])
         .show(ctx, |ui| {
             let r = &file.report;
             if let Some(path) = &file.path {
-                ui.label(format!("Path: {}", path.display()));
+                ui.label(t!("report-path", path = path.display().to_string()));
             }
-            ui.label(format!("Coordinates: {}", r.crs));
-            ui.label(format!("Features: {} · {}", r.features_seen, r.summary()));
+            ui.label(t!("report-coordinates", crs = r.crs.to_string()));
+            ui.label(t!(
+                "report-features",
+                n = r.features_seen,
+                summary = super::report_summary(r)
+            ));
             ui.separator();
             ScrollArea::vertical().show(ui, |ui| {
                 if !r.skipped.is_empty() {
-                    ui.label(RichText::new(format!("Skipped ({})", r.skipped.len())).strong());
+                    ui.label(RichText::new(t!("report-skipped", n = r.skipped.len())).strong());
                     for issue in &r.skipped {
                         ui.label(
                             RichText::new(issue.to_string())
@@ -31,13 +36,13 @@ pub fn report_window_ui(ctx: &Context, index: usize, file: &SourceFile) -> Vec<C
                     }
                 }
                 if !r.warnings.is_empty() {
-                    ui.label(RichText::new(format!("Warnings ({})", r.warnings.len())).strong());
+                    ui.label(RichText::new(t!("report-warnings", n = r.warnings.len())).strong());
                     for issue in &r.warnings {
                         ui.label(issue.to_string());
                     }
                 }
                 if r.skipped.is_empty() && r.warnings.is_empty() {
-                    ui.label("Every feature loaded without a problem.");
+                    ui.label(t!("report-clean"));
                 }
             });
         });
@@ -53,7 +58,7 @@ pub fn errors_window_ui(ctx: &Context, errors: &[String]) -> Vec<Command> {
     if errors.is_empty() {
         return commands;
     }
-    egui::Window::new("Could not open")
+    egui::Window::new(t!("errors-title"))
         .id(egui::Id::unique("load-errors"))
         .collapsible(false)
         .default_width(480.0)
@@ -62,7 +67,7 @@ pub fn errors_window_ui(ctx: &Context, errors: &[String]) -> Vec<Command> {
             for (i, e) in errors.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(e).color(Color32::from_rgb(0xB0, 0x30, 0x20)));
-                    if ui.small_button("Dismiss").clicked() {
+                    if ui.small_button(t!("dismiss")).clicked() {
                         commands.push(Command::DismissError(i));
                     }
                 });

@@ -9,7 +9,12 @@ use zae_atlas::{AppConfig, ZaeApp};
 
 pub const SIZE: [f32; 2] = [1280.0, 800.0];
 
-pub fn harness_with(config: AppConfig) -> Harness<'static, ZaeApp> {
+/// The app with `config`; English unless the config says otherwise (tests read labels).
+pub fn harness_with(mut config: AppConfig) -> Harness<'static, ZaeApp> {
+    config
+        .settings
+        .language
+        .get_or_insert(zae_atlas::i18n::Lang::En);
     Harness::builder()
         .with_size(SIZE)
         .build_eframe(move |cc| ZaeApp::new(&cc.egui_ctx, config))
@@ -21,6 +26,7 @@ pub fn offline_app() -> Harness<'static, ZaeApp> {
         files: Vec::new(),
         tiles: TileChoice::None,
         tile_cache: None,
+        ..AppConfig::default()
     });
     // First frames: layout, then the view is fitted to the zones.
     h.run_steps(3);
@@ -51,6 +57,7 @@ pub fn harness_with_restore(saved: zae_atlas::app::Persisted) -> Harness<'static
                 files: Vec::new(),
                 tiles: TileChoice::None,
                 tile_cache: None,
+                ..AppConfig::default()
             },
             Some(saved),
         )

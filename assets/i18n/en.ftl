@@ -1,0 +1,255 @@
+# ZAE Atlas user interface, English. Every message here exists in fr.ftl too (tests/i18n.rs).
+
+## Menus
+menu-file = File
+menu-open = Open…  (Ctrl+O)
+menu-open-recent = Open recent
+menu-no-recent = No recent file
+menu-open-basemap = Open offline base map (PMTiles)…
+menu-export-csv = Export zones as CSV…
+menu-export-geojson = Export zones as GeoJSON…
+menu-export-png = Save map view as PNG…
+menu-quit = Quit
+menu-view = View
+menu-fit-all = Fit all zones
+menu-table = Attribute table
+menu-stats = Statistics
+menu-colour-by = Colour zones by
+menu-load-report = Load report
+menu-settings = Settings…
+menu-kiosk = Kiosk mode (booth)
+menu-tools = Tools
+menu-measure-distance = Measure distance
+menu-measure-area = Measure area
+menu-help = Help
+help-about = Activity zones of Dijon métropole and your own GeoJSON files.
+help-osm = Base map © OpenStreetMap contributors (ODbL).
+
+## Status bar
+status-zones = { $n ->
+    [one] { $count } zone
+   *[other] { $count } zones
+  } from { $files ->
+    [one] 1 file
+   *[other] { $files } files
+  }
+zones-count = { $n ->
+    [one] { $count } zone
+   *[other] { $count } zones
+  }
+status-basemap-none = Base map: none
+status-basemap-loading = Base map: loading…
+status-basemap-online = Base map: online
+status-basemap-offline = Base map: offline
+status-basemap-file = Base map: { $file }
+status-loading = Loading { $file } ({ $done }/{ $total })
+cancel = Cancel
+drop-hint = Drop GeoJSON or PMTiles files to open them
+unknown = unknown
+
+## Zone panel
+close-panel-hover = Close (Esc)
+close-panel = Close the zone panel
+all-attributes = All attributes
+field-commune = Commune
+field-vocation = Vocation
+field-state = State
+field-declared-surface = Declared surface
+field-computed-surface = Computed surface
+computed-surface-value = { $ha } ha (geodesic, from the outline)
+surface-differs = Differs from the declared surface by { $pct }%
+field-jobs = Jobs
+field-establishments = Establishments
+field-operator = Operator / developer
+field-created = Created
+field-web-page = Web page
+field-centroid-l93 = Centroid (Lambert-93)
+tenants-title = Tenants ({ $n })
+tenants-none = none listed in the data
+land-title = Land (plots)
+land-none = no plot data for this zone (open a CNIG terrain-eco file)
+land-plots = Plots
+land-vacant-plots = Vacant plots
+land-available = Available land
+land-for-sale = { $ha } ha for sale ({ $n ->
+    [one] 1 plot
+   *[other] { $n } plots
+  })
+land-vacancy-rate = Vacancy rate
+vacancy-given = { $pct }% (site_taux_vacance)
+vacancy-computed = { $pct }% (computed from the plots)
+land-price = Price
+price-single = { $a } €/m² (plots for sale)
+price-range = { $a }–{ $b } €/m² (plots for sale)
+establishments-title = Establishments from the data ({ $n })
+joined-both = plot and position
+joined-terr-id = plot (terr_id)
+joined-position = position
+joined-by = joined by { $how }
+outline-title = Outline
+outline-quality = Quality: { $quality }
+not-stated = not stated
+schematic-note = — not a surveyed outline
+grade-h = published coordinate of the site itself
+grade-m = anchored on a cited nearby point (about 0.3–1 km)
+grade-l = rough estimate or commune centre (may be off by 1–2 km)
+position-grade = Position grade { $grade }: { $meaning }
+sources-title = Sources
+source-file = File: { $name }
+sources-none = no source given in the data
+
+## Vocations
+vocation-industrial = Industrial
+vocation-commercial = Commercial
+vocation-tertiary = Offices / tertiary
+vocation-artisanal = Craft / small firms
+vocation-tourism = Tourism
+vocation-port = Port
+vocation-airport = Airport / aeronautics
+vocation-logistics = Warehouses / logistics
+vocation-agri-logistics = Agricultural logistics
+vocation-mixed = Mixed
+vocation-other = Other
+vocation-unknown = Unknown
+
+## Files panel and windows
+files-title = Files
+files-open = Open…
+files-open-hover = Open GeoJSON files (Ctrl+O)
+close-file = Close { $name }
+load-report-button = Load report…
+zones-title = Zones ({ $n })
+report-title = Load report — { $name }
+report-path = Path: { $path }
+report-coordinates = Coordinates: { $crs }
+report-features = Features: { $n } · { $summary }
+report-summary = loaded { $loaded } · skipped { $skipped } · warnings { $warnings }
+report-skipped = Skipped ({ $n })
+report-warnings = Warnings ({ $n })
+report-clean = Every feature loaded without a problem.
+errors-title = Could not open
+dismiss = Dismiss
+
+## Search and filters
+search-label = Search
+search-hint = Search zones, tenants (Ctrl+F)
+search-none = No zone or tenant matches
+search-in-zone = { $matched } — in { $zone }
+filters = Filters
+filter-surface = Surface (ha)
+filter-has-land = Has available land (plots for sale)
+filter-all = all
+filter-min = min
+filter-max = max
+filter-showing = Showing { $shown } of { $total } zones:
+filter-remove = Remove this filter
+chip-vocation = vocation: { $values }
+chip-commune = commune: { $value }
+chip-state = state: { $value }
+chip-surface = surface { $range }
+chip-jobs = jobs { $range }
+chip-land = available land
+
+## Table and statistics
+col-name = Name
+col-surface = Surface (ha)
+col-jobs-per-ha = Jobs/ha
+stats-title = Statistics
+stats-zones = Zones
+stats-surface-value = { $ha } ha ({ $n } of { $total } zones give one)
+stats-jobs-value = { $jobs } ({ $n } of { $total } zones give a figure)
+stats-jobs-per-ha = Jobs per hectare
+stats-density-value = { $v } (zones giving both)
+stats-establishments-value = { $count } ({ $n } zones give a figure)
+stats-land-for-sale = Land for sale
+stats-land-value = { $ha } ha in { $n ->
+    [one] 1 zone
+   *[other] { $n } zones
+  }
+stats-jobs-chart = Jobs per zone (zones with a figure)
+stats-surface-chart = Declared surface per vocation (ha)
+stats-density-chart = Jobs per hectare (zones giving both)
+stats-series-surface = Surface
+stats-vocation-zones = { $label } ({ $n ->
+    [one] 1 zone
+   *[other] { $n } zones
+  })
+
+## Map overlays
+offline-title = Map tiles unavailable (offline)
+offline-detail = zones are still shown · { $source }
+offline-source = tiles from { $host }
+retry = Retry
+retry-hover = Try to load the map tiles again
+legend-plots = Plots (CNIG terrain-eco)
+legend-occupied = Occupied
+legend-vacant = Vacant / unoccupied
+legend-brownfield = Brownfield (friche)
+legend-for-sale = For sale: available land
+legend-unknown = unknown ({ $n })
+zoom-in = Zoom in
+zoom-out = Zoom out
+zoom-fit = Fit
+measure-distance-result = Distance: { $d } ({ $n } points)
+measure-area-need = Area: click at least 3 points ({ $n } so far)
+measure-area-result = Area: { $a } (perimeter { $p }, { $n } points)
+measure-hint = Click on the map to add points; Esc ends
+done = Done
+attribution-osm = © OpenStreetMap contributors
+attribution-tiles = Tiles: { $host }
+style-vocation = Vocation (CNIG)
+style-state = State
+style-jobs-per-ha = Jobs per hectare
+style-surface = Declared surface (ha)
+tooltip-declared = { $ha } ha declared
+tooltip-surface-unknown = surface unknown
+plot-title = Plot { $id }
+plot-occupation-unknown = occupation unknown
+plot-stage-unknown = commercial stage unknown
+plot-from-outline = { $ha } ha (from the outline)
+
+## Messages
+notice-reloaded = { $name } changed on disk: reloaded
+error-embedded = The embedded dataset could not be read: { $error }
+error-reload = { $error } — the file changed on disk but could not be read; the last good version stays on screen
+dialog-open-title = Open zones (GeoJSON)
+dialog-all-files = All files
+dialog-export-title = Export zones
+dialog-png-title = Save the map view
+dialog-pmtiles-title = Open an offline base map (PMTiles)
+notice-exported = { $n } zones exported to { $path }
+notice-png = Map view saved to { $path } ({ $w }×{ $h } px)
+error-pmtiles = { $file }: { $error }
+
+## Settings
+settings-title = Settings
+settings-language = Language
+settings-ui-scale = Interface scale
+settings-base-map = Base map
+basemap-osm = OpenStreetMap (online, cached)
+basemap-none = None
+basemap-pmtiles = Offline file (PMTiles)…
+settings-cache-limit = Tile cache limit (MB)
+settings-cache-used = In use: { $mb } MB in { $dir }
+settings-idle = Kiosk: seconds without a touch before the tour
+settings-enter-kiosk = Start kiosk mode
+
+## Kiosk
+kiosk-title = Activity zones — Dijon métropole
+kiosk-touch-hint = Touch a zone to explore it
+kiosk-countdown = Returning to the overview in { $s } s — touch to stay
+kiosk-surface = Surface
+kiosk-jobs = Jobs
+kiosk-available-land = Available land
+kiosk-available-unknown = not listed in the data
+kiosk-scan = Scan for the zone's web page
+kiosk-no-url = No web page listed for this zone
+kiosk-tour = Tour
+kiosk-overview = Overview
+kiosk-highlight = { $vocation } · { $communes }
+kiosk-exit-title = Leave kiosk mode
+kiosk-pin = PIN
+kiosk-pin-wrong = Wrong PIN
+kiosk-exit = Leave kiosk
+kiosk-stay = Stay
+kiosk-close-card = Close the card

@@ -1,0 +1,255 @@
+# Interface de ZAE Atlas, en français. Chaque message existe aussi dans en.ftl (tests/i18n.rs).
+
+## Menus
+menu-file = Fichier
+menu-open = Ouvrir…  (Ctrl+O)
+menu-open-recent = Fichiers récents
+menu-no-recent = Aucun fichier récent
+menu-open-basemap = Ouvrir un fond de carte hors ligne (PMTiles)…
+menu-export-csv = Exporter les zones en CSV…
+menu-export-geojson = Exporter les zones en GeoJSON…
+menu-export-png = Enregistrer la vue en PNG…
+menu-quit = Quitter
+menu-view = Affichage
+menu-fit-all = Voir toutes les zones
+menu-table = Table attributaire
+menu-stats = Statistiques
+menu-colour-by = Colorer les zones selon
+menu-load-report = Rapport de chargement
+menu-settings = Réglages…
+menu-kiosk = Mode borne (salon)
+menu-tools = Outils
+menu-measure-distance = Mesurer une distance
+menu-measure-area = Mesurer une surface
+menu-help = Aide
+help-about = Les zones d'activités de Dijon métropole et vos propres fichiers GeoJSON.
+help-osm = Fond de carte © les contributeurs d'OpenStreetMap (ODbL).
+
+## Barre d'état
+status-zones = { $n ->
+    [one] { $count } zone
+   *[other] { $count } zones
+  } issues { $files ->
+    [one] d'un fichier
+   *[other] de { $files } fichiers
+  }
+zones-count = { $n ->
+    [one] { $count } zone
+   *[other] { $count } zones
+  }
+status-basemap-none = Fond de carte : aucun
+status-basemap-loading = Fond de carte : chargement…
+status-basemap-online = Fond de carte : en ligne
+status-basemap-offline = Fond de carte : hors ligne
+status-basemap-file = Fond de carte : { $file }
+status-loading = Chargement de { $file } ({ $done }/{ $total })
+cancel = Annuler
+drop-hint = Déposez des fichiers GeoJSON ou PMTiles pour les ouvrir
+unknown = inconnu
+
+## Fiche de la zone
+close-panel-hover = Fermer (Échap)
+close-panel = Fermer la fiche de la zone
+all-attributes = Tous les attributs
+field-commune = Commune
+field-vocation = Vocation
+field-state = État
+field-declared-surface = Surface déclarée
+field-computed-surface = Surface calculée
+computed-surface-value = { $ha } ha (géodésique, d'après le contour)
+surface-differs = Diffère de la surface déclarée de { $pct } %
+field-jobs = Emplois
+field-establishments = Établissements
+field-operator = Gestionnaire / aménageur
+field-created = Création
+field-web-page = Page web
+field-centroid-l93 = Centroïde (Lambert-93)
+tenants-title = Entreprises ({ $n })
+tenants-none = aucune n'est citée dans les données
+land-title = Foncier (terrains)
+land-none = pas de terrain connu pour cette zone (ouvrez un fichier CNIG terrain-eco)
+land-plots = Terrains
+land-vacant-plots = Terrains vacants
+land-available = Foncier disponible
+land-for-sale = { $ha } ha en vente ({ $n ->
+    [one] 1 terrain
+   *[other] { $n } terrains
+  })
+land-vacancy-rate = Taux de vacance
+vacancy-given = { $pct } % (site_taux_vacance)
+vacancy-computed = { $pct } % (calculé d'après les terrains)
+land-price = Prix
+price-single = { $a } €/m² (terrains en vente)
+price-range = { $a }–{ $b } €/m² (terrains en vente)
+establishments-title = Établissements des données ({ $n })
+joined-both = terrain et position
+joined-terr-id = terrain (terr_id)
+joined-position = position
+joined-by = rattaché par { $how }
+outline-title = Contour
+outline-quality = Qualité : { $quality }
+not-stated = non précisée
+schematic-note = — pas un contour levé
+grade-h = coordonnée publiée du site lui-même
+grade-m = placé d'après un point proche cité (0,3 à 1 km environ)
+grade-l = estimation grossière ou centre de la commune (jusqu'à 1 à 2 km d'écart)
+position-grade = Position de niveau { $grade } : { $meaning }
+sources-title = Sources
+source-file = Fichier : { $name }
+sources-none = aucune source indiquée dans les données
+
+## Vocations
+vocation-industrial = Industrielle
+vocation-commercial = Commerciale
+vocation-tertiary = Tertiaire / bureaux
+vocation-artisanal = Artisanale
+vocation-tourism = Touristique
+vocation-port = Portuaire
+vocation-airport = Aéroportuaire / aéronautique
+vocation-logistics = Entrepôts / logistique
+vocation-agri-logistics = Logistique agricole
+vocation-mixed = Mixte
+vocation-other = Autre
+vocation-unknown = Inconnue
+
+## Panneau des fichiers et fenêtres
+files-title = Fichiers
+files-open = Ouvrir…
+files-open-hover = Ouvrir des fichiers GeoJSON (Ctrl+O)
+close-file = Fermer { $name }
+load-report-button = Rapport de chargement…
+zones-title = Zones ({ $n })
+report-title = Rapport de chargement — { $name }
+report-path = Chemin : { $path }
+report-coordinates = Coordonnées : { $crs }
+report-features = Objets : { $n } · { $summary }
+report-summary = chargés { $loaded } · ignorés { $skipped } · avertissements { $warnings }
+report-skipped = Ignorés ({ $n })
+report-warnings = Avertissements ({ $n })
+report-clean = Tous les objets ont été chargés sans problème.
+errors-title = Ouverture impossible
+dismiss = Fermer
+
+## Recherche et filtres
+search-label = Rechercher
+search-hint = Rechercher des zones, des entreprises (Ctrl+F)
+search-none = Aucune zone ni entreprise ne correspond
+search-in-zone = { $matched } — dans { $zone }
+filters = Filtres
+filter-surface = Surface (ha)
+filter-has-land = Avec foncier disponible (terrains en vente)
+filter-all = toutes
+filter-min = min
+filter-max = max
+filter-showing = { $shown } zones affichées sur { $total } :
+filter-remove = Retirer ce filtre
+chip-vocation = vocation : { $values }
+chip-commune = commune : { $value }
+chip-state = état : { $value }
+chip-surface = surface { $range }
+chip-jobs = emplois { $range }
+chip-land = foncier disponible
+
+## Table et statistiques
+col-name = Nom
+col-surface = Surface (ha)
+col-jobs-per-ha = Emplois/ha
+stats-title = Statistiques
+stats-zones = Zones
+stats-surface-value = { $ha } ha ({ $n } zones sur { $total } en donnent une)
+stats-jobs-value = { $jobs } ({ $n } zones sur { $total } donnent un chiffre)
+stats-jobs-per-ha = Emplois par hectare
+stats-density-value = { $v } (zones donnant les deux)
+stats-establishments-value = { $count } ({ $n } zones donnent un chiffre)
+stats-land-for-sale = Foncier en vente
+stats-land-value = { $ha } ha dans { $n ->
+    [one] { $n } zone
+   *[other] { $n } zones
+  }
+stats-jobs-chart = Emplois par zone (zones ayant un chiffre)
+stats-surface-chart = Surface déclarée par vocation (ha)
+stats-density-chart = Emplois par hectare (zones donnant les deux)
+stats-series-surface = Surface
+stats-vocation-zones = { $label } ({ $n ->
+    [one] { $n } zone
+   *[other] { $n } zones
+  })
+
+## Carte
+offline-title = Fond de carte indisponible (hors ligne)
+offline-detail = les zones restent affichées · { $source }
+offline-source = tuiles de { $host }
+retry = Réessayer
+retry-hover = Recharger les tuiles du fond de carte
+legend-plots = Terrains (CNIG terrain-eco)
+legend-occupied = Occupé
+legend-vacant = Vacant / inoccupé
+legend-brownfield = Friche
+legend-for-sale = En vente : foncier disponible
+legend-unknown = inconnu ({ $n })
+zoom-in = Zoom avant
+zoom-out = Zoom arrière
+zoom-fit = Tout
+measure-distance-result = Distance : { $d } ({ $n } points)
+measure-area-need = Surface : cliquez au moins 3 points ({ $n } pour l'instant)
+measure-area-result = Surface : { $a } (périmètre { $p }, { $n } points)
+measure-hint = Cliquez sur la carte pour ajouter des points ; Échap pour finir
+done = Terminé
+attribution-osm = © les contributeurs d'OpenStreetMap
+attribution-tiles = Tuiles : { $host }
+style-vocation = Vocation (CNIG)
+style-state = État
+style-jobs-per-ha = Emplois par hectare
+style-surface = Surface déclarée (ha)
+tooltip-declared = { $ha } ha déclarés
+tooltip-surface-unknown = surface inconnue
+plot-title = Terrain { $id }
+plot-occupation-unknown = occupation inconnue
+plot-stage-unknown = stade de commercialisation inconnu
+plot-from-outline = { $ha } ha (d'après le contour)
+
+## Messages
+notice-reloaded = { $name } a changé sur le disque : rechargé
+error-embedded = Le jeu de données intégré n'a pas pu être lu : { $error }
+error-reload = { $error } — le fichier a changé sur le disque mais n'a pas pu être lu ; la dernière version lisible reste affichée
+dialog-open-title = Ouvrir des zones (GeoJSON)
+dialog-all-files = Tous les fichiers
+dialog-export-title = Exporter les zones
+dialog-png-title = Enregistrer la vue de la carte
+dialog-pmtiles-title = Ouvrir un fond de carte hors ligne (PMTiles)
+notice-exported = { $n } zones exportées dans { $path }
+notice-png = Vue de la carte enregistrée dans { $path } ({ $w }×{ $h } px)
+error-pmtiles = { $file } : { $error }
+
+## Réglages
+settings-title = Réglages
+settings-language = Langue
+settings-ui-scale = Taille de l'interface
+settings-base-map = Fond de carte
+basemap-osm = OpenStreetMap (en ligne, mis en cache)
+basemap-none = Aucun
+basemap-pmtiles = Fichier hors ligne (PMTiles)…
+settings-cache-limit = Limite du cache de tuiles (Mo)
+settings-cache-used = Utilisé : { $mb } Mo dans { $dir }
+settings-idle = Borne : secondes sans contact avant la visite
+settings-enter-kiosk = Lancer le mode borne
+
+## Borne
+kiosk-title = Zones d'activités — Dijon métropole
+kiosk-touch-hint = Touchez une zone pour la découvrir
+kiosk-countdown = Retour à la vue d'ensemble dans { $s } s — touchez l'écran pour rester
+kiosk-surface = Surface
+kiosk-jobs = Emplois
+kiosk-available-land = Foncier disponible
+kiosk-available-unknown = non indiqué dans les données
+kiosk-scan = Scannez pour la page web de la zone
+kiosk-no-url = Aucune page web indiquée pour cette zone
+kiosk-tour = Visite
+kiosk-overview = Vue d'ensemble
+kiosk-highlight = { $vocation } · { $communes }
+kiosk-exit-title = Quitter le mode borne
+kiosk-pin = Code
+kiosk-pin-wrong = Code incorrect
+kiosk-exit = Quitter la borne
+kiosk-stay = Rester
+kiosk-close-card = Fermer la fiche
