@@ -1,8 +1,8 @@
 //! French and English user interface strings, from Fluent files (`assets/i18n/*.ftl`).
 //!
 //! Each thread has a current language (the app sets it at the start of every frame), so tests
-//! running side by side in one process each keep their own. `t!("id")` reads a message;
-//! `t!("id", n = 3, file = name)` passes arguments. A test checks that both files hold the same
+//! running side by side in one process each keep their own. `t!("menu-file")` reads a message;
+//! `t!("report-title", name = file)` passes arguments. A test checks that both files hold the same
 //! messages with the same arguments, and that every message the code asks for exists.
 
 use std::cell::Cell;
@@ -204,7 +204,8 @@ pub fn tr_args(id: &str, args: &[(&str, Arg)]) -> String {
     message(lang(), id, args)
 }
 
-/// `t!("id")` or `t!("id", name = value, ...)`: a user interface string in the current language.
+/// `t!("menu-quit")`, or with arguments `t!("close-file", name = file)`: a user interface
+/// string in the current language.
 #[macro_export]
 macro_rules! t {
     ($id:literal) => {

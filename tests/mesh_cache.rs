@@ -4,30 +4,17 @@
 mod common;
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use common::offline_app;
 use egui::{Event, Modifiers, PointerButton, vec2};
 use zae_atlas::spatial::{build_band_meshes, mesh_builds};
-
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
 
 #[test]
 fn cached_meshes_match_a_fresh_build_and_frames_build_none() {
     let mut h = offline_app();
     let fixture =
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/polygon_with_hole.geojson");
-    h.input_mut().dropped_files.push(Arc::new(Dropped(fixture)));
+    common::drop_file(&mut h, fixture);
     common::wait_for_loads(&mut h);
     // Close the embedded dataset: the remaining zone must keep its own meshes.
     h.state_mut().push(zae_atlas::Command::CloseFile(0));

@@ -4,7 +4,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use common::{harness_with, offline_app, wait_for_loads};
 use egui_kittest::kittest::Queryable;
@@ -63,26 +62,11 @@ fn load_report_lists_skipped_features_with_reasons() {
     h.get_by_label_contains("feature 3: the feature is null");
 }
 
-#[derive(Debug)]
-struct DroppedPath(PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn a_dropped_file_is_added_to_the_open_ones() {
     let mut h = offline_app();
     let before = h.state().dataset.zones.len();
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(DroppedPath(fixture("multipolygon.geojson"))));
+    common::drop_file(&mut h, fixture("multipolygon.geojson"));
     wait_for_loads(&mut h);
     let app = h.state();
     assert_eq!(app.dataset.files.len(), 2);
@@ -100,9 +84,7 @@ fn a_dropped_file_is_added_to_the_open_ones() {
 #[test]
 fn closing_a_file_removes_its_zones() {
     let mut h = offline_app();
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(DroppedPath(fixture("multipolygon.geojson"))));
+    common::drop_file(&mut h, fixture("multipolygon.geojson"));
     wait_for_loads(&mut h);
     h.state_mut().push(zae_atlas::Command::CloseFile(0));
     h.run_steps(2);

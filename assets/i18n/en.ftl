@@ -219,7 +219,6 @@ dialog-png-title = Save the map view
 dialog-pmtiles-title = Open an offline base map (PMTiles)
 notice-exported = { $n } zones exported to { $path }
 notice-png = Map view saved to { $path } ({ $w }×{ $h } px)
-error-pmtiles = { $file }: { $error }
 
 ## Settings
 settings-title = Settings
@@ -244,8 +243,7 @@ kiosk-available-land = Available land
 kiosk-available-unknown = not listed in the data
 kiosk-scan = Scan for the zone's web page
 kiosk-no-url = No web page listed for this zone
-kiosk-tour = Tour
-kiosk-overview = Overview
+kiosk-qr = QR code: { $url }
 kiosk-highlight = { $vocation } · { $communes }
 kiosk-exit-title = Leave kiosk mode
 kiosk-pin = PIN

@@ -219,7 +219,6 @@ dialog-png-title = Enregistrer la vue de la carte
 dialog-pmtiles-title = Ouvrir un fond de carte hors ligne (PMTiles)
 notice-exported = { $n } zones exportées dans { $path }
 notice-png = Vue de la carte enregistrée dans { $path } ({ $w }×{ $h } px)
-error-pmtiles = { $file } : { $error }
 
 ## Réglages
 settings-title = Réglages
@@ -244,8 +243,7 @@ kiosk-available-land = Foncier disponible
 kiosk-available-unknown = non indiqué dans les données
 kiosk-scan = Scannez pour la page web de la zone
 kiosk-no-url = Aucune page web indiquée pour cette zone
-kiosk-tour = Visite
-kiosk-overview = Vue d'ensemble
+kiosk-qr = Code QR : { $url }
 kiosk-highlight = { $vocation } · { $communes }
 kiosk-exit-title = Quitter le mode borne
 kiosk-pin = Code

@@ -832,12 +832,15 @@ impl ZaeApp {
             self.measure = None;
             self.report_window = None;
             ctx.set_zoom_factor(self.settings.kiosk.ui_scale);
+            // Light, like the map: the card reads well under a stand's lights.
+            ctx.set_theme(egui::ThemePreference::Light);
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
             self.pending_fit = self.dataset.bounds();
         } else {
             self.kiosk = None;
             self.flight = None;
             ctx.set_zoom_factor(self.settings.ui_scale);
+            ctx.set_theme(egui::ThemePreference::System);
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
         }
     }
@@ -971,12 +974,14 @@ impl ZaeApp {
         if let Some(selected) = self.selected.filter(|&i| i < self.dataset.zones.len()) {
             let mut commands = Vec::new();
             Panel::right("kiosk-card")
-                .exact_size(440.0)
+                .exact_size(420.0)
                 .resizable(false)
                 .show(ui, |ui| {
-                    egui::ScrollArea::vertical().show(ui, |ui| {
-                        commands = ui::kiosk::card_ui(ui, &self.dataset, selected);
-                    });
+                    egui::ScrollArea::vertical()
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            commands = ui::kiosk::card_ui(ui, &self.dataset, selected);
+                        });
                 });
             self.commands.extend(commands);
         }
@@ -1012,6 +1017,15 @@ impl ZaeApp {
     }
 
     fn fit_view(&mut self, rect: Rect) {
+        // A window still opening (going fullscreen, changing scale) can give first frames of a
+        // few pixels, or of a made-up size: fit once the map's size holds for two frames.
+        let settled = self.map_rect == Some(rect) && rect.width() >= 64.0 && rect.height() >= 64.0;
+        if !settled {
+            if self.pending_fit.is_some() {
+                self.map_rect = Some(rect);
+            }
+            return;
+        }
         let Some(bounds) = self.pending_fit.take() else {
             return;
         };
@@ -1094,6 +1108,9 @@ impl ZaeApp {
     fn map_ui(&mut self, ui: &mut Ui) {
         let rect = ui.available_rect_before_wrap();
         self.fit_view(rect);
+        if self.pending_fit.is_some() {
+            ui.ctx().request_repaint();
+        }
         ui.painter().rect_filled(rect, 0.0, PLAIN_BACKGROUND);
 
         let mut output = LayerOutput::default();

@@ -210,7 +210,7 @@ pub enum ZoomAction {
 /// A small button whose symbol is not words: screen readers get `label` instead.
 fn symbol_button(ui: &mut Ui, size: egui::Vec2, symbol: RichText, label: &str) -> bool {
     let response = ui
-        .add_sized(size, egui::Button::new(symbol))
+        .add(egui::Button::new(symbol).min_size(size))
         .on_hover_text(label);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, label));
     response.clicked()

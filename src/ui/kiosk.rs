@@ -53,70 +53,76 @@ pub fn card_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<Command
     };
     touch_style(ui);
     ui.add_space(8.0);
-    ui.label(RichText::new(zone.display_name()).heading().strong());
+    ui.add(egui::Label::new(RichText::new(zone.display_name()).heading().strong()).wrap());
     let communes = zone
         .property_str("communes")
         .map(str::to_string)
         .or_else(|| zone.commune.clone())
         .unwrap_or_else(|| t!("unknown"));
-    ui.label(
-        RichText::new(t!(
-            "kiosk-highlight",
-            vocation = zone.vocation.label(),
-            communes = communes
-        ))
-        .color(Color32::from_gray(70)),
+    ui.add(
+        egui::Label::new(
+            RichText::new(t!(
+                "kiosk-highlight",
+                vocation = zone.vocation.label(),
+                communes = communes
+            ))
+            .color(Color32::from_gray(70)),
+        )
+        .wrap(),
     );
-    ui.add_space(10.0);
-    egui::Grid::new("kiosk-card-facts")
-        .num_columns(2)
-        .spacing([20.0, 12.0])
-        .show(ui, |ui| {
-            ui.label(RichText::new(t!("kiosk-surface")).color(Color32::from_gray(90)));
-            let surface = match zone.surface_declared_ha {
-                Some(ha) => format!("{} ha", format_ha(ha)),
-                None => t!("unknown"),
-            };
-            ui.label(RichText::new(surface).size(26.0).strong());
-            ui.end_row();
-
-            ui.label(RichText::new(t!("kiosk-jobs")).color(Color32::from_gray(90)));
-            let jobs = match (zone.jobs, zone.jobs_year()) {
-                (Some(j), Some(y)) => format!("{} ({y})", format_count(j)),
-                (Some(j), None) => format_count(j),
-                (None, _) => t!("unknown"),
-            };
-            ui.label(RichText::new(jobs).size(26.0).strong());
-            ui.end_row();
-
-            ui.label(RichText::new(t!("kiosk-available-land")).color(Color32::from_gray(90)));
-            let land = dataset.land_stats(zone_index);
-            if land.plots_for_sale > 0 {
-                ui.label(
-                    RichText::new(t!(
-                        "land-for-sale",
-                        ha = format_ha(land.available_ha),
-                        n = land.plots_for_sale
-                    ))
-                    .size(22.0)
-                    .strong()
-                    .color(crate::map::style::FOR_SALE),
-                );
-            } else {
-                ui.label(RichText::new(t!("kiosk-available-unknown")).italics());
-            }
-            ui.end_row();
-        });
+    ui.add_space(6.0);
+    // One fact a line pair: the name small, the figure big (read from a metre away).
+    let fact = |ui: &mut Ui, name: String, value: RichText| {
+        ui.add_space(6.0);
+        ui.label(RichText::new(name).color(Color32::from_gray(90)));
+        ui.add(egui::Label::new(value).wrap());
+    };
+    let surface = match zone.surface_declared_ha {
+        Some(ha) => format!("{} ha", format_ha(ha)),
+        None => t!("unknown"),
+    };
+    fact(
+        ui,
+        t!("kiosk-surface"),
+        RichText::new(surface).size(28.0).strong(),
+    );
+    let jobs = match (zone.jobs, zone.jobs_year()) {
+        (Some(j), Some(y)) => format!("{} ({y})", format_count(j)),
+        (Some(j), None) => format_count(j),
+        (None, _) => t!("unknown"),
+    };
+    fact(
+        ui,
+        t!("kiosk-jobs"),
+        RichText::new(jobs).size(28.0).strong(),
+    );
+    let land = dataset.land_stats(zone_index);
+    let land = if land.plots_for_sale > 0 {
+        RichText::new(t!(
+            "land-for-sale",
+            ha = format_ha(land.available_ha),
+            n = land.plots_for_sale
+        ))
+        .size(24.0)
+        .strong()
+        .color(crate::map::style::FOR_SALE)
+    } else {
+        RichText::new(t!("kiosk-available-unknown")).italics()
+    };
+    fact(ui, t!("kiosk-available-land"), land);
     ui.add_space(14.0);
     match zone.url() {
         Some(url) => match QrMatrix::encode(&url) {
             Ok(qr) => {
-                ui.label(RichText::new(t!("kiosk-scan")).strong());
-                qr_ui(ui, &qr, 220.0);
-                ui.label(
-                    RichText::new(url.split_once("://").map_or(url.as_str(), |(_, r)| r))
-                        .small()
-                        .color(Color32::from_gray(90)),
+                ui.add(egui::Label::new(RichText::new(t!("kiosk-scan")).strong()).wrap());
+                qr_ui(ui, &qr, 220.0, &url);
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(url.split_once("://").map_or(url.as_str(), |(_, r)| r))
+                            .small()
+                            .color(Color32::from_gray(90)),
+                    )
+                    .wrap(),
                 );
             }
             Err(e) => {
@@ -136,10 +142,14 @@ pub fn card_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<Command
 }
 
 /// Draws a QR code `side` points wide, quiet zone included, dark on white.
-pub fn qr_ui(ui: &mut Ui, qr: &QrMatrix, side: f32) {
+pub fn qr_ui(ui: &mut Ui, qr: &QrMatrix, side: f32, text: &str) {
     let (rect, response) = ui.allocate_exact_size(vec2(side, side), egui::Sense::hover());
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, t!("kiosk-scan"))
+        egui::WidgetInfo::labeled(
+            egui::accesskit::Role::Image,
+            true,
+            t!("kiosk-qr", url = text),
+        )
     });
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 0.0, Color32::WHITE);

@@ -78,3 +78,23 @@ pub fn wait_for_loads(h: &mut Harness<'static, ZaeApp>) {
     }
     h.run_steps(3);
 }
+
+/// A file dropped on the window, as the platform would hand it over.
+#[derive(Debug)]
+pub struct Dropped(pub std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `path` on the window (seen at the next frame).
+pub fn drop_file(h: &mut Harness<'static, ZaeApp>, path: std::path::PathBuf) {
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+}
