@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use common::harness_with;
 use egui_kittest::kittest::Queryable;
 use zae_atlas::AppConfig;
-use zae_atlas::map::tiles::{TileChoice, TileStatus, USER_AGENT};
+use zae_atlas::map::tiles::{TileChoice, TileStatus, USER_AGENT, cache_usage, trim_cache};
 
 /// A request the server saw: path and User-Agent.
 type Seen = Arc<Mutex<Vec<(String, Option<String>)>>>;
@@ -50,11 +50,18 @@ impl TileServer {
                     seen.lock().expect("lock").push((path.clone(), ua));
                     let is_tile = path.ends_with(".png") && path.split('/').count() == 4;
                     let response = if is_tile {
-                        tiny_http::Response::from_data(png.clone()).with_header(
-                            "Content-Type: image/png"
-                                .parse::<tiny_http::Header>()
-                                .expect("header"),
-                        )
+                        // Cached for a week, as tile.openstreetmap.org does.
+                        tiny_http::Response::from_data(png.clone())
+                            .with_header(
+                                "Content-Type: image/png"
+                                    .parse::<tiny_http::Header>()
+                                    .expect("header"),
+                            )
+                            .with_header(
+                                "Cache-Control: max-age=604800"
+                                    .parse::<tiny_http::Header>()
+                                    .expect("header"),
+                            )
                     } else {
                         tiny_http::Response::from_data(Vec::new()).with_status_code(404)
                     };
@@ -173,4 +180,75 @@ fn a_closed_port_shows_the_offline_banner_and_the_zones() {
         h.state().dataset.zones.len(),
         "zones still drawn"
     );
+}
+
+fn app_with_cache(
+    template: String,
+    cache: &std::path::Path,
+) -> egui_kittest::Harness<'static, zae_atlas::ZaeApp> {
+    harness_with(AppConfig {
+        tiles: TileChoice::Template(template),
+        tile_cache: Some(cache.to_path_buf()),
+        ..AppConfig::default()
+    })
+}
+
+#[test]
+fn cached_tiles_show_after_a_restart_with_no_network_and_the_cache_is_trimmed() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let server = TileServer::start();
+    let template = format!("http://127.0.0.1:{}/{{z}}/{{x}}/{{y}}.png", server.port);
+    {
+        let mut h = app_with_cache(template.clone(), cache.path());
+        step_until(&mut h, Duration::from_secs(20), "tiles to show", |app| {
+            app.tile_status() == TileStatus::Ok
+        });
+        // Let the tiles in flight land in the cache: until its count holds for 300 ms.
+        let start = Instant::now();
+        let (mut count, mut since) = (0, Instant::now());
+        while start.elapsed() < Duration::from_secs(10) {
+            h.step();
+            std::thread::sleep(Duration::from_millis(20));
+            let now = cache_usage(cache.path()).1;
+            if now != count {
+                (count, since) = (now, Instant::now());
+            } else if count > 0 && since.elapsed() > Duration::from_millis(300) {
+                break;
+            }
+        }
+    }
+    let served = server.seen.lock().expect("lock").len();
+    drop(server);
+    let (bytes, tiles) = cache_usage(cache.path());
+    assert!(
+        tiles > 0 && bytes > 0,
+        "{tiles} tiles, {bytes} bytes cached"
+    );
+
+    // Restart with the server gone (connections refused): the same view shows from the cache.
+    let mut h = app_with_cache(template, cache.path());
+    step_until(
+        &mut h,
+        Duration::from_secs(20),
+        "cached tiles to show",
+        |app| {
+            assert_ne!(
+                app.tile_status(),
+                TileStatus::Offline,
+                "cached tiles called offline"
+            );
+            app.tile_status() == TileStatus::Ok
+        },
+    );
+    assert!(served >= tiles);
+    drop(h);
+
+    // Trimmed to half its size: the oldest tiles go, the cache stays readable.
+    let limit = bytes / 2;
+    let removed = trim_cache(cache.path(), limit);
+    let (after, left) = cache_usage(cache.path());
+    assert!(after <= limit, "{after} bytes left over a {limit} limit");
+    assert_eq!(after, bytes - removed);
+    assert!(left > 0 && left < tiles);
+    assert_eq!(trim_cache(cache.path(), limit), 0, "nothing more to trim");
 }

@@ -513,6 +513,11 @@ impl ZaeApp {
         self.base_map.status()
     }
 
+    /// The base map in use.
+    pub fn base_map_choice(&self) -> &TileChoice {
+        self.base_map.choice()
+    }
+
     pub fn tile_requests(&self) -> usize {
         self.base_map.requested()
     }

@@ -1,0 +1,192 @@
+//! Offline base map: a PMTiles archive the test writes itself (generated raster tiles over
+//! Dijon) is drawn with no network at all; a broken archive is named, and the zones still show.
+
+mod common;
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use common::{SIZE, harness_with};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use pmtiles::{PmTilesWriter, TileCoord, TileType};
+use zae_atlas::map::tiles::{PmTilesInfo, TileChoice, TileStatus};
+use zae_atlas::{AppConfig, ZaeApp};
+
+/// The tile colour: a magenta no map has, to find it on screen.
+const TILE: [u8; 3] = [200, 40, 160];
+
+fn png() -> Vec<u8> {
+    let img = image::RgbaImage::from_pixel(256, 256, image::Rgba([TILE[0], TILE[1], TILE[2], 255]));
+    let mut bytes = Vec::new();
+    img.write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
+        .expect("encode png");
+    bytes
+}
+
+/// Tile x, y of a longitude/latitude at zoom z (Web Mercator).
+fn tile_of(lon: f64, lat: f64, z: u8) -> (u32, u32) {
+    let n = f64::from(1u32 << z);
+    let x = (lon + 180.0) / 360.0 * n;
+    let lat = lat.to_radians();
+    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * n;
+    (x as u32, y as u32)
+}
+
+/// Writes a PMTiles archive of PNG tiles covering the métropole, zooms 0 to 14.
+fn write_archive(path: &Path) {
+    let file = std::fs::File::create(path).expect("create archive");
+    let mut writer = PmTilesWriter::new(TileType::Png)
+        .min_zoom(0)
+        .max_zoom(14)
+        .bounds(4.89, 47.21, 5.21, 47.40)
+        .create(file)
+        .expect("writer");
+    let png = png();
+    for z in 0..=14u8 {
+        let (x0, y0) = tile_of(4.85, 47.45, z);
+        let (x1, y1) = tile_of(5.25, 47.15, z);
+        for x in x0..=x1 {
+            for y in y0..=y1 {
+                let coord = TileCoord::new(z, x, y).expect("tile coordinate");
+                writer.add_tile(coord, &png).expect("add tile");
+            }
+        }
+    }
+    writer.finalize().expect("finalize archive");
+}
+
+fn app(tiles: TileChoice) -> Harness<'static, ZaeApp> {
+    harness_with(AppConfig {
+        tiles,
+        tile_cache: None,
+        ..AppConfig::default()
+    })
+}
+
+#[test]
+fn a_pmtiles_archive_is_drawn_with_no_network() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("dijon.pmtiles");
+    write_archive(&path);
+    assert_eq!(
+        PmTilesInfo::read(&path),
+        Ok(PmTilesInfo {
+            vector: false,
+            min_zoom: 0,
+            max_zoom: 14
+        })
+    );
+    let mut h: Harness<'static, ZaeApp> = Harness::builder().with_size(SIZE).wgpu().build_eframe({
+        let path = path.clone();
+        move |cc| {
+            ZaeApp::new(
+                &cc.egui_ctx,
+                AppConfig {
+                    tiles: TileChoice::PmTiles(path),
+                    tile_cache: None,
+                    settings: zae_atlas::settings::Settings {
+                        language: Some(zae_atlas::i18n::Lang::En),
+                        ..Default::default()
+                    },
+                    ..AppConfig::default()
+                },
+            )
+        }
+    });
+    let start = Instant::now();
+    while h.state().tile_status() != TileStatus::Ok {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "tiles from the archive did not show"
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    h.run_steps(3);
+    assert_eq!(h.state().tile_requests(), 0, "no HTTP request");
+    h.get_by_label("Base map: dijon.pmtiles");
+    h.get_by_label("© OpenStreetMap contributors");
+    assert!(
+        h.query_by_label("Map tiles unavailable (offline)")
+            .is_none()
+    );
+
+    // The archive's colour covers the map between the zones.
+    let image = h.render().expect("rendered");
+    let view = h.state().view().expect("drawn").rect;
+    let ppp = h.ctx.pixels_per_point();
+    let magenta = (0..20)
+        .flat_map(|i| (0..20).map(move |j| (i, j)))
+        .filter(|&(i, j)| {
+            let x = (view.min.x + view.width() * (i as f32 + 0.5) / 20.0) * ppp;
+            let y = (view.min.y + view.height() * (j as f32 + 0.5) / 20.0) * ppp;
+            let p = image.get_pixel(x as u32, y as u32).0;
+            p[..3].iter().zip(TILE).all(|(a, b)| a.abs_diff(b) <= 6)
+        })
+        .count();
+    assert!(
+        magenta > 200,
+        "{magenta} of 400 samples show the archive's tiles"
+    );
+}
+
+#[test]
+fn a_broken_archive_is_named_and_the_zones_still_show() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path: PathBuf = dir.path().join("broken.pmtiles");
+    std::fs::write(&path, b"{\"type\": \"FeatureCollection\"} and more text to pass 127 bytes ........................................................................").expect("write");
+    let mut h = app(TileChoice::PmTiles(path.clone()));
+    h.run_steps(4);
+    let errors = &h.state().errors;
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("broken.pmtiles") && errors[0].contains("not a PMTiles file"));
+    assert_eq!(h.state().tile_status(), TileStatus::Disabled);
+    assert_eq!(h.state().zones_drawn(), h.state().dataset.zones.len());
+
+    let short = dir.path().join("short.pmtiles");
+    std::fs::write(&short, b"PMTiles").expect("write");
+    let e = PmTilesInfo::read(&short).expect_err("too short");
+    assert!(
+        e.contains("short.pmtiles") && e.contains("too short"),
+        "{e}"
+    );
+    let missing = PmTilesInfo::read(&dir.path().join("none.pmtiles")).expect_err("missing");
+    assert!(missing.contains("none.pmtiles"), "{missing}");
+}
+
+#[test]
+fn a_dropped_archive_becomes_the_base_map_and_is_remembered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("booth.pmtiles");
+    write_archive(&path);
+    let mut h = app(TileChoice::None);
+    h.run_steps(2);
+    common::drop_file(&mut h, path.clone());
+    h.run_steps(3);
+    assert_eq!(
+        h.state().base_map_choice(),
+        &TileChoice::PmTiles(path.clone())
+    );
+    assert!(h.state().dataset.files.len() == 1 && !h.state().is_loading());
+    let saved = h.state().persisted();
+    assert_eq!(saved.settings.tiles.as_deref(), path.to_str());
+}
+
+#[test]
+fn vector_archives_are_recognised() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("vector.pmtiles");
+    let file = std::fs::File::create(&path).expect("create");
+    let mut writer = PmTilesWriter::new(TileType::Mvt)
+        .create(file)
+        .expect("writer");
+    // An empty MVT tile is a valid (empty) protobuf message.
+    writer
+        .add_tile(TileCoord::new(0, 0, 0).expect("coordinate"), &[])
+        .expect("add tile");
+    writer.finalize().expect("finalize");
+    let info = PmTilesInfo::read(&path).expect("reads");
+    assert!(info.vector);
+}
