@@ -999,7 +999,8 @@ impl ZaeApp {
             if let Some(seconds) = kiosk.idle.countdown_left(now) {
                 ui::kiosk::countdown_ui(ui, map, seconds);
             } else if self.selected.is_none() {
-                ui::kiosk::hint_ui(ui, map);
+                let banner = self.base_map.status() == TileStatus::Offline;
+                ui::kiosk::hint_ui(ui, map, banner);
             }
         }
         let pin = self.settings.kiosk.pin.clone();

@@ -210,7 +210,10 @@ pub enum ZoomAction {
 /// A small button whose symbol is not words: screen readers get `label` instead.
 fn symbol_button(ui: &mut Ui, size: egui::Vec2, symbol: RichText, label: &str) -> bool {
     let response = ui
-        .add(egui::Button::new(symbol).min_size(size))
+        .add_sized(
+            size,
+            egui::Button::new(symbol).wrap_mode(egui::TextWrapMode::Extend),
+        )
         .on_hover_text(label);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, label));
     response.clicked()
@@ -226,7 +229,7 @@ pub fn zoom_buttons_ui(ui: &mut Ui, map: Rect, touch: bool) -> Option<ZoomAction
                 let (size, text) = if touch {
                     (vec2(64.0, 56.0), 30.0)
                 } else {
-                    (vec2(34.0, 30.0), 18.0)
+                    (vec2(40.0, 30.0), 18.0)
                 };
                 if symbol_button(ui, size, RichText::new("+").size(text), &t!("zoom-in")) {
                     action = Some(ZoomAction::In);

@@ -193,12 +193,13 @@ pub fn countdown_ui(ui: &mut Ui, map: Rect, seconds: u32) {
         });
 }
 
-/// "Touch a zone to explore it", bottom centre of the map, while no zone is shown.
-pub fn hint_ui(ui: &mut Ui, map: Rect) {
+/// "Touch a zone to explore it", top centre of the map, while no zone is shown.
+/// `below_banner` leaves room for the offline banner, which sits at the same place.
+pub fn hint_ui(ui: &mut Ui, map: Rect, below_banner: bool) {
     egui::Area::new(egui::Id::unique("kiosk-hint"))
         .order(egui::Order::Middle)
-        .fixed_pos(map.center_bottom() - vec2(0.0, 90.0))
-        .pivot(Align2::CENTER_BOTTOM)
+        .fixed_pos(map.center_top() + vec2(0.0, if below_banner { 80.0 } else { 16.0 }))
+        .pivot(Align2::CENTER_TOP)
         .interactable(false)
         .show(ui.ctx(), |ui| {
             Frame::new()
