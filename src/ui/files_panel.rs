@@ -38,9 +38,12 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
                 Color32::from_rgb(0xC0, 0x60, 0x00)
             };
             ui.label(RichText::new(report.summary()).small().color(color));
-            if ui.small_button("Load report…").clicked() {
-                commands.push(Command::ShowReport(Some(i)));
-            }
+            ui.horizontal(|ui| {
+                if ui.small_button("Load report…").clicked() {
+                    commands.push(Command::ShowReport(Some(i)));
+                }
+                commands.extend(super::db_dialog::refresh_button_ui(ui, i, file));
+            });
         });
     }
     ui.separator();

@@ -1,5 +1,6 @@
 //! Panels and windows. Each function draws one part and returns the commands the user gave.
 
+pub mod db_dialog;
 mod files_panel;
 pub mod filters;
 mod info_panel;
@@ -61,6 +62,15 @@ pub fn menu_bar_ui(
                     }
                 }
             });
+            if ui.button(db_dialog::MENU_CONNECT).clicked() {
+                commands.push(Command::DbDialog);
+            }
+            if dataset.files.iter().any(|f| f.database.is_some())
+                && ui.button(db_dialog::MENU_REFRESH).clicked()
+            {
+                commands.push(Command::DbRefresh(None));
+            }
+            ui.separator();
             if ui.button("Export zones as CSV…").clicked() {
                 commands.push(Command::ExportDialog("csv"));
             }
