@@ -64,7 +64,11 @@ impl DbDialog {
     pub fn fail(&mut self, message: String, wants_password: bool) {
         self.open = true;
         self.busy = false;
-        self.message = Some(message);
+        self.message = Some(if wants_password {
+            format!("{message}. Type the password above, then {LIST_TABLES}.")
+        } else {
+            message
+        });
         self.focus_password = wants_password;
     }
 
