@@ -244,6 +244,7 @@ impl ZaeApp {
     }
 
     fn read_failed(&mut self, url: String, e: DbError, kind: ReadKind) {
+        self.db_dialog.busy = false;
         let shown = self
             .dataset
             .files

@@ -21,11 +21,11 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
     for (i, file) in dataset.files.iter().enumerate() {
         ui.group(|ui| {
             ui.horizontal(|ui| {
-                // Long names (database tables) are cut short, whole on hover; × stays in view.
+                // Long names (database tables) wrap; × stays in view.
                 let room = (ui.available_width() - 28.0).max(40.0);
                 ui.scope(|ui| {
                     ui.set_max_width(room);
-                    ui.add(egui::Label::new(RichText::new(&file.name).strong()).truncate());
+                    ui.add(egui::Label::new(RichText::new(&file.name).strong()).wrap());
                 });
                 let label = format!("Close {}", file.name);
                 let close = ui.small_button("×").on_hover_text(&label);
