@@ -292,10 +292,11 @@ fn a_table_of_another_shape_is_read_through_the_alias_table() {
     db.execute(
         "CREATE TABLE public.zones_activite (
             gid serial PRIMARY KEY, nom text, commune varchar(80), superficie numeric,
-            emplois integer, vocation text, created date,
+            emplois integer, vocation text, created date, \"note l'été \\ \"\"x\"\" \" text,
             geom geometry(MultiPolygon, 2154));
-         INSERT INTO zones_activite (nom, commune, superficie, emplois, vocation, created, geom)
-         VALUES ('Parc Test', 'Longvic', 12.5, 340, 'industrie', '2001-05-01',
+         INSERT INTO zones_activite (nom, commune, superficie, emplois, vocation, created,
+                                     \"note l'été \\ \"\"x\"\" \", geom)
+         VALUES ('Parc Test', 'Longvic', 12.5, 340, 'industrie', '2001-05-01', 'ok',
                  ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(855000, 6687000), 2154), 150, 2)));
          CREATE TABLE public.notes (id int, texte text);",
     );
@@ -314,6 +315,13 @@ fn a_table_of_another_shape_is_read_through_the_alias_table() {
     assert_eq!(
         zone.properties.get("created").map(|v| v.to_string()),
         Some("\"2001-05-01\"".into())
+    );
+    // Any column name, quotes and backslashes included.
+    assert_eq!(
+        zone.properties
+            .get("note l'été \\ \"x\" ")
+            .map(|v| v.to_string()),
+        Some("\"ok\"".into())
     );
     // An octagon of radius 150 m: 2√2 × 150² m².
     assert!((zone.area_ha - 6.364).abs() < 0.05, "{}", zone.area_ha);

@@ -9,8 +9,10 @@ use super::target::{DbTarget, Secret};
 use super::{DbError, classify};
 
 /// Read-only for the whole session: every transaction is READ ONLY, and only SELECTs are sent.
+/// String literals are standard (the reader quotes column names as `'...'` with `''`).
 const READ_ONLY: &str = "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; \
                          SET default_transaction_read_only = on; \
+                         SET standard_conforming_strings = on; \
                          SET statement_timeout = '120s'";
 
 pub struct Session {
@@ -61,10 +63,13 @@ impl Session {
         work: impl FnOnce(&mut Client) -> Result<T, postgres::Error>,
     ) -> Result<T, DbError> {
         let db = self.name();
-        let mut slot = self.client.lock().map_err(|_| DbError::Unreachable {
-            db: db.clone(),
-            reason: "the connection was left broken by an earlier failure".into(),
-        })?;
+        // A worker that failed while holding the connection leaves it in an unknown state:
+        // start again from a new connection.
+        let mut slot = self.client.lock().unwrap_or_else(|poisoned| {
+            let mut slot = poisoned.into_inner();
+            *slot = None;
+            slot
+        });
         if slot.as_ref().is_some_and(Client::is_closed) {
             *slot = None;
         }
@@ -97,7 +102,7 @@ impl Session {
                 &[],
             )
             .map_err(|e| classify(&e, &db, ""))?
-            .and_then(|row| row.get(0));
+            .and_then(|row| row.try_get(0).ok());
         if postgis.is_none() {
             return Err(DbError::NoPostgis { db });
         }
