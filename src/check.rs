@@ -32,6 +32,7 @@ pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> i32 {
                         name: report.file.clone(),
                         path: Some(path.clone()),
                         report,
+                        database: None,
                     },
                     zones,
                     plots,

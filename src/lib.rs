@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod check;
+pub mod db;
 pub mod export_cmd;
 pub mod filter;
 pub mod i18n;

@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use zae_atlas::db::{DbTarget, Secret, Session, TableRef};
 use zae_atlas::i18n::Lang;
 use zae_atlas::map::tiles::{TileChoice, default_cache_dir};
 use zae_atlas::settings::{Settings, default_config_path};
@@ -30,6 +31,15 @@ struct Cli {
     /// Config file (TOML; default ~/.config/zae-atlas/config.toml when it exists).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// A PostgreSQL/PostGIS database to read (read-only), e.g.
+    /// postgresql://user@host:5432/dbname. The password comes from PGPASSWORD or ~/.pgpass,
+    /// or is asked for (not echoed); it is never saved.
+    #[arg(long, value_name = "URL")]
+    db: Option<String>,
+    /// Tables of --db to open, as schema.table (repeatable). By default the CNIG tables
+    /// (site-eco, terrain-eco, etablissement), else the list of tables is shown.
+    #[arg(long = "db-table", value_name = "SCHEMA.TABLE", requires = "db")]
+    db_tables: Vec<String>,
     #[command(subcommand)]
     command: Option<Cmd>,
 }
@@ -92,6 +102,17 @@ fn main() -> ExitCode {
             }
         },
     };
+    let database = match &cli.db {
+        Some(url) => match database_password(url) {
+            Ok(password) => Some((url.clone(), password)),
+            Err(e) => {
+                eprintln!("zae-atlas: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let db_tables: Vec<TableRef> = cli.db_tables.iter().map(|t| TableRef::parse(t)).collect();
     // The config file (the booth's set-up) wins over what the last session remembered.
     let config_path = cli.config.clone().or_else(default_config_path);
     let file_settings = match &config_path {
@@ -148,7 +169,11 @@ fn main() -> ExitCode {
                 settings,
                 kiosk,
             };
-            Ok(Box::new(ZaeApp::restore(&cc.egui_ctx, config, saved)))
+            let mut app = ZaeApp::restore(&cc.egui_ctx, config, saved);
+            if let Some((url, password)) = database {
+                app.open_database(&url, password, db_tables, &cc.egui_ctx);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {
@@ -157,5 +182,23 @@ fn main() -> ExitCode {
             eprintln!("zae-atlas: could not open a window: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The password for `--db`: none needed when the connection string, PGPASSWORD or ~/.pgpass
+/// gives one, or when the server asks for none; otherwise asked on the terminal (not echoed).
+/// Without a terminal, the app's Connect dialog asks for it.
+fn database_password(url: &str) -> Result<Option<Secret>, zae_atlas::db::DbError> {
+    use std::io::IsTerminal;
+    let target = DbTarget::parse(url)?;
+    if target.default_password().is_some() || !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    match Session::new(target.clone(), None).connect() {
+        Err(e) if e.wants_password() => {
+            let prompt = format!("Password for {}: ", target.display());
+            Ok(rpassword::prompt_password(prompt).ok().map(Secret::new))
+        }
+        _ => Ok(None),
     }
 }

@@ -90,6 +90,7 @@ mod tests {
                 name: "e".into(),
                 path: None,
                 report: file.report,
+                database: None,
             },
             file.zones,
             file.plots,

@@ -45,6 +45,7 @@ fn dataset(ext: &str) -> Dataset {
                 name: name.into(),
                 path: Some(path),
                 report: file.report,
+                database: None,
             },
             file.zones,
             file.plots,

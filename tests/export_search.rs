@@ -16,6 +16,7 @@ fn embedded() -> Dataset {
             name: EMBEDDED_NAME.into(),
             path: None,
             report: file.report,
+            database: None,
         },
         file.zones,
         file.plots,

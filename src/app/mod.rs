@@ -1,6 +1,8 @@
 //! The application: state, the commands that change it, and the frame that lays out the panels.
 //! UI functions return [`Command`]s; they are applied once per frame, after drawing.
 
+mod database;
+mod db_sources;
 mod derived;
 mod loader;
 
@@ -17,7 +19,7 @@ use crate::map::overlays::{self, ZoomAction};
 use crate::map::style::{PLAIN_BACKGROUND, zone_colors};
 use crate::map::tiles::{BaseMap, TileChoice, TileStatus};
 use crate::map::zones_layer::{LayerOutput, ZonesLayer};
-use crate::model::{Dataset, SourceFile, Zone, union, union_all};
+use crate::model::{Dataset, DbOrigin, SourceFile, Zone, union, union_all};
 use crate::settings::Settings;
 use crate::spatial::mercator::{to_lon_lat, to_world, zoom_to_fit};
 use crate::spatial::{BandMeshes, build_meshes};
@@ -75,6 +77,8 @@ pub struct Persisted {
     pub recent_files: Vec<PathBuf>,
     pub show_table: bool,
     pub settings: Settings,
+    /// Database connection strings used, without password, most recent first.
+    pub recent_databases: Vec<String>,
 }
 
 /// Key of [`Persisted`] in eframe's storage.
@@ -119,6 +123,22 @@ pub enum Command {
     /// Ask for a PMTiles file, then use it as the base map.
     OpenBaseMapDialog,
     SetTiles(TileChoice),
+    /// File ▸ Connect to database…
+    DbDialog,
+    /// Connect and list the tables (password given in the dialog, kept in memory only).
+    DbConnect {
+        url: String,
+        password: crate::db::Secret,
+    },
+    /// Read tables of a listed database (`url` without password).
+    DbOpen {
+        url: String,
+        tables: Vec<crate::db::TableRef>,
+    },
+    /// Read a database source again (one, or all when `None`).
+    DbRefresh(Option<usize>),
+    /// Connect again after the connection was lost, and read again.
+    DbRetry,
     Quit,
 }
 
@@ -191,6 +211,9 @@ pub struct ZaeApp {
     flight: Option<Flight>,
     /// The map's rectangle in the last frame (to aim flights).
     map_rect: Option<Rect>,
+    /// Database sessions, the worker reading tables, the lost-connection banner.
+    databases: database::Databases,
+    db_dialog: ui::db_dialog::DbDialog,
 }
 
 impl ZaeApp {
@@ -219,6 +242,7 @@ impl ZaeApp {
         app.filter = saved.filter;
         app.recent = saved.recent_files;
         app.show_table = saved.show_table;
+        app.db_dialog.recent = saved.recent_databases;
         app.derived = Derived::build(&app.dataset, app.style);
         app.refilter();
         if let Some(((lon, lat), zoom)) = saved.view {
@@ -245,10 +269,15 @@ impl ZaeApp {
                 .iter()
                 .filter_map(|f| f.path.clone())
                 .collect(),
-            embedded_open: self.dataset.files.iter().any(|f| f.path.is_none()),
+            embedded_open: self
+                .dataset
+                .files
+                .iter()
+                .any(|f| f.path.is_none() && f.database.is_none()),
             recent_files: self.recent.clone(),
             show_table: self.show_table,
             settings: self.settings.clone(),
+            recent_databases: self.db_dialog.recent.clone(),
         }
     }
 
@@ -299,6 +328,8 @@ impl ZaeApp {
             kiosk: None,
             flight: None,
             map_rect: None,
+            databases: database::Databases::default(),
+            db_dialog: ui::db_dialog::DbDialog::default(),
         };
         i18n::set_lang(app.settings.lang());
         ctx.set_zoom_factor(app.settings.ui_scale);
@@ -344,6 +375,21 @@ impl ZaeApp {
             .as_deref()
             .map(io::display_name)
             .unwrap_or_else(|| EMBEDDED_NAME.to_string());
+        self.add_source(name, path, None, file, zone_meshes, plot_meshes);
+    }
+
+    /// Adds a file, the embedded dataset or a database table; fits the view to what it brought
+    /// (unless the view was restored, or the table was read only where the map looks).
+    fn add_source(
+        &mut self,
+        name: String,
+        path: Option<PathBuf>,
+        database: Option<DbOrigin>,
+        file: io::LoadedFile,
+        zone_meshes: Vec<BandMeshes>,
+        plot_meshes: Vec<BandMeshes>,
+    ) {
+        let read_by_area = database.as_ref().is_some_and(|d| d.fetched.is_some());
         let bounds = union_all(
             file.zones
                 .iter()
@@ -360,6 +406,7 @@ impl ZaeApp {
                 name,
                 path,
                 report: file.report,
+                database,
             },
             file.zones,
             file.plots,
@@ -377,7 +424,7 @@ impl ZaeApp {
         }
         // Fit to everything this load brought (all files of one Open or drop), unless the view
         // was restored from the last session.
-        if let Some(bounds) = bounds {
+        if let Some(bounds) = bounds.filter(|_| !read_by_area) {
             let merged = self
                 .load_bounds
                 .map_or(bounds, |loaded| union(loaded, bounds));
@@ -402,9 +449,24 @@ impl ZaeApp {
     /// A file open already was read again after it changed on disk: its zones, plots and
     /// tenants are replaced; the selection stays on the same zone id when it still exists.
     fn replace_file(&mut self, index: usize, loaded: loader::Loaded) {
+        self.replace_source(index, loaded.file, loaded.zone_meshes, loaded.plot_meshes);
+        self.notice = Some(t!(
+            "notice-reloaded",
+            name = &self.dataset.files[index].name
+        ));
+    }
+
+    /// Replaces what source `index` held by a new reading of it; the selection stays on the
+    /// same zone id when it still exists.
+    fn replace_source(
+        &mut self,
+        index: usize,
+        file: io::LoadedFile,
+        zone_meshes: Vec<BandMeshes>,
+        plot_meshes: Vec<BandMeshes>,
+    ) {
         let selected_id = self.selected_zone().map(|z| z.id.clone());
         self.drop_meshes_of(index);
-        let file = loaded.file;
         self.dataset.replace_file(
             index,
             file.report,
@@ -412,16 +474,12 @@ impl ZaeApp {
             file.plots,
             file.establishments,
         );
-        self.meshes.extend(loaded.zone_meshes);
-        self.plot_meshes.extend(loaded.plot_meshes);
+        self.meshes.extend(zone_meshes);
+        self.plot_meshes.extend(plot_meshes);
         self.derived = Derived::build(&self.dataset, self.style);
         self.search_index = None;
         self.selected = selected_id.and_then(|id| self.dataset.zone_index_by_id(&id));
         self.refilter();
-        self.notice = Some(t!(
-            "notice-reloaded",
-            name = &self.dataset.files[index].name
-        ));
     }
 
     /// Every half second, looks whether open files changed on disk, and reloads them.
@@ -523,7 +581,7 @@ impl ZaeApp {
     }
 
     pub fn is_loading(&self) -> bool {
-        self.loader.is_some()
+        self.loader.is_some() || self.databases.busy()
     }
 
     pub fn reports(&self) -> impl Iterator<Item = &LoadReport> {
@@ -647,6 +705,7 @@ impl ZaeApp {
                 if let Some(job) = &self.loader {
                     job.cancel();
                 }
+                self.databases.cancel();
             }
             Command::DismissError(i) => {
                 if i < self.errors.len() {
@@ -782,6 +841,11 @@ impl ZaeApp {
                 self.base_map = BaseMap::new(choice, self.tile_cache.clone(), ctx);
                 self.note_base_map_error();
             }
+            Command::DbDialog => self.db_dialog.show(None),
+            Command::DbConnect { url, password } => self.db_connect(&url, Some(password), ctx),
+            Command::DbOpen { url, tables } => self.db_open(&url, tables, ctx),
+            Command::DbRefresh(which) => self.db_refresh(which, false, ctx),
+            Command::DbRetry => self.db_refresh(None, true, ctx),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -1194,11 +1258,17 @@ impl ZaeApp {
         {
             self.commands.push(command);
         }
+        if let Some(lost) = &self.databases.lost
+            && ui::db_dialog::lost_banner_ui(ui, rect, &lost.message)
+        {
+            self.commands.push(Command::DbRetry);
+        }
         if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
             ui::drop_hint_ui(ui, rect);
         }
         self.map_rect = Some(rect);
         self.last_layer = output;
+        self.follow_view(ui.ctx());
     }
 }
 
@@ -1232,6 +1302,7 @@ impl eframe::App for ZaeApp {
                 Err(e) => self.errors.push(e),
             }
         }
+        self.poll_databases(&ctx);
         self.watch_files(&ctx);
         if self.dataset.files.iter().any(|f| f.path.is_some()) {
             ctx.request_repaint_after(WATCH_EVERY);
@@ -1269,6 +1340,7 @@ impl eframe::App for ZaeApp {
                 files_done: j.files_done,
                 files_total: j.files_total,
             });
+            let loading = loading.or_else(|| self.db_progress());
             self.commands.extend(ui::status_bar_ui(
                 ui,
                 &self.dataset,
@@ -1347,6 +1419,8 @@ impl eframe::App for ZaeApp {
         }
         self.commands
             .extend(ui::errors_window_ui(&ctx, &self.errors));
+        self.commands
+            .extend(ui::db_dialog::db_dialog_ui(&ctx, &mut self.db_dialog));
         if self.show_stats {
             let (hovered, open) = ui::stats::stats_window_ui(&ctx, &self.dataset, &self.table_rows);
             self.highlight = hovered;

@@ -109,6 +109,11 @@ impl Builder {
         self.crs_name = name;
     }
 
+    /// The layer, when the source says it before any record (a database table's columns).
+    pub fn set_layer(&mut self, layer: Layer) {
+        self.layer = Some(layer);
+    }
+
     pub fn push(&mut self, record: Record, report: &mut LoadReport) -> Result<(), LoadError> {
         match (&self.frame, self.layer) {
             (Some(frame), Some(layer)) => {
@@ -126,12 +131,14 @@ impl Builder {
     }
 
     fn decide(&mut self, report: &mut LoadReport) -> Result<(), LoadError> {
-        let layer = Layer::detect(
-            self.pending
-                .iter()
-                .take(50)
-                .flat_map(|r| r.properties.keys().map(String::as_str)),
-        );
+        let layer = self.layer.unwrap_or_else(|| {
+            Layer::detect(
+                self.pending
+                    .iter()
+                    .take(50)
+                    .flat_map(|r| r.properties.keys().map(String::as_str)),
+            )
+        });
         report.layer = layer.describe().to_string();
         report.item = layer.item().to_string();
         let frame = choose_frame(
@@ -153,7 +160,7 @@ impl Builder {
 
     /// After the last record.
     pub fn finish(mut self, report: &mut LoadReport) -> Result<(Layer, Built), LoadError> {
-        if self.layer.is_none() {
+        if self.frame.is_none() {
             self.decide(report)?;
         }
         Ok((self.layer.unwrap_or(Layer::Zones), self.built))

@@ -12,9 +12,22 @@ use crate::spatial::ZoneIndex;
 pub struct SourceFile {
     /// Name shown to the user (file name, or "embedded Dijon dataset").
     pub name: String,
-    /// Where it was read from; `None` for the embedded dataset.
+    /// Where it was read from; `None` for the embedded dataset and database tables.
     pub path: Option<PathBuf>,
     pub report: LoadReport,
+    /// The database table it was read from, if it was.
+    pub database: Option<DbOrigin>,
+}
+
+/// A database table held in the [`Dataset`]: which one, and which part of it was read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DbOrigin {
+    /// The connection string, without password.
+    pub url: String,
+    pub schema: String,
+    pub table: String,
+    /// Only the rows meeting this box (WGS84) were read, the table being large; `None`: all.
+    pub fetched: Option<Rect<f64>>,
 }
 
 /// How plots and establishments found their zones.

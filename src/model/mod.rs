@@ -8,7 +8,7 @@ mod properties;
 mod vocation;
 mod zone;
 
-pub use dataset::{Dataset, JoinSummary, SourceFile};
+pub use dataset::{Dataset, DbOrigin, JoinSummary, SourceFile};
 pub use land::{Establishment, Join, LandStats, Plot};
 pub use properties::Properties;
 pub use vocation::{Vocation, fold};

@@ -22,7 +22,12 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
     for (i, file) in dataset.files.iter().enumerate() {
         ui.group(|ui| {
             ui.horizontal(|ui| {
-                ui.label(RichText::new(&file.name).strong());
+                // Long names (database tables) wrap; × stays in view.
+                let room = (ui.available_width() - 28.0).max(40.0);
+                ui.scope(|ui| {
+                    ui.set_max_width(room);
+                    ui.add(egui::Label::new(RichText::new(&file.name).strong()).wrap());
+                });
                 let label = t!("close-file", name = &file.name);
                 let close = ui.small_button("×").on_hover_text(&label);
                 close.widget_info(|| {
@@ -43,9 +48,12 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
                     .small()
                     .color(color),
             );
-            if ui.small_button(t!("load-report-button")).clicked() {
-                commands.push(Command::ShowReport(Some(i)));
-            }
+            ui.horizontal(|ui| {
+                if ui.small_button(t!("load-report-button")).clicked() {
+                    commands.push(Command::ShowReport(Some(i)));
+                }
+                commands.extend(super::db_dialog::refresh_button_ui(ui, i, file));
+            });
         });
     }
     ui.separator();

@@ -1,5 +1,6 @@
 //! Panels and windows. Each function draws one part and returns the commands the user gave.
 
+pub mod db_dialog;
 mod files_panel;
 pub mod filters;
 mod info_panel;
@@ -68,6 +69,15 @@ pub fn menu_bar_ui(
             if ui.button(t!("menu-open-basemap")).clicked() {
                 commands.push(Command::OpenBaseMapDialog);
             }
+            if ui.button(t!("db-menu-connect")).clicked() {
+                commands.push(Command::DbDialog);
+            }
+            if dataset.files.iter().any(|f| f.database.is_some())
+                && ui.button(t!("db-menu-refresh")).clicked()
+            {
+                commands.push(Command::DbRefresh(None));
+            }
+            ui.separator();
             if ui.button(t!("menu-export-csv")).clicked() {
                 commands.push(Command::ExportDialog("csv"));
             }

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod pg;
+
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use zae_atlas::map::tiles::TileChoice;

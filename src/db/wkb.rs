@@ -1,0 +1,150 @@
+//! WKB (as `ST_AsBinary` sends it) to the loader's raw geometry, in the table's own coordinates,
+//! so that the checks, repairs and reprojection of [`crate::io::geometry`] apply as for files.
+//! Parsed with the `wkb` crate; empty geometries are refused with their own message.
+
+use geo_traits::{
+    CoordTrait, GeometryCollectionTrait, GeometryTrait, GeometryType, LineStringTrait,
+    MultiPointTrait, MultiPolygonTrait, PointTrait, PolygonTrait,
+};
+
+use crate::io::geometry::{Pos, RawGeom, RawPolygon, RawRing};
+
+/// Deepest GeometryCollection nesting followed (as for GeoJSON).
+const MAX_DEPTH: usize = 8;
+
+/// Reads a WKB geometry; notes (e.g. members of a collection left out) go to `warnings`.
+pub fn raw_geometry(bytes: &[u8], warnings: &mut Vec<String>) -> Result<RawGeom, String> {
+    let geometry = wkb::reader::read_wkb(bytes).map_err(|e| {
+        format!("the geometry could not be decoded ({e}); curved geometry types are not supported")
+    })?;
+    convert(&geometry, 0, warnings)
+}
+
+fn pos<C: CoordTrait<T = f64>>(c: &C) -> Pos {
+    Pos {
+        x: c.x(),
+        y: c.y(),
+        dims: u8::try_from(c.dim().size()).unwrap_or(u8::MAX),
+    }
+}
+
+fn ring<L: LineStringTrait<T = f64>>(ls: &L) -> RawRing {
+    ls.coords().map(|c| pos(&c)).collect()
+}
+
+fn polygon<P: PolygonTrait<T = f64>>(p: &P) -> Option<RawPolygon> {
+    let exterior = p.exterior()?;
+    let mut rings = vec![ring(&exterior)];
+    rings.extend(p.interiors().map(|r| ring(&r)));
+    Some(rings).filter(|r| !r[0].is_empty())
+}
+
+fn convert<G: GeometryTrait<T = f64>>(
+    g: &G,
+    depth: usize,
+    warnings: &mut Vec<String>,
+) -> Result<RawGeom, String> {
+    match g.as_type() {
+        GeometryType::Polygon(p) => polygon(p)
+            .map(|p| RawGeom::Polygons(vec![p]))
+            .ok_or_else(|| "empty geometry (POLYGON EMPTY)".into()),
+        GeometryType::MultiPolygon(mp) => {
+            let polygons: Vec<RawPolygon> = mp.polygons().filter_map(|p| polygon(&p)).collect();
+            if polygons.is_empty() {
+                Err("empty geometry (MULTIPOLYGON EMPTY)".into())
+            } else {
+                Ok(RawGeom::Polygons(polygons))
+            }
+        }
+        GeometryType::Point(p) => p
+            .coord()
+            .map(|c| RawGeom::Point(pos(&c)))
+            .ok_or_else(|| "empty geometry (POINT EMPTY)".into()),
+        GeometryType::MultiPoint(mp) => {
+            let count = mp.num_points();
+            let first = mp
+                .points()
+                .find_map(|p| p.coord().map(|c| pos(&c)))
+                .ok_or("empty geometry (MULTIPOINT EMPTY)")?;
+            if count > 1 {
+                warnings.push(format!(
+                    "MultiPoint of {count} points: the first one is used"
+                ));
+            }
+            Ok(RawGeom::Point(first))
+        }
+        GeometryType::GeometryCollection(gc) => {
+            if depth >= MAX_DEPTH {
+                return Err(format!(
+                    "GeometryCollection nested more than {MAX_DEPTH} deep"
+                ));
+            }
+            let mut polygons = Vec::new();
+            for (i, member) in gc.geometries().enumerate() {
+                match convert(&member, depth + 1, warnings) {
+                    Ok(RawGeom::Polygons(mut p)) => polygons.append(&mut p),
+                    Ok(other) => warnings.push(format!(
+                        "GeometryCollection member {i} left out: it is a {}",
+                        other.type_name()
+                    )),
+                    Err(e) => warnings.push(format!("GeometryCollection member {i} left out: {e}")),
+                }
+            }
+            if polygons.is_empty() {
+                Err("GeometryCollection holds no polygon".into())
+            } else {
+                Ok(RawGeom::Polygons(polygons))
+            }
+        }
+        GeometryType::LineString(_) | GeometryType::Line(_) => Ok(RawGeom::Other("LineString")),
+        GeometryType::MultiLineString(_) => Ok(RawGeom::Other("MultiLineString")),
+        GeometryType::Rect(_) | GeometryType::Triangle(_) => {
+            Err("unsupported geometry type (Rect or Triangle)".into())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wkb_of(geometry: &geo::Geometry<f64>) -> Vec<u8> {
+        let mut out = Vec::new();
+        wkb::writer::write_geometry(&mut out, geometry, &Default::default()).expect("writes");
+        out
+    }
+
+    #[test]
+    fn polygons_points_and_empties() {
+        let square = geo::wkt!(POLYGON((0. 0., 10. 0., 10. 10., 0. 10., 0. 0.)));
+        let mut warnings = Vec::new();
+        match raw_geometry(&wkb_of(&square.into()), &mut warnings) {
+            Ok(RawGeom::Polygons(p)) => {
+                assert_eq!(p.len(), 1);
+                assert_eq!(p[0][0].len(), 5);
+                assert_eq!(
+                    p[0][0][1],
+                    Pos {
+                        x: 10.0,
+                        y: 0.0,
+                        dims: 2
+                    }
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let points = geo::wkt!(MULTIPOINT(1. 2., 3. 4.));
+        match raw_geometry(&wkb_of(&points.into()), &mut warnings) {
+            Ok(RawGeom::Point(p)) => assert_eq!((p.x, p.y), (1.0, 2.0)),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(warnings.len(), 1);
+        let empty: geo::Geometry<f64> = geo::MultiPolygon::<f64>::new(Vec::new()).into();
+        let err = raw_geometry(&wkb_of(&empty), &mut warnings).err();
+        assert_eq!(err.as_deref(), Some("empty geometry (MULTIPOLYGON EMPTY)"));
+        let err = raw_geometry(&[1, 2, 3], &mut warnings)
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("could not be decoded"), "{err}");
+    }
+}
