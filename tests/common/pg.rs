@@ -1,5 +1,5 @@
 //! A fresh PostgreSQL/PostGIS database per test, on the server named by `ZAE_TEST_PG` (default
-//! `postgresql://postgres@127.0.0.1:5432/postgres`), dropped at the end; the CNIG tables and
+//! `postgresql://postgres:zae-test@127.0.0.1:5432/postgres`), dropped at the end; the CNIG tables and
 //! fixtures loaded on demand. No server: the test fails and says how to start one.
 
 use std::path::PathBuf;
@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use postgres::{Client, NoTls};
 use serde_json::{Map, Value};
 
-pub const DEFAULT_URL: &str = "postgresql://postgres@127.0.0.1:5432/postgres";
+pub const DEFAULT_URL: &str = "postgresql://postgres:zae-test@127.0.0.1:5432/postgres";
 
 const HOW_TO_START: &str = "The database tests need PostgreSQL with PostGIS on 127.0.0.1. Start one with \
 `sudo .ci/start-postgres` (installs postgresql and postgresql-15-postgis-3 if needed, sets the \
