@@ -110,20 +110,27 @@ pub fn card_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<Command
         RichText::new(t!("kiosk-available-unknown")).italics()
     };
     fact(ui, t!("kiosk-available-land"), land);
-    ui.add_space(14.0);
+    ui.add_space(10.0);
     match zone.url() {
         Some(url) => match QrMatrix::encode(&url) {
+            // The code beside its caption: the whole card fits a 1280×800 screen at 1.25×.
             Ok(qr) => {
-                ui.add(egui::Label::new(RichText::new(t!("kiosk-scan")).strong()).wrap());
-                qr_ui(ui, &qr, 220.0, &url);
-                ui.add(
-                    egui::Label::new(
-                        RichText::new(url.split_once("://").map_or(url.as_str(), |(_, r)| r))
-                            .small()
-                            .color(Color32::from_gray(90)),
-                    )
-                    .wrap(),
-                );
+                ui.horizontal_top(|ui| {
+                    qr_ui(ui, &qr, 170.0, &url);
+                    ui.vertical(|ui| {
+                        ui.add(egui::Label::new(RichText::new(t!("kiosk-scan")).strong()).wrap());
+                        ui.add(
+                            egui::Label::new(
+                                RichText::new(
+                                    url.split_once("://").map_or(url.as_str(), |(_, r)| r),
+                                )
+                                .small()
+                                .color(Color32::from_gray(90)),
+                            )
+                            .wrap(),
+                        );
+                    });
+                });
             }
             Err(e) => {
                 log::warn!("{e}");
@@ -184,6 +191,7 @@ pub fn countdown_ui(ui: &mut Ui, map: Rect, seconds: u32) {
                 .corner_radius(CornerRadius::same(12))
                 .inner_margin(Margin::symmetric(28, 20))
                 .show(ui, |ui| {
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
                     ui.label(
                         RichText::new(t!("kiosk-countdown", s = seconds))
                             .size(28.0)
