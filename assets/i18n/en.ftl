@@ -282,3 +282,4 @@ db-last-data-stays = — the last data read stays on screen
 db-retry-hover = Connect again and read the tables again
 db-read-again = { $name }: read again
 db-url-hint = postgresql://user@host:5432/dbname
+embedded-dataset = Dijon métropole (embedded dataset)

@@ -282,3 +282,4 @@ db-last-data-stays = — les dernières données lues restent affichées
 db-retry-hover = Se reconnecter et relire les tables
 db-read-again = { $name } : relu
 db-url-hint = postgresql://utilisateur@hote:5432/base
+embedded-dataset = Dijon métropole (jeu de données intégré)

@@ -19,6 +19,17 @@ pub struct SourceFile {
     pub database: Option<DbOrigin>,
 }
 
+impl SourceFile {
+    /// The name in the interface's language (the embedded dataset's is translated).
+    pub fn shown_name(&self) -> String {
+        if self.path.is_none() && self.database.is_none() {
+            crate::t!("embedded-dataset")
+        } else {
+            self.name.clone()
+        }
+    }
+}
+
 /// A database table held in the [`Dataset`]: which one, and which part of it was read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DbOrigin {

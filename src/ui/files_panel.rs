@@ -26,9 +26,9 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
                 let room = (ui.available_width() - 28.0).max(40.0);
                 ui.scope(|ui| {
                     ui.set_max_width(room);
-                    ui.add(egui::Label::new(RichText::new(&file.name).strong()).wrap());
+                    ui.add(egui::Label::new(RichText::new(file.shown_name()).strong()).wrap());
                 });
-                let label = t!("close-file", name = &file.name);
+                let label = t!("close-file", name = file.shown_name());
                 let close = ui.small_button("×").on_hover_text(&label);
                 close.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)

@@ -348,7 +348,7 @@ fn outline_ui(ui: &mut Ui, zone: &Zone) {
 fn sources_ui(ui: &mut Ui, zone: &Zone, file: Option<&SourceFile>, commands: &mut Vec<Command>) {
     ui.label(RichText::new(t!("sources-title")).strong());
     if let Some(file) = file {
-        ui.label(RichText::new(t!("source-file", name = &file.name)).small());
+        ui.label(RichText::new(t!("source-file", name = file.shown_name())).small());
     }
     let sources = zone.sources();
     if sources.is_empty() {

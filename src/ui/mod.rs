@@ -111,7 +111,7 @@ pub fn menu_bar_ui(
             });
             ui.menu_button(t!("menu-load-report"), |ui| {
                 for (i, file) in dataset.files.iter().enumerate() {
-                    if ui.button(&file.name).clicked() {
+                    if ui.button(file.shown_name()).clicked() {
                         commands.push(Command::ShowReport(Some(i)));
                     }
                 }

@@ -9,7 +9,7 @@ use crate::t;
 pub fn report_window_ui(ctx: &Context, index: usize, file: &SourceFile) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut open = true;
-    egui::Window::new(t!("report-title", name = &file.name))
+    egui::Window::new(t!("report-title", name = file.shown_name()))
         .id(egui::Id::unique("load-report"))
         .open(&mut open)
         .default_size([520.0, 380.0])
