@@ -174,19 +174,54 @@ fn a_dropped_archive_becomes_the_base_map_and_is_remembered() {
     assert_eq!(saved.settings.tiles.as_deref(), path.to_str());
 }
 
+/// The vector archive of tests/data/pmtiles (made by make_vector_pmtiles.py): every tile half
+/// `water`, half `earth`, drawn by walkers' renderer with the light Protomaps style.
 #[test]
-fn vector_archives_are_recognised() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("vector.pmtiles");
-    let file = std::fs::File::create(&path).expect("create");
-    let mut writer = PmTilesWriter::new(TileType::Mvt)
-        .create(file)
-        .expect("writer");
-    // An empty MVT tile is a valid (empty) protobuf message.
-    writer
-        .add_tile(TileCoord::new(0, 0, 0).expect("coordinate"), &[])
-        .expect("add tile");
-    writer.finalize().expect("finalize");
+fn a_vector_archive_is_drawn_with_the_light_style() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pmtiles/vector.pmtiles");
     let info = PmTilesInfo::read(&path).expect("reads");
     assert!(info.vector);
+    let mut h: Harness<'static, ZaeApp> =
+        Harness::builder()
+            .with_size(SIZE)
+            .wgpu()
+            .build_eframe(move |cc| {
+                walkers::install_renderer(cc.wgpu_render_state.as_ref());
+                ZaeApp::new(
+                    &cc.egui_ctx,
+                    AppConfig {
+                        tiles: TileChoice::PmTiles(path),
+                        tile_cache: None,
+                        ..AppConfig::default()
+                    },
+                )
+            });
+    let start = Instant::now();
+    while h.state().tile_status() != TileStatus::Ok {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "vector tiles did not show"
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    h.run_steps(3);
+    let image = h.render().expect("rendered");
+    let view = h.state().view().expect("drawn").rect;
+    let ppp = h.ctx.pixels_per_point();
+    // The style's water colour, #88b2e2.
+    let water = [0x88u8, 0xb2, 0xe2];
+    let samples = (0..20).flat_map(|i| (0..20).map(move |j| (i, j)));
+    let blue = samples
+        .filter(|&(i, j)| {
+            let x = (view.min.x + view.width() * (i as f32 + 0.5) / 20.0) * ppp;
+            let y = (view.min.y + view.height() * (j as f32 + 0.5) / 20.0) * ppp;
+            let p = image.get_pixel(x as u32, y as u32).0;
+            p[..3].iter().zip(water).all(|(a, b)| a.abs_diff(b) <= 8)
+        })
+        .count();
+    assert!(
+        (100..=300).contains(&blue),
+        "about half the map is water: {blue} of 400 samples"
+    );
 }
