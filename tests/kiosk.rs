@@ -327,3 +327,72 @@ fn the_qr_code_on_the_card_decodes_to_the_zone_url() {
     let (_, content) = grids[0].decode().expect("the QR code reads");
     assert_eq!(content, url);
 }
+
+/// Two fingers moving apart zoom in; one finger drags the map.
+#[test]
+fn pinch_zooms_and_one_finger_pans() {
+    let mut h = kiosk_app(None);
+    let before = h.state().view().expect("drawn");
+    let centre = before.rect.center();
+    let device_id = egui::TouchDeviceId(7);
+    let mut t = 1.0;
+    for (step, phase) in [
+        (0, egui::TouchPhase::Start),
+        (1, egui::TouchPhase::Move),
+        (2, egui::TouchPhase::Move),
+        (3, egui::TouchPhase::Move),
+        (4, egui::TouchPhase::End),
+    ] {
+        let spread = 40.0 + 40.0 * step as f32;
+        // As egui-winit does, the first finger also moves the pointer.
+        h.event(Event::PointerMoved(centre + egui::vec2(-spread, 0.0)));
+        for (id, sign) in [(0u64, -1.0f32), (1, 1.0)] {
+            h.event(Event::Touch {
+                device_id,
+                id: egui::TouchId(id),
+                phase,
+                pos: centre + egui::vec2(sign * spread, 0.0),
+                force: None,
+            });
+        }
+        t += 0.05;
+        at(&mut h, t);
+    }
+    at(&mut h, t + 0.1);
+    let after = h.state().view().expect("drawn");
+    assert!(
+        after.zoom > before.zoom + 0.5,
+        "pinching out zooms in: {} → {}",
+        before.zoom,
+        after.zoom
+    );
+
+    // One finger: a drag moves the map under it.
+    let from = centre + egui::vec2(-100.0, 0.0);
+    let (lon0, _) = after.screen_to_lon_lat(centre);
+    h.event(Event::PointerMoved(from));
+    h.event(Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::default(),
+    });
+    at(&mut h, t + 0.2);
+    for k in 1..=6 {
+        h.event(Event::PointerMoved(from + egui::vec2(40.0 * k as f32, 0.0)));
+        at(&mut h, t + 0.2 + 0.03 * k as f64);
+    }
+    h.event(Event::PointerButton {
+        pos: from + egui::vec2(240.0, 0.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::default(),
+    });
+    at(&mut h, t + 0.5);
+    let moved = h.state().view().expect("drawn");
+    let (lon1, _) = moved.screen_to_lon_lat(centre);
+    assert!(
+        lon1 < lon0,
+        "dragging right shows what lies west: {lon0} → {lon1}"
+    );
+}
