@@ -147,6 +147,9 @@ impl Soak {
             } else {
                 110.0 - 30.0 * step as f32
             };
+            // As egui-winit does, the first finger also moves the pointer.
+            self.h
+                .event(Event::PointerMoved(centre + egui::vec2(-spread, 0.0)));
             for (id, sign) in [(0u64, -1.0), (1, 1.0)] {
                 self.h.event(Event::Touch {
                     device_id,
