@@ -1,0 +1,162 @@
+//! Memory with generated parks loaded and drawn: the heap's peak and what stays in use, against
+//! the file's size (issue target: peak ≤ 2× the file). A counting global allocator gives exact
+//! heap figures, phase by phase: reading and parsing the file, building the band meshes, and the
+//! whole app (kittest, CPU tessellation; GPU driver memory is not heap and is not counted here).
+//!
+//!     cargo bench --bench memory -- --bench        # 100,000 parks (~300 MB of GeoJSON)
+//!     cargo bench --bench memory                   # a 2,000-park smoke run (also under cargo test)
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use zae_atlas::map::tiles::TileChoice;
+use zae_atlas::spatial::build_meshes;
+use zae_atlas::{AppConfig, ZaeApp};
+
+struct Counting;
+
+static LIVE: AtomicI64 = AtomicI64::new(0);
+static PEAK: AtomicI64 = AtomicI64::new(0);
+
+fn grew(by: i64) {
+    let now = LIVE.fetch_add(by, Ordering::Relaxed) + by;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+// SAFETY: every call is passed on to the system allocator unchanged; only counters are kept.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            grew(layout.size() as i64);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size() as i64, Ordering::Relaxed);
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            grew(layout.size() as i64);
+        }
+        p
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: same contract as the caller's.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            grew(new_size as i64 - layout.size() as i64);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn mib(bytes: i64) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+/// Runs `f`, returning its result, the heap's peak above the start, and what stays above it.
+fn measure<T>(f: impl FnOnce() -> T) -> (T, i64, i64) {
+    let start = LIVE.load(Ordering::Relaxed);
+    PEAK.store(start, Ordering::Relaxed);
+    let out = f();
+    let peak = PEAK.load(Ordering::Relaxed) - start;
+    let kept = LIVE.load(Ordering::Relaxed) - start;
+    (out, peak, kept)
+}
+
+fn main() {
+    let full = std::env::args().any(|a| a == "--bench");
+    let n = if full { 100_000 } else { 2_000 };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("parks.geojson");
+    let size = {
+        let text = common::parks_geojson(n, 42);
+        std::fs::write(&path, &text).expect("write the generated file");
+        text.len() as i64
+    };
+    println!("memory: {n} parks, file {:.1} MiB", mib(size));
+
+    let (file, peak, kept) = measure(|| zae_atlas::io::load_path(&path).expect("loads"));
+    println!(
+        "  read + parse:        peak {:>7.1} MiB ({:.2}× file), kept {:>7.1} MiB (zones)",
+        mib(peak),
+        peak as f64 / size as f64,
+        mib(kept)
+    );
+    let (meshes, peak, kept) = measure(|| {
+        build_meshes(file.zones.iter().map(|z| &z.geometry), &mut |_| true).expect("meshes")
+    });
+    println!(
+        "  band meshes:         peak {:>7.1} MiB, kept {:>7.1} MiB",
+        mib(peak),
+        mib(kept)
+    );
+    // What the meshes hold, band by band (a band of `None` reuses the next one).
+    for band in 0..zae_atlas::spatial::BAND_MAX_ZOOM.len() {
+        let (mut stored, mut vertices, mut indices) = (0usize, 0usize, 0usize);
+        for m in &meshes {
+            if let Some(Some(mesh)) = m.0.get(band) {
+                stored += 1;
+                vertices += mesh.vertices.len();
+                indices += mesh.indices.len();
+            }
+        }
+        println!(
+            "    band {band}: {stored:>7} meshes stored, {vertices:>9} vertices, {indices:>9} indices"
+        );
+    }
+    let source: usize = file
+        .zones
+        .iter()
+        .map(|z| geo::CoordsIter::coords_count(&z.geometry))
+        .sum();
+    println!("    source outlines: {source} vertices");
+    drop(meshes);
+    drop(file);
+
+    let (h, peak, kept) = measure(|| {
+        let config = AppConfig {
+            files: vec![path.clone()],
+            tiles: TileChoice::None,
+            tile_cache: None,
+            ..AppConfig::default()
+        };
+        let mut h: Harness<'static, ZaeApp> = Harness::builder()
+            .with_size([1280.0, 800.0])
+            .build_eframe(move |cc| ZaeApp::new(&cc.egui_ctx, config));
+        let start = Instant::now();
+        h.step();
+        while h.state().is_loading() {
+            assert!(start.elapsed() < Duration::from_secs(600), "load finished");
+            std::thread::sleep(Duration::from_millis(20));
+            h.step();
+        }
+        h.run_steps(5);
+        h
+    });
+    let zones = h.state().dataset.zones.len();
+    assert_eq!(zones, n);
+    assert!(h.state().zones_drawn() > 0);
+    println!(
+        "  app, loaded + drawn: peak {:>7.1} MiB ({:.2}× file), kept {:>7.1} MiB",
+        mib(peak),
+        peak as f64 / size as f64,
+        mib(kept)
+    );
+}
