@@ -11,7 +11,9 @@ use zae_atlas::map::style::vocation_color;
 use zae_atlas::map::zones_layer::{LayerOutput, RankedZone, ZonesLayer};
 use zae_atlas::model::Zone;
 use zae_atlas::spatial::mercator::zoom_to_fit;
-use zae_atlas::spatial::{BandMeshes, ZoneIndex, build_band_mesh, build_meshes};
+use zae_atlas::spatial::{
+    BandMeshes, DetailMeshes, STORED_BANDS, ZoneIndex, band_for_zoom, build_band_mesh, build_meshes,
+};
 
 struct Scene {
     zones: Vec<Zone>,
@@ -21,6 +23,7 @@ struct Scene {
     ranked: Vec<RankedZone>,
     labels: Vec<(f64, f64)>,
     colors: Vec<Color32>,
+    detail: DetailMeshes,
 }
 
 fn scene(n: usize) -> Scene {
@@ -28,7 +31,11 @@ fn scene(n: usize) -> Scene {
     let file =
         zae_atlas::io::load_bytes("bench.geojson", text.as_bytes(), &mut |_| true).expect("loads");
     let zones = file.zones;
-    let meshes = build_meshes(zones.iter().map(|z| &z.geometry), &mut |_| true).expect("meshes");
+    // As the app keeps them: the coarse bands of every zone; detailed ones in `detail`.
+    let meshes = build_meshes(zones.iter().map(|z| &z.geometry), STORED_BANDS, &mut |_| {
+        true
+    })
+    .expect("meshes");
     let (ranked, rank) = RankedZone::order(&zones);
     Scene {
         index: ZoneIndex::build(&zones),
@@ -41,7 +48,25 @@ fn scene(n: usize) -> Scene {
         ranked,
         meshes,
         zones,
+        detail: DetailMeshes::default(),
     }
+}
+
+/// Builds the detailed meshes of the zones in `view` (what the app's worker does when the view
+/// first gets there); returns how many.
+fn fill_detail(s: &mut Scene, view: &ViewTransform) -> usize {
+    let band = band_for_zoom(view.zoom);
+    let (min_lon, max_lat) = view.screen_to_lon_lat(view.rect.min);
+    let (max_lon, min_lat) = view.screen_to_lon_lat(view.rect.max);
+    let in_view: Vec<usize> = s
+        .index
+        .in_box((min_lon, min_lat), (max_lon, max_lat))
+        .collect();
+    for &i in &in_view {
+        s.detail.build_now(i, band, &s.zones[i].geometry);
+    }
+    s.detail.end_frame();
+    in_view.len()
 }
 
 /// One frame's zone painting at a view; returns the triangles drawn.
@@ -50,6 +75,7 @@ fn frame(s: &Scene, view: &ViewTransform) -> usize {
     let mut layer = ZonesLayer {
         zones: &s.zones,
         meshes: &s.meshes,
+        detail: &s.detail,
         index: &s.index,
         plots: &[],
         plot_meshes: &[],
@@ -89,7 +115,7 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("map");
     group.sample_size(20);
     for &n in sizes {
-        let s = scene(n);
+        let mut s = scene(n);
         group.bench_function(format!("frame_whole_view_{n}_zones"), |b| {
             b.iter(|| frame(&s, &whole_view()))
         });
@@ -100,9 +126,27 @@ fn benches(c: &mut Criterion) {
             (centre.x, centre.y),
             16.0,
         );
+        let filled = fill_detail(&mut s, &zoomed);
         group.bench_function(format!("frame_one_park_{n}_zones"), |b| {
             b.iter(|| frame(&s, &zoomed))
         });
+        // What the worker does once when the view first gets to the park.
+        group.bench_function(
+            format!("detail_meshes_one_park_view_{n}_zones_{filled}_in_view"),
+            |b| {
+                b.iter(|| {
+                    let meshes: Vec<_> = s
+                        .index
+                        .in_box(
+                            zoomed.screen_to_lon_lat(zoomed.rect.left_bottom()),
+                            zoomed.screen_to_lon_lat(zoomed.rect.right_top()),
+                        )
+                        .map(|i| build_band_mesh(&s.zones[i].geometry, 4))
+                        .collect();
+                    black_box(meshes)
+                })
+            },
+        );
         let mut rng = common::Rng::new(7);
         let points: Vec<(f64, f64)> = (0..1024)
             .map(|_| (rng.range(4.9, 5.2), rng.range(47.2, 47.45)))
@@ -115,8 +159,15 @@ fn benches(c: &mut Criterion) {
             })
         });
         if n == sizes[0] {
-            group.bench_function(format!("mesh_build_all_bands_{n}_zones"), |b| {
-                b.iter(|| build_meshes(s.zones.iter().map(|z| &z.geometry), &mut |_| true))
+            // What the loader builds for zones: the kept bands, on all cores.
+            group.bench_function(format!("mesh_build_kept_bands_{n}_zones"), |b| {
+                b.iter(|| {
+                    build_meshes(
+                        s.zones.iter().map(|z| &z.geometry),
+                        STORED_BANDS,
+                        &mut |_| true,
+                    )
+                })
             });
             // One band on one thread: the most detailed (the costliest) and the overview one.
             for band in [4usize, 1] {

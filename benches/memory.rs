@@ -100,7 +100,12 @@ fn main() {
         mib(kept)
     );
     let (meshes, peak, kept) = measure(|| {
-        build_meshes(file.zones.iter().map(|z| &z.geometry), &mut |_| true).expect("meshes")
+        build_meshes(
+            file.zones.iter().map(|z| &z.geometry),
+            zae_atlas::spatial::STORED_BANDS,
+            &mut |_| true,
+        )
+        .expect("meshes")
     });
     println!(
         "  band meshes:         peak {:>7.1} MiB, kept {:>7.1} MiB",

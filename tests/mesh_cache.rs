@@ -7,7 +7,49 @@ use std::path::PathBuf;
 
 use common::offline_app;
 use egui::{Event, Modifiers, PointerButton, vec2};
-use zae_atlas::spatial::{build_band_meshes, mesh_builds};
+use zae_atlas::spatial::{
+    STORED_BANDS, build_band_mesh, build_band_meshes_upto, detail_builds, mesh_builds,
+};
+
+/// Steps until the worker has built the detailed meshes of the zones in view.
+fn wait_for_detail(h: &mut egui_kittest::Harness<'static, zae_atlas::ZaeApp>) {
+    let start = std::time::Instant::now();
+    h.step();
+    while h.state().detail_meshes().pending() > 0
+        || !h.state().layer_stats().wanted_detail.is_empty()
+    {
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "detail meshes did not arrive"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+}
+
+fn drag(
+    h: &mut egui_kittest::Harness<'static, zae_atlas::ZaeApp>,
+    from: egui::Pos2,
+    by: egui::Vec2,
+) {
+    h.event(Event::PointerMoved(from));
+    h.event(Event::PointerButton {
+        pos: from,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::default(),
+    });
+    h.step();
+    h.event(Event::PointerMoved(from + by));
+    h.step();
+    h.event(Event::PointerButton {
+        pos: from + by,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::default(),
+    });
+    h.step();
+}
 
 #[test]
 fn cached_meshes_match_a_fresh_build_and_frames_build_none() {
@@ -21,43 +63,45 @@ fn cached_meshes_match_a_fresh_build_and_frames_build_none() {
     h.run_steps(2);
     h.state_mut().push(zae_atlas::Command::FitAll);
     h.run_steps(2);
+    wait_for_detail(&mut h);
     let check = |app: &zae_atlas::ZaeApp| {
         assert_eq!(app.zone_meshes().len(), app.dataset.zones.len());
-        for (zone, cached) in app.dataset.zones.iter().zip(app.zone_meshes()) {
-            assert_eq!(cached, &build_band_meshes(&zone.geometry), "{}", zone.id);
+        let band = app.layer_stats().band;
+        for (i, (zone, kept)) in app.dataset.zones.iter().zip(app.zone_meshes()).enumerate() {
+            assert_eq!(
+                kept,
+                &build_band_meshes_upto(&zone.geometry, STORED_BANDS),
+                "{}",
+                zone.id
+            );
+            if band >= STORED_BANDS {
+                assert_eq!(
+                    app.detail_meshes().get(i, band),
+                    Some(&build_band_mesh(&zone.geometry, band)),
+                    "detailed band {band} of {}",
+                    zone.id
+                );
+            }
         }
     };
+    let band = h.state().layer_stats().band;
+    assert!(
+        band >= STORED_BANDS,
+        "fitted to one zone: a detailed band ({band})"
+    );
     check(h.state());
 
-    // Pan and zoom for many frames: no mesh is built.
-    let builds = mesh_builds();
+    // Pan for many frames: no mesh is built, kept or detailed.
+    let (builds, details) = (mesh_builds(), detail_builds());
     let view_before = h.state().view().expect("drawn");
     let centre = view_before.rect.center();
-    for step in 0..40 {
-        let from = centre + vec2(step as f32 % 7.0, 0.0);
-        h.event(Event::PointerMoved(from));
-        h.event(Event::PointerButton {
-            pos: from,
-            button: PointerButton::Primary,
-            pressed: true,
-            modifiers: Modifiers::default(),
-        });
-        h.step();
-        let to = from + vec2(25.0, 10.0);
-        h.event(Event::PointerMoved(to));
-        h.step();
-        h.event(Event::PointerButton {
-            pos: to,
-            button: PointerButton::Primary,
-            pressed: false,
-            modifiers: Modifiers::default(),
-        });
-        h.step();
-        if step % 10 == 0 {
-            h.state_mut().push(zae_atlas::Command::Zoom(
-                zae_atlas::map::overlays::ZoomAction::Out,
-            ));
-        }
+    for step in 0..30 {
+        let by = if step % 2 == 0 {
+            vec2(25.0, 10.0)
+        } else {
+            vec2(-20.0, -8.0)
+        };
+        drag(&mut h, centre + vec2(step as f32 % 7.0, 0.0), by);
     }
     h.run_steps(2);
     let view_after = h.state().view().expect("drawn");
@@ -65,7 +109,31 @@ fn cached_meshes_match_a_fresh_build_and_frames_build_none() {
         view_before.center_world, view_after.center_world,
         "the map moved"
     );
-    assert!(view_after.zoom < view_before.zoom, "the map zoomed out");
-    assert_eq!(mesh_builds(), builds, "frames built meshes");
+    assert_eq!(mesh_builds(), builds, "panning built kept meshes");
+    assert_eq!(detail_builds(), details, "panning built detailed meshes");
+    check(h.state());
+    // (The check itself builds fresh meshes to compare with.)
+    let builds = mesh_builds();
+
+    // Zooming out to the kept bands and back in: nothing is built again but the detailed band
+    // of a zoom not seen yet (band 3), once.
+    for _ in 0..4 {
+        h.state_mut().push(zae_atlas::Command::Zoom(
+            zae_atlas::map::overlays::ZoomAction::Out,
+        ));
+        h.run_steps(2);
+        wait_for_detail(&mut h);
+        drag(&mut h, centre, vec2(15.0, 5.0));
+    }
+    assert!(h.state().view().expect("drawn").zoom < view_after.zoom - 3.0);
+    h.state_mut().push(zae_atlas::Command::FitAll);
+    h.run_steps(2);
+    wait_for_detail(&mut h);
+    assert_eq!(mesh_builds(), builds, "zooming built kept meshes");
+    let new_details = detail_builds() - details;
+    assert!(
+        new_details <= 1,
+        "{new_details} detailed meshes built for one zone's new band"
+    );
     check(h.state());
 }

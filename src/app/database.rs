@@ -218,15 +218,19 @@ fn read_one(
     };
     let mut data = crate::db::read_table(session, table, options, &mut |f| report(0.8 * f))?;
     let file = &mut data.loaded;
-    let zone_meshes = build_meshes(file.zones.iter().map(|z| &z.geometry), &mut |f| {
-        report(0.8 + 0.15 * f)
-    })
+    let zone_meshes = build_meshes(
+        file.zones.iter().map(|z| &z.geometry),
+        crate::spatial::STORED_BANDS,
+        &mut |f| report(0.8 + 0.15 * f),
+    )
     .ok_or_else(cancelled)?;
-    let plot_meshes = build_meshes(file.plots.iter().map(|p| &p.geometry), &mut |f| {
-        report(0.95 + 0.05 * f)
-    })
+    let plot_meshes = build_meshes(
+        file.plots.iter().map(|p| &p.geometry),
+        crate::spatial::BAND_MAX_ZOOM.len(),
+        &mut |f| report(0.95 + 0.05 * f),
+    )
     .ok_or_else(cancelled)?;
-    super::loader::note_simplified(file, &zone_meshes, &plot_meshes);
+    super::loader::note_simplified(file);
     Ok(Box::new(DbLoaded {
         data,
         zone_meshes,

@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 
 use crate::io::{self, LoadError, LoadedFile};
-use crate::spatial::{BandMeshes, build_meshes};
+use crate::spatial::{BandMeshes, MAX_MESH_VERTICES, build_meshes};
 
 pub enum LoadMessage {
     Loaded(Box<Loaded>),
@@ -152,17 +152,21 @@ fn load_one(path: &std::path::Path, progress: &AtomicU32, cancel: &AtomicBool) -
     };
     drop(bytes);
     let cancelled = || LoadMessage::Failed(LoadError::Cancelled { file: name.clone() });
-    let Some(zone_meshes) = build_meshes(file.zones.iter().map(|z| &z.geometry), &mut |f| {
-        report(0.7 + 0.2 * f)
-    }) else {
+    let Some(zone_meshes) = build_meshes(
+        file.zones.iter().map(|z| &z.geometry),
+        crate::spatial::STORED_BANDS,
+        &mut |f| report(0.7 + 0.2 * f),
+    ) else {
         return cancelled();
     };
-    let Some(plot_meshes) = build_meshes(file.plots.iter().map(|p| &p.geometry), &mut |f| {
-        report(0.9 + 0.1 * f)
-    }) else {
+    let Some(plot_meshes) = build_meshes(
+        file.plots.iter().map(|p| &p.geometry),
+        crate::spatial::BAND_MAX_ZOOM.len(),
+        &mut |f| report(0.9 + 0.1 * f),
+    ) else {
         return cancelled();
     };
-    note_simplified(&mut file, &zone_meshes, &plot_meshes);
+    note_simplified(&mut file);
     log::info!(
         "{name}: {} zones, {} plots, {} establishments loaded and meshed in {:.2} s",
         file.zones.len(),
@@ -178,23 +182,25 @@ fn load_one(path: &std::path::Path, progress: &AtomicU32, cancel: &AtomicBool) -
     }))
 }
 
-/// Says in the load report which outlines were simplified to be drawn (the data is kept whole).
-pub fn note_simplified(
-    file: &mut LoadedFile,
-    zone_meshes: &[BandMeshes],
-    plot_meshes: &[BandMeshes],
-) {
-    let zones = file.zones.iter().map(|z| (z.feature_index, z.id.clone()));
-    let plots = file.plots.iter().map(|p| (p.feature_index, p.id.clone()));
+/// Says in the load report which outlines are simplified even at the closest zoom, to be drawn
+/// (polygons of more than [`MAX_MESH_VERTICES`] vertices; the data is kept whole).
+pub fn note_simplified(file: &mut LoadedFile) {
+    use geo::CoordsIter;
+    let zones = file
+        .zones
+        .iter()
+        .map(|z| (z.feature_index, z.id.clone(), &z.geometry));
+    let plots = file
+        .plots
+        .iter()
+        .map(|p| (p.feature_index, p.id.clone(), &p.geometry));
     let notes: Vec<_> = zones
-        .zip(zone_meshes)
-        .chain(plots.zip(plot_meshes))
-        .filter_map(|(key, m)| Some((key, m.detailed()?)))
-        .filter(|(_, m)| m.was_simplified())
-        .map(|((index, id), m)| {
+        .chain(plots)
+        .filter(|(_, _, g)| g.0.iter().any(|p| p.coords_count() > MAX_MESH_VERTICES))
+        .map(|(index, id, g)| {
             let text = format!(
-                "{} vertices: simplified to {} for drawing (the outline itself is kept whole)",
-                m.source_vertices, m.mesh_vertices
+                "{} vertices: simplified to at most {MAX_MESH_VERTICES} a polygon for drawing (the outline itself is kept whole)",
+                g.coords_count()
             );
             (index, id, text)
         })

@@ -154,7 +154,10 @@ struct KioskState {
 
 pub struct ZaeApp {
     pub dataset: Dataset,
+    /// The kept (coarse) bands of every zone's mesh, in zone order.
     meshes: Vec<BandMeshes>,
+    /// Detailed bands, built for the zones in view.
+    detail: crate::spatial::DetailMeshes,
     plot_meshes: Vec<BandMeshes>,
     derived: Derived,
     selected: Option<usize>,
@@ -290,6 +293,13 @@ impl ZaeApp {
         let mut app = Self {
             dataset: Dataset::default(),
             meshes: Vec::new(),
+            detail: {
+                let ctx = ctx.clone();
+                crate::spatial::DetailMeshes::new(
+                    crate::spatial::DETAIL_VERTEX_BUDGET,
+                    std::sync::Arc::new(move || ctx.request_repaint()),
+                )
+            },
             plot_meshes: Vec::new(),
             derived: Derived::default(),
             selected: None,
@@ -354,8 +364,12 @@ impl ZaeApp {
     fn load_embedded(&mut self) {
         match io::load_bytes(EMBEDDED_NAME, EMBEDDED_DATASET, &mut |_| true) {
             Ok(file) => {
-                let meshes = build_meshes(file.zones.iter().map(|z| &z.geometry), &mut |_| true)
-                    .unwrap_or_default();
+                let meshes = build_meshes(
+                    file.zones.iter().map(|z| &z.geometry),
+                    crate::spatial::STORED_BANDS,
+                    &mut |_| true,
+                )
+                .unwrap_or_default();
                 self.add_file(None, file, meshes, Vec::new());
             }
             Err(e) => self
@@ -415,6 +429,7 @@ impl ZaeApp {
         self.meshes.extend(zone_meshes);
         self.plot_meshes.extend(plot_meshes);
         self.derived = Derived::build(&self.dataset, self.style);
+        self.detail.clear();
         self.search_index = None;
         self.refilter();
         if let Some(path) = self.dataset.files.last().and_then(|f| f.path.clone()) {
@@ -477,6 +492,7 @@ impl ZaeApp {
         self.meshes.extend(zone_meshes);
         self.plot_meshes.extend(plot_meshes);
         self.derived = Derived::build(&self.dataset, self.style);
+        self.detail.clear();
         self.search_index = None;
         self.selected = selected_id.and_then(|id| self.dataset.zone_index_by_id(&id));
         self.refilter();
@@ -550,9 +566,14 @@ impl ZaeApp {
         self.last_layer.zones_drawn
     }
 
-    /// The cached meshes of the zones, in zone order.
+    /// The kept meshes of the zones, in zone order.
     pub fn zone_meshes(&self) -> &[BandMeshes] {
         &self.meshes
+    }
+
+    /// The detailed meshes built for the zones in view.
+    pub fn detail_meshes(&self) -> &crate::spatial::DetailMeshes {
+        &self.detail
     }
 
     /// The measure tool's current result, as shown (e.g. "Area: 12.35 ha").
@@ -685,6 +706,8 @@ impl ZaeApp {
                     self.selected = None;
                     self.report_window = None;
                     self.derived = Derived::build(&self.dataset, self.style);
+                    self.detail.clear();
+                    self.detail.clear();
                     self.search_index = None;
                     self.refilter();
                 }
@@ -1187,6 +1210,7 @@ impl ZaeApp {
         let layer = ZonesLayer {
             zones: &self.dataset.zones,
             meshes: &self.meshes,
+            detail: &self.detail,
             index: &self.derived.index,
             plots: &self.dataset.plots,
             plot_meshes: &self.plot_meshes,
@@ -1267,6 +1291,13 @@ impl ZaeApp {
             ui::drop_hint_ui(ui, rect);
         }
         self.map_rect = Some(rect);
+        // Detailed meshes for the zones drawn coarser than their band: asked of the worker now,
+        // drawn when they arrive.
+        let wanted = std::mem::take(&mut output.wanted_detail);
+        let zones = &self.dataset.zones;
+        self.detail
+            .request(&wanted, output.band, |i| zones.get(i).map(|z| &z.geometry));
+        self.detail.end_frame();
         self.last_layer = output;
         self.follow_view(ui.ctx());
     }

@@ -7,7 +7,7 @@ use walkers::{MapMemory, Plugin, Projector};
 use super::ViewTransform;
 use super::style;
 use crate::model::{Establishment, Plot, Zone};
-use crate::spatial::{BandMeshes, ZoneIndex, ZoneMesh, band_for_zoom};
+use crate::spatial::{BandMeshes, DetailMeshes, STORED_BANDS, ZoneIndex, ZoneMesh, band_for_zoom};
 
 /// Below this zoom names are not drawn on the map (hover shows them).
 const LABEL_MIN_ZOOM: f64 = 11.5;
@@ -29,6 +29,10 @@ pub struct LayerOutput {
     pub triangles_drawn: usize,
     pub outlines_drawn: usize,
     pub labels_drawn: usize,
+    /// Zones drawn with a coarser band while their detailed one is not built yet (to ask for).
+    pub wanted_detail: Vec<usize>,
+    /// The band drawn.
+    pub band: usize,
 }
 
 /// A zone in drawing order: enough to draw it as a dot without reading its mesh.
@@ -125,7 +129,10 @@ fn append_dot(out: &mut Mesh, centre: Pos2, color: Color32) {
 
 pub struct ZonesLayer<'a> {
     pub zones: &'a [Zone],
+    /// The kept (coarse) bands of every zone.
     pub meshes: &'a [BandMeshes],
+    /// Detailed bands of the zones in view, as far as built.
+    pub detail: &'a DetailMeshes,
     pub index: &'a ZoneIndex,
     pub plots: &'a [Plot],
     pub plot_meshes: &'a [BandMeshes],
@@ -146,6 +153,29 @@ pub struct ZonesLayer<'a> {
     /// Highlighted from elsewhere (a chart's hovered bar).
     pub highlight: Option<usize>,
     pub output: &'a mut LayerOutput,
+}
+
+/// The mesh to draw zone `i` with at `band`: a kept band, or a detailed one when built (the most
+/// detailed kept band until then, and the zone is noted in `wanted`).
+fn zone_mesh<'a>(
+    meshes: &'a [BandMeshes],
+    detail: &'a DetailMeshes,
+    wanted: &mut Vec<usize>,
+    i: usize,
+    band: usize,
+) -> Option<&'a ZoneMesh> {
+    let found = if band >= STORED_BANDS {
+        let found = detail.get(i, band);
+        if found.is_none() {
+            wanted.push(i);
+        }
+        found
+    } else {
+        None
+    };
+    found
+        .or_else(|| meshes.get(i)?.band(band.min(STORED_BANDS - 1)))
+        .filter(|m| !m.indices.is_empty())
 }
 
 impl Plugin for ZonesLayer<'_> {
@@ -266,6 +296,7 @@ impl ZonesLayer<'_> {
                 .collect()
         };
         let band = band_for_zoom(view.zoom);
+        self.output.band = band;
         let mut frame = FrameBudget::new(view.rect);
         let mut fill = Mesh::default();
         let mut outlines: Vec<Shape> = Vec::new();
@@ -287,10 +318,13 @@ impl ZonesLayer<'_> {
             {
                 None
             } else {
-                self.meshes
-                    .get(i)
-                    .and_then(|m| m.band(band))
-                    .filter(|m| !m.indices.is_empty())
+                zone_mesh(
+                    self.meshes,
+                    self.detail,
+                    &mut self.output.wanted_detail,
+                    i,
+                    band,
+                )
             };
             let Some(mesh) = mesh else {
                 let centre = view.world_to_screen(ranked.center_world);

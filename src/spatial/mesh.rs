@@ -16,6 +16,12 @@ pub const MAX_MESH_VERTICES: usize = 20_000;
 /// Zoom bands: band `i` is drawn below `BAND_MAX_ZOOM[i]` (the last one at any zoom).
 pub const BAND_MAX_ZOOM: [f64; 5] = [9.0, 11.0, 13.0, 15.0, f64::INFINITY];
 
+/// Bands of zone meshes built for every zone at load and kept: the coarse ones, drawn when many
+/// zones are in view. The detailed bands (zoom 13 and closer, where few zones are in view) are
+/// built for the zones in view only, on a worker ([`super::DetailMeshes`]); until they are
+/// there, the most detailed kept band is drawn. Plots keep every band.
+pub const STORED_BANDS: usize = 3;
+
 /// The band drawn at a zoom level.
 pub fn band_for_zoom(zoom: f64) -> usize {
     BAND_MAX_ZOOM
@@ -55,6 +61,21 @@ impl ZoneMesh {
     /// Fewer vertices than the source outline.
     pub fn was_simplified(&self) -> bool {
         self.mesh_vertices < self.source_vertices
+    }
+
+    /// Without spare capacity (a multipolygon's vectors grow by doubling).
+    pub fn compact(mut self) -> Self {
+        self.vertices.shrink_to_fit();
+        self.indices.shrink_to_fit();
+        self.ring_ends.shrink_to_fit();
+        self
+    }
+
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.vertices.capacity() * std::mem::size_of::<[f32; 2]>()
+            + self.indices.capacity() * std::mem::size_of::<u32>()
+            + self.ring_ends.capacity() * std::mem::size_of::<u32>()
     }
 
     /// The rings as slices of `vertices`.
@@ -106,10 +127,12 @@ impl MeshStats {
     }
 }
 
-/// Builds every band of every outline, on all cores. `progress` gets the fraction done and
-/// returns false to stop (then `None`).
+/// Builds the first `bands` bands of every outline (`BAND_MAX_ZOOM.len()` for all, or
+/// [`STORED_BANDS`] for zones), on all cores. `progress` gets the fraction done and returns
+/// false to stop (then `None`).
 pub fn build_meshes<'a>(
     geometries: impl ExactSizeIterator<Item = &'a MultiPolygon<f64>>,
+    bands: usize,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Option<Vec<BandMeshes>> {
     use rayon::prelude::*;
@@ -120,7 +143,7 @@ pub fn build_meshes<'a>(
         if !progress(meshes.len() as f32 / total as f32) {
             return None;
         }
-        meshes.par_extend(chunk.par_iter().map(|g| build_band_meshes(g)));
+        meshes.par_extend(chunk.par_iter().map(|g| build_band_meshes_upto(g, bands)));
     }
     Some(meshes)
 }
@@ -135,10 +158,15 @@ pub fn mesh_builds() -> usize {
 
 /// All bands of one outline.
 pub fn build_band_meshes(geometry: &MultiPolygon<f64>) -> BandMeshes {
+    build_band_meshes_upto(geometry, BAND_MAX_ZOOM.len())
+}
+
+/// The first `bands` bands of one outline; the last of them is always built.
+pub fn build_band_meshes_upto(geometry: &MultiPolygon<f64>, bands: usize) -> BandMeshes {
     BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let world: Vec<Polygon<f64>> = geometry.0.iter().map(to_world_polygon).collect();
     let source: usize = geometry.coords_count();
-    let bands = BAND_MAX_ZOOM.len();
+    let bands = bands.clamp(1, BAND_MAX_ZOOM.len());
     let mut meshes: Vec<Option<ZoneMesh>> = vec![None; bands];
     let mut finer_vertices = usize::MAX;
     // From the most detailed band to the coarsest; a band that would keep 80% or more of the
@@ -159,7 +187,7 @@ pub fn build_band_meshes(geometry: &MultiPolygon<f64>) -> BandMeshes {
             continue;
         }
         finer_vertices = vertices;
-        meshes[band] = Some(build_zone_mesh_from_world(&simplified, source, 0.0));
+        meshes[band] = Some(build_zone_mesh_from_world(&simplified, source, 0.0).compact());
     }
     BandMeshes(meshes)
 }
@@ -167,7 +195,7 @@ pub fn build_band_meshes(geometry: &MultiPolygon<f64>) -> BandMeshes {
 /// One band's mesh of one outline (what building a band on its own costs).
 pub fn build_band_mesh(geometry: &MultiPolygon<f64>, band: usize) -> ZoneMesh {
     let world: Vec<Polygon<f64>> = geometry.0.iter().map(to_world_polygon).collect();
-    build_zone_mesh_from_world(&world, geometry.coords_count(), band_tolerance(band))
+    build_zone_mesh_from_world(&world, geometry.coords_count(), band_tolerance(band)).compact()
 }
 
 /// The most detailed mesh of one outline (for tests and tools).
