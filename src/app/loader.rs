@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 
 use crate::io::{self, LoadError, LoadedFile};
-use crate::spatial::{BandMeshes, MAX_MESH_VERTICES, build_meshes};
+use crate::spatial::{BandMeshes, MAX_MESH_VERTICES, MAX_ZONE_MESH_VERTICES, build_meshes};
 
 pub enum LoadMessage {
     Loaded(Box<Loaded>),
@@ -196,10 +196,13 @@ pub fn note_simplified(file: &mut LoadedFile) {
         .map(|p| (p.feature_index, p.id.clone(), &p.geometry));
     let notes: Vec<_> = zones
         .chain(plots)
-        .filter(|(_, _, g)| g.0.iter().any(|p| p.coords_count() > MAX_MESH_VERTICES))
+        .filter(|(_, _, g)| {
+            g.coords_count() > MAX_ZONE_MESH_VERTICES
+                || g.0.iter().any(|p| p.coords_count() > MAX_MESH_VERTICES)
+        })
         .map(|(index, id, g)| {
             let text = format!(
-                "{} vertices: simplified to at most {MAX_MESH_VERTICES} a polygon for drawing (the outline itself is kept whole)",
+                "{} vertices: simplified for drawing, to at most {MAX_MESH_VERTICES} a polygon and {MAX_ZONE_MESH_VERTICES} in all (the outline itself is kept whole)",
                 g.coords_count()
             );
             (index, id, text)

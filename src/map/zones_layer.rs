@@ -477,7 +477,8 @@ fn append_fill(out: &mut Mesh, mesh: &ZoneMesh, view: &ViewTransform, color: Col
             uv: egui::epaint::WHITE_UV,
             color,
         }));
-    out.indices.extend(mesh.indices.iter().map(|i| first + i));
+    out.indices
+        .extend(mesh.indices.iter().map(|&i| first + u32::from(i)));
 }
 
 fn ring_points(mesh: &ZoneMesh, ring: &[[f32; 2]], view: &ViewTransform) -> Vec<Pos2> {

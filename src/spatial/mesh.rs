@@ -13,6 +13,11 @@ use super::mercator::{to_world, world_pixels};
 /// detailed band: ear-cutting is quadratic in the worst case (a 200,000-vertex ring takes ~40 s).
 pub const MAX_MESH_VERTICES: usize = 20_000;
 
+/// A zone's mesh holds at most this many vertices (all its polygons), so that its triangles fit
+/// 16-bit indices: at 100,000 zones that halves the largest part of mesh memory. A multipolygon
+/// past it is simplified for drawing, each part in proportion to its size.
+pub const MAX_ZONE_MESH_VERTICES: usize = 65_000;
+
 /// Zoom bands: band `i` is drawn below `BAND_MAX_ZOOM[i]` (the last one at any zoom).
 pub const BAND_MAX_ZOOM: [f64; 5] = [9.0, 11.0, 13.0, 15.0, f64::INFINITY];
 
@@ -48,8 +53,8 @@ pub struct ZoneMesh {
     pub world_size: [f32; 2],
     /// Ring vertices (exterior then holes, without the closing repeat), offsets from `origin`.
     pub vertices: Vec<[f32; 2]>,
-    /// Triangles, three indices into `vertices` each.
-    pub indices: Vec<u32>,
+    /// Triangles, three indices into `vertices` each (at most [`MAX_ZONE_MESH_VERTICES`]).
+    pub indices: Vec<u16>,
     /// End (exclusive) of each ring in `vertices`.
     pub ring_ends: Vec<u32>,
     /// Vertices in the source geometry, and in this mesh.
@@ -74,7 +79,7 @@ impl ZoneMesh {
     /// Heap bytes held.
     pub fn heap_bytes(&self) -> usize {
         self.vertices.capacity() * std::mem::size_of::<[f32; 2]>()
-            + self.indices.capacity() * std::mem::size_of::<u32>()
+            + self.indices.capacity() * std::mem::size_of::<u16>()
             + self.ring_ends.capacity() * std::mem::size_of::<u32>()
     }
 
@@ -221,6 +226,7 @@ fn build_zone_mesh_from_world(
         source_vertices,
         ..ZoneMesh::default()
     };
+    let total: usize = world.iter().map(CoordsIter::coords_count).sum();
     for polygon in world {
         let simplified;
         let mut polygon = polygon;
@@ -228,10 +234,14 @@ fn build_zone_mesh_from_world(
             simplified = polygon.simplify(tolerance);
             polygon = &simplified;
         }
+        let budget = polygon_budget(polygon.coords_count(), total);
         let budgeted;
-        if polygon.coords_count() > MAX_MESH_VERTICES {
-            budgeted = simplify_to_budget(polygon, MAX_MESH_VERTICES);
+        if polygon.coords_count() > budget {
+            budgeted = simplify_to_budget(polygon, budget);
             polygon = &budgeted;
+        }
+        if mesh.vertices.len() + polygon.coords_count() > usize::from(u16::MAX) {
+            continue; // thousands of parts: the rest is drawn as it would be at a coarser band
         }
         if polygon.exterior().0.len() < 4 {
             continue; // collapsed at this band: drawn as a dot
@@ -267,8 +277,12 @@ fn build_zone_mesh_from_world(
                 .iter()
                 .map(|v| [(v[0] - origin[0]) as f32, (v[1] - origin[1]) as f32]),
         );
-        mesh.indices
-            .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+        // Fits: the vertices were counted against u16::MAX above.
+        mesh.indices.extend(
+            raw.triangle_indices
+                .iter()
+                .map(|&i| (base as usize + i) as u16),
+        );
         let mut end = base;
         for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
             end += ring.0.len().saturating_sub(1) as u32;
@@ -285,6 +299,16 @@ fn to_world_polygon(polygon: &Polygon<f64>) -> Polygon<f64> {
         let w = to_world(c.x, c.y);
         geo::Coord { x: w[0], y: w[1] }
     })
+}
+
+/// Vertices one polygon of a zone may keep in its mesh: [`MAX_MESH_VERTICES`], and its share of
+/// [`MAX_ZONE_MESH_VERTICES`] when the zone's polygons together have more.
+pub fn polygon_budget(polygon: usize, zone_total: usize) -> usize {
+    if zone_total <= MAX_ZONE_MESH_VERTICES {
+        MAX_MESH_VERTICES
+    } else {
+        (MAX_ZONE_MESH_VERTICES * polygon / zone_total).clamp(4, MAX_MESH_VERTICES)
+    }
 }
 
 /// Douglas–Peucker with a growing tolerance until the polygon has at most `budget` vertices.
@@ -382,5 +406,52 @@ mod tests {
         assert!(mesh.was_simplified());
         assert!(mesh.mesh_vertices <= MAX_MESH_VERTICES + 1);
         assert!(!mesh.indices.is_empty());
+    }
+
+    /// A circle of `n` vertices around (lon, lat), radius `r` degrees.
+    fn circle(lon: f64, lat: f64, r: f64, n: usize) -> Polygon<f64> {
+        let mut ring: Vec<(f64, f64)> = (0..n)
+            .map(|k| {
+                let a = k as f64 / n as f64 * std::f64::consts::TAU;
+                (lon + r * a.cos(), lat + r * a.sin())
+            })
+            .collect();
+        ring.push(ring[0]);
+        Polygon::new(LineString::from(ring), vec![])
+    }
+
+    #[test]
+    fn a_zone_past_the_16_bit_budget_is_simplified_by_part_and_keeps_its_shape() {
+        // Four parts of 19,000 vertices: each under the polygon budget, 76,000 in all.
+        let parts: Vec<Polygon<f64>> = (0..4)
+            .map(|k| circle(5.0 + 0.01 * k as f64, 47.3, 0.004, 19_000))
+            .collect();
+        let zone = MultiPolygon(parts.clone());
+        let mesh = build_zone_mesh(&zone);
+        assert!(
+            mesh.vertices.len() <= MAX_ZONE_MESH_VERTICES,
+            "{}",
+            mesh.vertices.len()
+        );
+        assert_eq!(mesh.ring_ends.len(), 4, "every part kept");
+        assert!(
+            mesh.indices
+                .iter()
+                .all(|&i| usize::from(i) < mesh.vertices.len())
+        );
+        let whole: f64 = parts
+            .iter()
+            .map(|p| {
+                let w = to_world_polygon(p);
+                geo::Area::unsigned_area(&w)
+            })
+            .sum();
+        let drawn = world_area(&mesh);
+        assert!(
+            (drawn / whole - 1.0).abs() < 0.01,
+            "area kept: {drawn} vs {whole}"
+        );
+        assert_eq!(polygon_budget(19_000, 76_000), 16_250);
+        assert_eq!(polygon_budget(19_000, 19_000), MAX_MESH_VERTICES);
     }
 }

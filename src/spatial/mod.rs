@@ -9,7 +9,7 @@ mod mesh;
 pub use detail::{DETAIL_VERTEX_BUDGET, DetailMeshes, detail_builds};
 pub use index::ZoneIndex;
 pub use mesh::{
-    BAND_MAX_ZOOM, BandMeshes, MAX_MESH_VERTICES, MeshStats, STORED_BANDS, ZoneMesh, band_for_zoom,
-    band_tolerance, build_band_mesh, build_band_meshes, build_band_meshes_upto, build_meshes,
-    build_zone_mesh, mesh_builds,
+    BAND_MAX_ZOOM, BandMeshes, MAX_MESH_VERTICES, MAX_ZONE_MESH_VERTICES, MeshStats, STORED_BANDS,
+    ZoneMesh, band_for_zoom, band_tolerance, build_band_mesh, build_band_meshes,
+    build_band_meshes_upto, build_meshes, build_zone_mesh, mesh_builds,
 };
