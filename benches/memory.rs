@@ -84,13 +84,23 @@ fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let n = if full { 100_000 } else { 2_000 };
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("parks.geojson");
-    let size = {
-        let text = common::parks_geojson(n, 42);
-        std::fs::write(&path, &text).expect("write the generated file");
-        text.len() as i64
+    // ZAE_MEMORY_FILE measures another file instead (e.g. one of ../shared/tools/gen_parks.py).
+    let (path, size) = match std::env::var_os("ZAE_MEMORY_FILE") {
+        Some(file) => {
+            let path = std::path::PathBuf::from(file);
+            let size = std::fs::metadata(&path)
+                .expect("ZAE_MEMORY_FILE readable")
+                .len() as i64;
+            (path, size)
+        }
+        None => {
+            let path = dir.path().join("parks.geojson");
+            let text = common::parks_geojson(n, 42);
+            std::fs::write(&path, &text).expect("write the generated file");
+            (path, text.len() as i64)
+        }
     };
-    println!("memory: {n} parks, file {:.1} MiB", mib(size));
+    println!("memory: {}, file {:.1} MiB", path.display(), mib(size));
 
     let (file, peak, kept) = measure(|| zae_atlas::io::load_path(&path).expect("loads"));
     println!(
@@ -156,7 +166,7 @@ fn main() {
         h
     });
     let zones = h.state().dataset.zones.len();
-    assert_eq!(zones, n);
+    assert!(zones > 0);
     assert!(h.state().zones_drawn() > 0);
     println!(
         "  app, loaded + drawn: peak {:>7.1} MiB ({:.2}× file), kept {:>7.1} MiB",

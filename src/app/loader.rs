@@ -212,3 +212,70 @@ pub fn note_simplified(file: &mut LoadedFile) {
         file.report.warn(Some(index), Some(id), text);
     }
 }
+
+/// Looks at the open files every half second on a thread of its own, and wakes the interface
+/// only when one changed on disk: an idle window does not redraw twice a second (a whole-view
+/// frame of 100,000 zones is costly on a software renderer).
+pub struct FileWatcher {
+    /// The open files, with their stamp when they were read.
+    paths: Arc<Mutex<Vec<(PathBuf, FileStamp)>>>,
+    changed: Arc<AtomicBool>,
+    stop: Arc<AtomicBool>,
+}
+
+impl FileWatcher {
+    pub fn start(ctx: egui::Context, every: std::time::Duration) -> Self {
+        let paths: Arc<Mutex<Vec<(PathBuf, FileStamp)>>> = Arc::default();
+        let changed = Arc::new(AtomicBool::new(false));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (p, c, s) = (paths.clone(), changed.clone(), stop.clone());
+        let spawned = std::thread::Builder::new()
+            .name("file-watcher".into())
+            .spawn(move || {
+                // What was last reported, so that one change is reported once.
+                let mut told: std::collections::HashMap<PathBuf, FileStamp> =
+                    std::collections::HashMap::new();
+                while !s.load(Ordering::Relaxed) {
+                    std::thread::sleep(every);
+                    let watched = p.lock().map(|v| v.clone()).unwrap_or_default();
+                    told.retain(|path, _| watched.iter().any(|(p, _)| p == path));
+                    for (path, read) in watched {
+                        let Some(now) = stamp(&path) else { continue };
+                        if now != read && told.get(&path) != Some(&now) {
+                            told.insert(path, now);
+                            c.store(true, Ordering::Relaxed);
+                            ctx.request_repaint();
+                        }
+                    }
+                }
+            });
+        if let Err(e) = spawned {
+            log::warn!("file watcher not started (open files will not reload): {e}");
+        }
+        Self {
+            paths,
+            changed,
+            stop,
+        }
+    }
+
+    /// The files to watch, with their stamp when they were read.
+    pub fn watch(&self, paths: Vec<(PathBuf, FileStamp)>) {
+        if let Ok(mut watched) = self.paths.lock()
+            && *watched != paths
+        {
+            *watched = paths;
+        }
+    }
+
+    /// A file changed since the last call.
+    pub fn take_changed(&self) -> bool {
+        self.changed.swap(false, Ordering::Relaxed)
+    }
+}
+
+impl Drop for FileWatcher {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}

@@ -33,6 +33,9 @@ pub const EMBEDDED_DATASET: &[u8] = include_bytes!("../../data/dijon-zones.geojs
 pub const EMBEDDED_NAME: &str = "Dijon métropole (embedded dataset)";
 /// How often open files are checked for changes on disk.
 const WATCH_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+/// The interface also compares stamps itself this often when it draws anyway (a change the
+/// watcher thread could not report).
+const WATCH_FALLBACK: std::time::Duration = std::time::Duration::from_secs(5);
 /// Centre of Dijon, where the map starts before it is fitted to the zones.
 const DIJON: (f64, f64) = (5.0415, 47.3220);
 
@@ -169,6 +172,10 @@ pub struct ZaeApp {
     /// When each open file was read (modification time, size), to notice changes.
     stamps: std::collections::HashMap<PathBuf, FileStamp>,
     last_watch: std::time::Instant,
+    /// Tells when an open file changed on disk.
+    watcher: loader::FileWatcher,
+    /// A change was seen during a load.
+    pending_watch: bool,
     /// Bounds of what the current load has brought so far.
     load_bounds: Option<geo::Rect<f64>>,
     last_layer: LayerOutput,
@@ -310,6 +317,8 @@ impl ZaeApp {
             load_bounds: None,
             stamps: std::collections::HashMap::new(),
             last_watch: std::time::Instant::now(),
+            watcher: loader::FileWatcher::start(ctx.clone(), WATCH_EVERY),
+            pending_watch: false,
             last_layer: LayerOutput::default(),
             loader: None,
             errors: Vec::new(),
@@ -498,9 +507,24 @@ impl ZaeApp {
         self.refilter();
     }
 
-    /// Every half second, looks whether open files changed on disk, and reloads them.
+    /// Reloads the open files that changed on disk (the watcher thread says when to look).
     fn watch_files(&mut self, ctx: &Context) {
-        if self.loader.is_some() || self.last_watch.elapsed() < WATCH_EVERY {
+        let paths: Vec<(PathBuf, FileStamp)> = self
+            .dataset
+            .files
+            .iter()
+            .filter_map(|f| f.path.clone())
+            .filter_map(|p| self.stamps.get(&p).map(|s| (p, *s)))
+            .collect();
+        self.watcher.watch(paths);
+        // A change seen while a load runs is looked at when it is done.
+        let look = self.pending_watch || self.watcher.take_changed();
+        if self.loader.is_some() {
+            self.pending_watch = look;
+            return;
+        }
+        self.pending_watch = false;
+        if !look && self.last_watch.elapsed() < WATCH_FALLBACK {
             return;
         }
         self.last_watch = std::time::Instant::now();
@@ -1335,9 +1359,6 @@ impl eframe::App for ZaeApp {
         }
         self.poll_databases(&ctx);
         self.watch_files(&ctx);
-        if self.dataset.files.iter().any(|f| f.path.is_some()) {
-            ctx.request_repaint_after(WATCH_EVERY);
-        }
         self.input(&ctx);
         if self.kiosk.is_some() {
             self.kiosk_tick(&ctx);
