@@ -8,8 +8,9 @@
 
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::Ordering;
+
+use alloc::PEAK;
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
@@ -17,54 +18,11 @@ use zae_atlas::map::tiles::TileChoice;
 use zae_atlas::spatial::build_meshes;
 use zae_atlas::{AppConfig, ZaeApp};
 
-struct Counting;
-
-static LIVE: AtomicI64 = AtomicI64::new(0);
-static PEAK: AtomicI64 = AtomicI64::new(0);
-
-fn grew(by: i64) {
-    let now = LIVE.fetch_add(by, Ordering::Relaxed) + by;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
-
-// SAFETY: every call is passed on to the system allocator unchanged; only counters are kept.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: same contract as the caller's.
-        let p = unsafe { System.alloc(layout) };
-        if !p.is_null() {
-            grew(layout.size() as i64);
-        }
-        p
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as the caller's.
-        unsafe { System.dealloc(ptr, layout) };
-        LIVE.fetch_sub(layout.size() as i64, Ordering::Relaxed);
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: same contract as the caller's.
-        let p = unsafe { System.alloc_zeroed(layout) };
-        if !p.is_null() {
-            grew(layout.size() as i64);
-        }
-        p
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: same contract as the caller's.
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
-        if !p.is_null() {
-            grew(new_size as i64 - layout.size() as i64);
-        }
-        p
-    }
-}
+#[path = "../tests/common/alloc.rs"]
+mod alloc;
 
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: alloc::Counting = alloc::Counting;
 
 fn mib(bytes: i64) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
@@ -72,11 +30,11 @@ fn mib(bytes: i64) -> f64 {
 
 /// Runs `f`, returning its result, the heap's peak above the start, and what stays above it.
 fn measure<T>(f: impl FnOnce() -> T) -> (T, i64, i64) {
-    let start = LIVE.load(Ordering::Relaxed);
+    let start = alloc::live();
     PEAK.store(start, Ordering::Relaxed);
     let out = f();
     let peak = PEAK.load(Ordering::Relaxed) - start;
-    let kept = LIVE.load(Ordering::Relaxed) - start;
+    let kept = alloc::live() - start;
     (out, peak, kept)
 }
 

@@ -79,23 +79,12 @@ mod tests {
     use super::*;
     use crate::app::{EMBEDDED_DATASET, EMBEDDED_NAME};
     use crate::io::load_bytes;
-    use crate::model::SourceFile;
 
     #[test]
     fn totals_count_only_known_values() {
         let file = load_bytes(EMBEDDED_NAME, EMBEDDED_DATASET, &mut |_| true).expect("loads");
         let mut d = Dataset::default();
-        d.add_file(
-            SourceFile {
-                name: "e".into(),
-                path: None,
-                report: file.report,
-                database: None,
-            },
-            file.zones,
-            file.plots,
-            file.establishments,
-        );
+        file.add_to(&mut d, "e", None);
         let all: Vec<usize> = (0..d.zones.len()).collect();
         let t = Totals::of(&d, &all);
         let known_jobs: Vec<f64> = d.zones.iter().filter_map(|z| z.jobs).collect();

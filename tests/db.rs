@@ -11,7 +11,7 @@ use zae_atlas::db::{
     self, DbError, DbTarget, Fetched, ReadOptions, Secret, Session, TableKind, TableRef,
 };
 use zae_atlas::io::Layer;
-use zae_atlas::model::{Dataset, Join, SourceFile};
+use zae_atlas::model::{Dataset, Join};
 
 fn read(session: &Session, table: &str) -> db::TableData {
     read_with(session, table, &ReadOptions::default())
@@ -24,17 +24,8 @@ fn read_with(session: &Session, table: &str, options: &ReadOptions) -> db::Table
 
 fn add(dataset: &mut Dataset, data: db::TableData) {
     let file = data.loaded;
-    dataset.add_file(
-        SourceFile {
-            name: file.report.file.clone(),
-            path: None,
-            report: file.report,
-            database: None,
-        },
-        file.zones,
-        file.plots,
-        file.establishments,
-    );
+    let name = file.report.file.clone();
+    file.add_to(dataset, &name, None);
 }
 
 fn cnig_db() -> TestDb {

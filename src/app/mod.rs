@@ -986,14 +986,7 @@ impl ZaeApp {
             self.pending_fit = Some(bounds);
             return;
         };
-        let (min, max) = (
-            (bounds.min().x, bounds.min().y),
-            (bounds.max().x, bounds.max().y),
-        );
-        let zoom = zoom_to_fit(min, max, rect.width() as f64, rect.height() as f64, 60.0).min(16.0);
-        let a = to_world(min.0, min.1);
-        let b = to_world(max.0, max.1);
-        let target = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+        let (target, zoom) = fit_of(bounds, rect);
         let from = match self.last_layer.view {
             Some(v) => {
                 let (lon, lat) = v.screen_to_lon_lat(v.rect.center());
@@ -1146,14 +1139,8 @@ impl ZaeApp {
         let Some(bounds) = self.pending_fit.take() else {
             return;
         };
-        let (min, max) = (
-            (bounds.min().x, bounds.min().y),
-            (bounds.max().x, bounds.max().y),
-        );
-        let zoom = zoom_to_fit(min, max, rect.width() as f64, rect.height() as f64, 60.0).min(16.0);
-        let a = to_world(min.0, min.1);
-        let b = to_world(max.0, max.1);
-        let (lon, lat) = to_lon_lat([(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]);
+        let (centre, zoom) = fit_of(bounds, rect);
+        let (lon, lat) = to_lon_lat(centre);
         self.map_memory.center_at(lon_lat(lon, lat));
         let _ = self.map_memory.set_zoom(zoom);
     }
@@ -1325,6 +1312,19 @@ impl ZaeApp {
         self.last_layer = output;
         self.follow_view(ui.ctx());
     }
+}
+
+/// The view that shows `bounds` (lon/lat) whole in `rect`, with a margin: its centre in world
+/// units and its zoom (at most 16, a street).
+fn fit_of(bounds: geo::Rect<f64>, rect: Rect) -> ([f64; 2], f64) {
+    let (min, max) = (
+        (bounds.min().x, bounds.min().y),
+        (bounds.max().x, bounds.max().y),
+    );
+    let zoom = zoom_to_fit(min, max, rect.width() as f64, rect.height() as f64, 60.0).min(16.0);
+    let a = to_world(min.0, min.1);
+    let b = to_world(max.0, max.1);
+    ([(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0], zoom)
 }
 
 /// An event that shows someone is at the screen (a touch, a click, a key, the wheel, a move).
