@@ -2,11 +2,13 @@
 //! GeoJSON, in Lambert-93: layers recognised, joins made, land figures computed — checked
 //! against tests/data/cnig/expected.json.
 
+mod common;
+
 use std::path::PathBuf;
 
 use serde_json::Value;
 use zae_atlas::io::{Layer, load_path};
-use zae_atlas::model::{Dataset, Join, SourceFile};
+use zae_atlas::model::{Dataset, SourceFile};
 
 fn cnig(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -118,38 +120,7 @@ fn check_trio(ext: &str) {
         );
     }
 
-    for (siret, want) in expected["establishments"]
-        .as_object()
-        .expect("establishments")
-    {
-        let e = data
-            .establishments
-            .iter()
-            .find(|e| e.siret.as_deref() == Some(siret))
-            .unwrap_or_else(|| panic!("{siret} missing"));
-        let zone_site = e.zone.map(|z| data.zones[z].id.clone());
-        assert_eq!(
-            zone_site.as_deref(),
-            want["site_id"].as_str(),
-            "{siret} zone"
-        );
-        let join = match e.joined_by {
-            Some(Join::Both) => Some("both"),
-            Some(Join::TerrId) => Some("terr_id"),
-            Some(Join::Spatial) => Some("spatial"),
-            None => None,
-        };
-        assert_eq!(join, want["join"].as_str(), "{siret} join");
-        let p = &want["point_wgs84"];
-        assert!(
-            (e.lon - p[0].as_f64().expect("lon")).abs() < 1e-6,
-            "{siret} lon"
-        );
-        assert!(
-            (e.lat - p[1].as_f64().expect("lat")).abs() < 1e-6,
-            "{siret} lat"
-        );
-    }
+    common::check_expected_establishments(&data, &expected);
     assert_eq!(data.joins.establishments_without_zone, 1);
     assert_eq!(data.joins.plots_by_site_id, 8);
 }

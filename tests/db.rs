@@ -11,7 +11,7 @@ use zae_atlas::db::{
     self, DbError, DbTarget, Fetched, ReadOptions, Secret, Session, TableKind, TableRef,
 };
 use zae_atlas::io::Layer;
-use zae_atlas::model::{Dataset, Join};
+use zae_atlas::model::Dataset;
 
 fn read(session: &Session, table: &str) -> db::TableData {
     read_with(session, table, &ReadOptions::default())
@@ -135,34 +135,9 @@ fn cnig_tables_are_listed_recognised_read_and_joined_like_the_files() {
             "{site_id}"
         );
     }
-    for (siret, want) in expected["establishments"]
-        .as_object()
-        .expect("establishments")
-    {
-        let e = data
-            .establishments
-            .iter()
-            .find(|e| e.siret.as_deref() == Some(siret))
-            .unwrap_or_else(|| panic!("{siret} missing"));
-        let zone = e.zone.map(|z| data.zones[z].id.clone());
-        assert_eq!(zone.as_deref(), want["site_id"].as_str(), "{siret}");
-        let join = match e.joined_by {
-            Some(Join::Both) => Some("both"),
-            Some(Join::TerrId) => Some("terr_id"),
-            Some(Join::Spatial) => Some("spatial"),
-            None => None,
-        };
-        // Case (e) is a WGS84 text in the CSV only; the database holds the GeoJSON's point.
-        assert_eq!(join, want["join"].as_str(), "{siret}");
-        let p = &want["point_wgs84"];
-        assert!(
-            (e.lon - p[0].as_f64().expect("lon")).abs() < 1e-6,
-            "{siret}"
-        );
-        assert!(
-            (e.lat - p[1].as_f64().expect("lat")).abs() < 1e-6,
-            "{siret}"
-        );
+    common::check_expected_establishments(&data, &expected);
+    for e in &data.establishments {
+        let siret = e.siret.as_deref().unwrap_or_default();
         assert!(e.activity.is_some() && e.headcount.is_some(), "{siret}");
     }
     assert_eq!(data.joins.plots_by_site_id, 8);

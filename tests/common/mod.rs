@@ -100,3 +100,44 @@ pub fn drop_file(h: &mut Harness<'static, ZaeApp>, path: std::path::PathBuf) {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path)));
 }
+
+/// Checks each establishment of tests/data/cnig/expected.json in `data`: its zone, how it was
+/// joined, and its position in WGS84.
+pub fn check_expected_establishments(
+    data: &zae_atlas::model::Dataset,
+    expected: &serde_json::Value,
+) {
+    use zae_atlas::model::Join;
+    for (siret, want) in expected["establishments"]
+        .as_object()
+        .expect("establishments")
+    {
+        let e = data
+            .establishments
+            .iter()
+            .find(|e| e.siret.as_deref() == Some(siret))
+            .unwrap_or_else(|| panic!("{siret} missing"));
+        let zone_site = e.zone.map(|z| data.zones[z].id.clone());
+        assert_eq!(
+            zone_site.as_deref(),
+            want["site_id"].as_str(),
+            "{siret} zone"
+        );
+        let join = match e.joined_by {
+            Some(Join::Both) => Some("both"),
+            Some(Join::TerrId) => Some("terr_id"),
+            Some(Join::Spatial) => Some("spatial"),
+            None => None,
+        };
+        assert_eq!(join, want["join"].as_str(), "{siret} join");
+        let p = &want["point_wgs84"];
+        assert!(
+            (e.lon - p[0].as_f64().expect("lon")).abs() < 1e-6,
+            "{siret} lon"
+        );
+        assert!(
+            (e.lat - p[1].as_f64().expect("lat")).abs() < 1e-6,
+            "{siret} lat"
+        );
+    }
+}
