@@ -89,6 +89,15 @@ pub fn lang() -> Lang {
     CURRENT.with(Cell::get)
 }
 
+/// A number written with "." as decimal mark, as the current language writes it ("12,35" in
+/// French).
+pub fn decimal(text: String) -> String {
+    match lang() {
+        Lang::Fr => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
 /// An argument of a message: a number (which also chooses the plural form) or a text.
 pub enum Arg {
     Num(f64),
@@ -259,6 +268,14 @@ mod tests {
             ),
             "1 zone"
         );
+    }
+
+    #[test]
+    fn french_writes_a_decimal_comma() {
+        set_lang(Lang::Fr);
+        assert_eq!(decimal("12.35 ha".into()), "12,35 ha");
+        set_lang(Lang::En);
+        assert_eq!(decimal("12.35 ha".into()), "12.35 ha");
     }
 
     #[test]

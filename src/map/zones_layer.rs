@@ -457,14 +457,15 @@ fn plot_tooltip(plot: &Plot) -> String {
     lines.join("\n")
 }
 
+/// A surface in hectares for the interface, in the current language's decimal mark.
 pub fn format_ha(ha: f64) -> String {
-    if ha >= 100.0 {
+    crate::i18n::decimal(if ha >= 100.0 {
         format!("{ha:.0}")
     } else if ha >= 10.0 {
         format!("{ha:.1}")
     } else {
         format!("{ha:.2}")
-    }
+    })
 }
 
 fn append_fill(out: &mut Mesh, mesh: &ZoneMesh, view: &ViewTransform, color: Color32) {

@@ -249,7 +249,7 @@ fn land_ui(ui: &mut Ui, stats: &LandStats) {
             value_or_unknown(
                 ui,
                 stats.vacancy_percent.map(|v| {
-                    let pct = format!("{v:.1}");
+                    let pct = crate::i18n::decimal(format!("{v:.1}"));
                     if stats.vacancy_given {
                         t!("vacancy-given", pct = pct)
                     } else {

@@ -54,7 +54,10 @@ pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Op
                         ui,
                         &t!("stats-jobs-per-ha"),
                         t.jobs_per_ha.map_or(t!("unknown"), |v| {
-                            t!("stats-density-value", v = format!("{v:.1}"))
+                            t!(
+                                "stats-density-value",
+                                v = crate::i18n::decimal(format!("{v:.1}"))
+                            )
                         }),
                     );
                     row(

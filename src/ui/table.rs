@@ -160,7 +160,7 @@ pub fn table_ui(
                     zone.jobs.map(format_count).unwrap_or_else(unknown),
                     dataset.zones[i]
                         .jobs_per_ha()
-                        .map(|v| format!("{v:.1}"))
+                        .map(|v| crate::i18n::decimal(format!("{v:.1}")))
                         .unwrap_or_else(unknown),
                     dataset
                         .establishment_count(i)
