@@ -148,9 +148,6 @@ pub enum Command {
 /// Kiosk mode's state: the idle clock, the tour's zones, the PIN prompt.
 struct KioskState {
     idle: Idle,
-    /// Zones the tour visits (largest first), for a dataset of `stops_for` zones.
-    stops: Vec<usize>,
-    stops_for: usize,
     /// The PIN typed so far, when the prompt to leave is open; and whether a wrong one was.
     exit: Option<(String, bool)>,
 }
@@ -437,10 +434,7 @@ impl ZaeApp {
         );
         self.meshes.extend(zone_meshes);
         self.plot_meshes.extend(plot_meshes);
-        self.derived = Derived::build(&self.dataset, self.style);
-        self.detail.clear();
-        self.search_index = None;
-        self.refilter();
+        self.data_changed();
         if let Some(path) = self.dataset.files.last().and_then(|f| f.path.clone()) {
             self.recent.retain(|p| p != &path);
             self.recent.insert(0, path);
@@ -500,10 +494,16 @@ impl ZaeApp {
         );
         self.meshes.extend(zone_meshes);
         self.plot_meshes.extend(plot_meshes);
+        self.selected = selected_id.and_then(|id| self.dataset.zone_index_by_id(&id));
+        self.data_changed();
+    }
+
+    /// After zones were added, replaced or removed: what is computed from them follows (index,
+    /// draw order, colours, detailed meshes, search index, filter).
+    fn data_changed(&mut self) {
         self.derived = Derived::build(&self.dataset, self.style);
         self.detail.clear();
         self.search_index = None;
-        self.selected = selected_id.and_then(|id| self.dataset.zone_index_by_id(&id));
         self.refilter();
     }
 
@@ -729,11 +729,7 @@ impl ZaeApp {
                     self.dataset.remove_file(i);
                     self.selected = None;
                     self.report_window = None;
-                    self.derived = Derived::build(&self.dataset, self.style);
-                    self.detail.clear();
-                    self.detail.clear();
-                    self.search_index = None;
-                    self.refilter();
+                    self.data_changed();
                 }
             }
             Command::ShowReport(i) => self.report_window = i,
@@ -939,8 +935,6 @@ impl ZaeApp {
             let now = ctx.input(|i| i.time);
             self.kiosk = Some(KioskState {
                 idle: Idle::new(self.settings.kiosk.clone(), now),
-                stops: Vec::new(),
-                stops_for: usize::MAX,
                 exit: None,
             });
             self.show_settings = false;
@@ -970,14 +964,13 @@ impl ZaeApp {
         self.kiosk.as_ref().map(|k| k.idle.phase())
     }
 
-    /// Zones the tour visits: those shown, largest declared surface first.
-    fn tour_stops(&self) -> Vec<usize> {
-        let mut stops: Vec<usize> = (0..self.dataset.zones.len())
-            .filter(|&i| self.is_shown(i))
-            .collect();
+    /// The tour's stop `k`: zones passing the filter, largest declared surface first. Sorted
+    /// when the tour moves on (every few seconds), not every frame.
+    fn tour_stop(&self, k: usize) -> Option<usize> {
+        let mut stops = self.table_rows.clone();
         let surface = |i: usize| self.dataset.zones[i].surface_declared_ha.unwrap_or(0.0);
         stops.sort_by(|&a, &b| surface(b).total_cmp(&surface(a)).then(a.cmp(&b)));
-        stops
+        stops.get(k).copied()
     }
 
     /// A smooth flight from the current view to fit `bounds`.
@@ -1010,18 +1003,8 @@ impl ZaeApp {
         if touched && kiosk.idle.input(now) {
             self.flight = None;
         }
-        if kiosk.stops_for != self.dataset.zones.len() {
-            let stops = self.tour_stops();
-            let Some(kiosk) = &mut self.kiosk else { return };
-            kiosk.stops = stops;
-            kiosk.stops_for = self.dataset.zones.len();
-        }
-        let Some(kiosk) = &mut self.kiosk else { return };
-        let event = kiosk.idle.tick(now, kiosk.stops.len());
-        let stop = match event {
-            Some(crate::kiosk::Event::ShowStop(k)) => kiosk.stops.get(k).copied(),
-            _ => None,
-        };
+        // The tour visits the zones the table shows (those passing the filter).
+        let event = kiosk.idle.tick(now, self.table_rows.len());
         let deadline = kiosk.idle.next_deadline();
         let counting = kiosk.idle.countdown_left(now).is_some();
         match event {
@@ -1032,7 +1015,8 @@ impl ZaeApp {
                     self.fly_to(bounds, now);
                 }
             }
-            Some(crate::kiosk::Event::ShowStop(_)) => {
+            Some(crate::kiosk::Event::ShowStop(k)) => {
+                let stop = self.tour_stop(k);
                 if let Some(zone) = stop.and_then(|i| self.dataset.zones.get(i)) {
                     let bounds = zone.bbox;
                     self.selected = stop;
@@ -1129,11 +1113,9 @@ impl ZaeApp {
     fn fit_view(&mut self, rect: Rect) {
         // A window still opening (going fullscreen, changing scale) can give first frames of a
         // few pixels, or of a made-up size: fit once the map's size holds for two frames.
+        // (`map_rect` is the last frame's: map_ui records it after drawing.)
         let settled = self.map_rect == Some(rect) && rect.width() >= 64.0 && rect.height() >= 64.0;
         if !settled {
-            if self.pending_fit.is_some() {
-                self.map_rect = Some(rect);
-            }
             return;
         }
         let Some(bounds) = self.pending_fit.take() else {
