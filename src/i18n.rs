@@ -60,11 +60,15 @@ impl Lang {
         }
     }
 
-    /// The system's language when it is French or English; English otherwise.
+    /// The system's language when it is French or English; English otherwise. Read once: the
+    /// interface asks for it every frame.
     pub fn system() -> Lang {
-        sys_locale::get_locales()
-            .find_map(|l| Lang::from_code(&l))
-            .unwrap_or_default()
+        static SYSTEM: OnceLock<Lang> = OnceLock::new();
+        *SYSTEM.get_or_init(|| {
+            sys_locale::get_locales()
+                .find_map(|l| Lang::from_code(&l))
+                .unwrap_or_default()
+        })
     }
 
     fn source(self) -> &'static str {

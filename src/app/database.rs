@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use geo::Rect;
 
 use crate::db::{DbError, ReadOptions, Session, TableData, TableInfo, TableRef};
-use crate::spatial::{BandMeshes, build_meshes};
+use crate::spatial::BandMeshes;
 
 /// What to do once the tables of a database are listed.
 #[derive(Clone, Debug, PartialEq)]
@@ -217,20 +217,9 @@ fn read_one(
         table: table.to_string(),
     };
     let mut data = crate::db::read_table(session, table, options, &mut |f| report(0.8 * f))?;
-    let file = &mut data.loaded;
-    let zone_meshes = build_meshes(
-        file.zones.iter().map(|z| &z.geometry),
-        crate::spatial::STORED_BANDS,
-        &mut |f| report(0.8 + 0.15 * f),
-    )
-    .ok_or_else(cancelled)?;
-    let plot_meshes = build_meshes(
-        file.plots.iter().map(|p| &p.geometry),
-        crate::spatial::BAND_MAX_ZOOM.len(),
-        &mut |f| report(0.95 + 0.05 * f),
-    )
-    .ok_or_else(cancelled)?;
-    super::loader::note_simplified(file);
+    let (zone_meshes, plot_meshes) =
+        super::loader::mesh_loaded(&mut data.loaded, &mut |f| report(0.8 + 0.2 * f))
+            .ok_or_else(cancelled)?;
     Ok(Box::new(DbLoaded {
         data,
         zone_meshes,

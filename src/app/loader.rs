@@ -151,22 +151,10 @@ fn load_one(path: &std::path::Path, progress: &AtomicU32, cancel: &AtomicBool) -
         Err(e) => return LoadMessage::Failed(e),
     };
     drop(bytes);
-    let cancelled = || LoadMessage::Failed(LoadError::Cancelled { file: name.clone() });
-    let Some(zone_meshes) = build_meshes(
-        file.zones.iter().map(|z| &z.geometry),
-        crate::spatial::STORED_BANDS,
-        &mut |f| report(0.7 + 0.2 * f),
-    ) else {
-        return cancelled();
+    let Some((zone_meshes, plot_meshes)) = mesh_loaded(&mut file, &mut |f| report(0.7 + 0.3 * f))
+    else {
+        return LoadMessage::Failed(LoadError::Cancelled { file: name.clone() });
     };
-    let Some(plot_meshes) = build_meshes(
-        file.plots.iter().map(|p| &p.geometry),
-        crate::spatial::BAND_MAX_ZOOM.len(),
-        &mut |f| report(0.9 + 0.1 * f),
-    ) else {
-        return cancelled();
-    };
-    note_simplified(&mut file);
     log::info!(
         "{name}: {} zones, {} plots, {} establishments loaded and meshed in {:.2} s",
         file.zones.len(),
@@ -180,6 +168,27 @@ fn load_one(path: &std::path::Path, progress: &AtomicU32, cancel: &AtomicBool) -
         zone_meshes,
         plot_meshes,
     }))
+}
+
+/// Builds the meshes of what was read (the kept bands of zones, every band of plots) and notes
+/// in the load report the outlines simplified for drawing. `progress` gets the fraction done
+/// (zones two thirds, plots one third) and returns false to stop (then `None`).
+pub fn mesh_loaded(
+    file: &mut LoadedFile,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Option<(Vec<BandMeshes>, Vec<BandMeshes>)> {
+    let zones = build_meshes(
+        file.zones.iter().map(|z| &z.geometry),
+        crate::spatial::STORED_BANDS,
+        &mut |f| progress(2.0 / 3.0 * f),
+    )?;
+    let plots = build_meshes(
+        file.plots.iter().map(|p| &p.geometry),
+        crate::spatial::BAND_MAX_ZOOM.len(),
+        &mut |f| progress(2.0 / 3.0 + f / 3.0),
+    )?;
+    note_simplified(file);
+    Some((zones, plots))
 }
 
 /// Says in the load report which outlines are simplified even at the closest zoom, to be drawn

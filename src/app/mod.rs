@@ -21,8 +21,8 @@ use crate::map::tiles::{BaseMap, TileChoice, TileStatus};
 use crate::map::zones_layer::{LayerOutput, ZonesLayer};
 use crate::model::{Dataset, DbOrigin, SourceFile, Zone, union, union_all};
 use crate::settings::Settings;
+use crate::spatial::BandMeshes;
 use crate::spatial::mercator::{to_lon_lat, to_world, zoom_to_fit};
-use crate::spatial::{BandMeshes, build_meshes};
 use crate::t;
 use crate::ui;
 use derived::Derived;
@@ -369,14 +369,11 @@ impl ZaeApp {
     /// frame already shows the zones.
     fn load_embedded(&mut self) {
         match io::load_bytes(EMBEDDED_NAME, EMBEDDED_DATASET, &mut |_| true) {
-            Ok(file) => {
-                let meshes = build_meshes(
-                    file.zones.iter().map(|z| &z.geometry),
-                    crate::spatial::STORED_BANDS,
-                    &mut |_| true,
-                )
-                .unwrap_or_default();
-                self.add_file(None, file, meshes, Vec::new());
+            Ok(mut file) => {
+                // Never stopped: the progress callback always goes on.
+                let (zones, plots) =
+                    loader::mesh_loaded(&mut file, &mut |_| true).unwrap_or_default();
+                self.add_file(None, file, zones, plots);
             }
             Err(e) => self
                 .errors
