@@ -6,8 +6,6 @@ use std::path::PathBuf;
 
 use common::harness_with;
 use egui_kittest::kittest::Queryable;
-use zae_atlas::AppConfig;
-use zae_atlas::map::tiles::TileChoice;
 
 fn cnig(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -17,16 +15,11 @@ fn cnig(name: &str) -> PathBuf {
 
 #[test]
 fn zone_panel_shows_available_land_vacancy_price_and_tenants() {
-    let mut h = harness_with(AppConfig {
-        files: vec![
-            cnig("site-eco.csv"),
-            cnig("terrain-eco.csv"),
-            cnig("etablissement.csv"),
-        ],
-        tiles: TileChoice::None,
-        tile_cache: None,
-        ..AppConfig::default()
-    });
+    let mut h = harness_with(common::offline(vec![
+        cnig("site-eco.csv"),
+        cnig("terrain-eco.csv"),
+        cnig("etablissement.csv"),
+    ]));
     common::wait_for_loads(&mut h);
     assert_eq!(h.state().dataset.plots.len(), 8);
     h.get_by_label("Plots (CNIG terrain-eco)");

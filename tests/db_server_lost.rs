@@ -10,9 +10,7 @@ use std::path::PathBuf;
 use std::process::Command as Process;
 
 use egui_kittest::kittest::Queryable;
-use zae_atlas::AppConfig;
 use zae_atlas::db::{DbTarget, ReadOptions, Session, TableRef, read_table};
-use zae_atlas::map::tiles::TileChoice;
 
 const HOW_TO: &str = "this test starts its own PostgreSQL server: it needs the Debian packages \
 postgresql and postgresql-15-postgis-3 (`sudo .ci/start-postgres` installs them), or \
@@ -226,12 +224,7 @@ fn the_data_layer_reports_a_stopped_server_and_reconnects_when_it_is_back() {
 fn the_app_keeps_the_last_data_under_a_banner_and_retry_reads_again() {
     let cluster = Cluster::new();
     load_zones(&cluster.url(), 0);
-    let mut h = common::harness_with(AppConfig {
-        files: Vec::new(),
-        tiles: TileChoice::None,
-        tile_cache: None,
-        ..AppConfig::default()
-    });
+    let mut h = common::harness_with(common::offline(Vec::new()));
     h.run_steps(3);
     let ctx = h.ctx.clone();
     h.state_mut().open_database(

@@ -7,9 +7,9 @@ mod common;
 
 use common::pg::TestDb;
 use egui_kittest::kittest::Queryable;
+use zae_atlas::Command;
 use zae_atlas::db::ReadOptions;
 use zae_atlas::map::overlays::ZoomAction;
-use zae_atlas::{AppConfig, Command};
 
 fn open_dialog(h: &mut egui_kittest::Harness<'static, zae_atlas::ZaeApp>) {
     h.get_by_label("File").click();
@@ -137,12 +137,7 @@ fn a_large_table_is_read_again_when_the_view_moves_out_of_what_was_read() {
          CREATE INDEX ON grid USING gist (geom);
          ANALYZE grid;",
     );
-    let mut h = common::harness_with(AppConfig {
-        files: Vec::new(),
-        tiles: zae_atlas::map::tiles::TileChoice::None,
-        tile_cache: None,
-        ..AppConfig::default()
-    });
+    let mut h = common::harness_with(common::offline(Vec::new()));
     h.run_steps(3);
     h.state_mut().set_db_options(ReadOptions {
         large_table_rows: 1000,

@@ -10,7 +10,6 @@ use std::path::Path;
 use common::harness_with;
 use egui_kittest::kittest::{NodeT, Queryable};
 use zae_atlas::i18n::{EN_FTL, FR_FTL, Lang};
-use zae_atlas::map::tiles::TileChoice;
 use zae_atlas::settings::Settings;
 use zae_atlas::{AppConfig, Command};
 
@@ -207,13 +206,11 @@ fn shown_texts(h: &egui_kittest::Harness<'static, zae_atlas::ZaeApp>) -> Vec<Str
 #[test]
 fn the_french_interface_shows_no_english_only_string() {
     let mut h = harness_with(AppConfig {
-        tiles: TileChoice::None,
-        tile_cache: None,
         settings: Settings {
             language: Some(Lang::Fr),
             ..Settings::default()
         },
-        ..AppConfig::default()
+        ..common::offline(Vec::new())
     });
     h.run_steps(4);
     let english = english_only();

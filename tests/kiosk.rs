@@ -8,7 +8,6 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use zae_atlas::kiosk::{KioskSettings, Phase};
-use zae_atlas::map::tiles::TileChoice;
 use zae_atlas::settings::Settings;
 use zae_atlas::{AppConfig, Command, ZaeApp};
 
@@ -18,8 +17,6 @@ const PER_ZONE: f64 = 12.0;
 
 fn config(pin: Option<&str>) -> AppConfig {
     AppConfig {
-        tiles: TileChoice::None,
-        tile_cache: None,
         kiosk: true,
         settings: Settings {
             kiosk: KioskSettings {
@@ -32,7 +29,7 @@ fn config(pin: Option<&str>) -> AppConfig {
             },
             ..Settings::default()
         },
-        ..AppConfig::default()
+        ..common::offline(Vec::new())
     }
 }
 

@@ -9,7 +9,6 @@ use common::{SIZE, harness_with};
 use egui::{Event, Modifiers, PointerButton, Pos2, TouchDeviceId, TouchId, TouchPhase, pos2};
 use egui_kittest::Harness;
 use zae_atlas::kiosk::{KioskSettings, Phase};
-use zae_atlas::map::tiles::TileChoice;
 use zae_atlas::settings::Settings;
 use zae_atlas::{AppConfig, Command, ZaeApp};
 
@@ -136,8 +135,6 @@ impl Soak {
 #[test]
 fn hours_of_taps_drags_and_idle_time_neither_panic_nor_grow_memory() {
     let h = harness_with(AppConfig {
-        tiles: TileChoice::None,
-        tile_cache: None,
         kiosk: true,
         settings: Settings {
             kiosk: KioskSettings {
@@ -148,7 +145,7 @@ fn hours_of_taps_drags_and_idle_time_neither_panic_nor_grow_memory() {
             },
             ..Settings::default()
         },
-        ..AppConfig::default()
+        ..common::offline(Vec::new())
     });
     let mut soak = Soak {
         h,

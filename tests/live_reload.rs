@@ -8,8 +8,7 @@ use std::time::{Duration, Instant};
 
 use common::harness_with;
 use egui_kittest::kittest::Queryable;
-use zae_atlas::map::tiles::TileChoice;
-use zae_atlas::{AppConfig, Command, ZaeApp};
+use zae_atlas::{Command, ZaeApp};
 
 fn square(id: &str, name: &str, lon: f64) -> String {
     format!(
@@ -52,12 +51,7 @@ fn a_changed_file_reloads_keeping_the_selection_and_a_broken_save_keeps_the_data
         &path,
         &[square("A", "Zone A", 5.0), square("B", "Zone B", 5.1)],
     );
-    let mut h = harness_with(AppConfig {
-        files: vec![path.clone()],
-        tiles: TileChoice::None,
-        tile_cache: None,
-        ..AppConfig::default()
-    });
+    let mut h = harness_with(common::offline(vec![path.clone()]));
     step_until(&mut h, "the first load", |app| app.dataset.zones.len() == 2);
     let b = h.state().dataset.zone_index_by_id("B").expect("B");
     h.state_mut().push(Command::Select(Some(b)));

@@ -7,8 +7,6 @@ use std::path::{Path, PathBuf};
 
 use common::{harness_with, offline_app, wait_for_loads};
 use egui_kittest::kittest::Queryable;
-use zae_atlas::AppConfig;
-use zae_atlas::map::tiles::TileChoice;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -18,16 +16,11 @@ fn fixture(name: &str) -> PathBuf {
 
 #[test]
 fn files_on_the_command_line_replace_the_embedded_dataset() {
-    let mut h = harness_with(AppConfig {
-        files: vec![
-            fixture("polygon_with_hole.geojson"),
-            fixture("malformed.geojson"),
-            fixture("mixed_with_null_and_point.geojson"),
-        ],
-        tiles: TileChoice::None,
-        tile_cache: None,
-        ..AppConfig::default()
-    });
+    let mut h = harness_with(common::offline(vec![
+        fixture("polygon_with_hole.geojson"),
+        fixture("malformed.geojson"),
+        fixture("mixed_with_null_and_point.geojson"),
+    ]));
     wait_for_loads(&mut h);
     let app = h.state();
     let names: Vec<&str> = app.dataset.files.iter().map(|f| f.name.as_str()).collect();
@@ -48,12 +41,9 @@ fn files_on_the_command_line_replace_the_embedded_dataset() {
 
 #[test]
 fn load_report_lists_skipped_features_with_reasons() {
-    let mut h = harness_with(AppConfig {
-        files: vec![fixture("mixed_with_null_and_point.geojson")],
-        tiles: TileChoice::None,
-        tile_cache: None,
-        ..AppConfig::default()
-    });
+    let mut h = harness_with(common::offline(vec![fixture(
+        "mixed_with_null_and_point.geojson",
+    )]));
     wait_for_loads(&mut h);
     h.get_by_label("Load report…").click();
     h.run_steps(3);
@@ -154,12 +144,7 @@ fn a_big_load_shows_progress_and_can_be_cancelled() {
 fn a_whole_view_of_many_zones_stays_within_the_frame_budget() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = big_file(dir.path(), 20_000);
-    let mut h = harness_with(AppConfig {
-        files: vec![path],
-        tiles: TileChoice::None,
-        tile_cache: None,
-        ..AppConfig::default()
-    });
+    let mut h = harness_with(common::offline(vec![path]));
     wait_for_loads(&mut h);
     let app = h.state();
     assert_eq!(app.dataset.zones.len(), 20_000);

@@ -57,11 +57,63 @@ fn write_archive(path: &Path) {
     writer.finalize().expect("finalize archive");
 }
 
+/// Steps until the base map shows tiles (20 s at most).
+fn wait_for_tiles(h: &mut Harness<'static, ZaeApp>, what: &str) {
+    let start = Instant::now();
+    while h.state().tile_status() != TileStatus::Ok {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{what} did not show"
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    h.run_steps(3);
+}
+
+/// How many of 20×20 points spread over the map show `colour` (each channel within
+/// `tolerance`), in a rendered frame.
+fn samples_of(h: &mut Harness<'static, ZaeApp>, colour: [u8; 3], tolerance: u8) -> usize {
+    let image = h.render().expect("rendered");
+    let view = h.state().view().expect("drawn").rect;
+    let ppp = h.ctx.pixels_per_point();
+    (0..20)
+        .flat_map(|i| (0..20).map(move |j| (i, j)))
+        .filter(|&(i, j)| {
+            let x = (view.min.x + view.width() * (i as f32 + 0.5) / 20.0) * ppp;
+            let y = (view.min.y + view.height() * (j as f32 + 0.5) / 20.0) * ppp;
+            let p = image.get_pixel(x as u32, y as u32).0;
+            p[..3]
+                .iter()
+                .zip(colour)
+                .all(|(a, b)| a.abs_diff(b) <= tolerance)
+        })
+        .count()
+}
+
+/// [`samples_of`] once the tiles in view have all arrived: the first tile shown is not the
+/// last one loaded, so frames are drawn until `done` holds (10 s at most); the last count.
+fn samples_once_loaded(
+    h: &mut Harness<'static, ZaeApp>,
+    colour: [u8; 3],
+    tolerance: u8,
+    done: impl Fn(usize) -> bool,
+) -> usize {
+    let start = Instant::now();
+    loop {
+        let n = samples_of(h, colour, tolerance);
+        if done(n) || start.elapsed() > Duration::from_secs(10) {
+            return n;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+        h.run_steps(2);
+    }
+}
+
 fn app(tiles: TileChoice) -> Harness<'static, ZaeApp> {
     harness_with(AppConfig {
         tiles,
-        tile_cache: None,
-        ..AppConfig::default()
+        ..common::offline(Vec::new())
     })
 }
 
@@ -85,26 +137,12 @@ fn a_pmtiles_archive_is_drawn_with_no_network() {
                 &cc.egui_ctx,
                 AppConfig {
                     tiles: TileChoice::PmTiles(path),
-                    tile_cache: None,
-                    settings: zae_atlas::settings::Settings {
-                        language: Some(zae_atlas::i18n::Lang::En),
-                        ..Default::default()
-                    },
-                    ..AppConfig::default()
+                    ..common::offline(Vec::new())
                 },
             )
         }
     });
-    let start = Instant::now();
-    while h.state().tile_status() != TileStatus::Ok {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "tiles from the archive did not show"
-        );
-        h.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    h.run_steps(3);
+    wait_for_tiles(&mut h, "tiles from the archive");
     assert_eq!(h.state().tile_requests(), 0, "no HTTP request");
     h.get_by_label("Base map: dijon.pmtiles");
     h.get_by_label("© OpenStreetMap contributors");
@@ -114,18 +152,7 @@ fn a_pmtiles_archive_is_drawn_with_no_network() {
     );
 
     // The archive's colour covers the map between the zones.
-    let image = h.render().expect("rendered");
-    let view = h.state().view().expect("drawn").rect;
-    let ppp = h.ctx.pixels_per_point();
-    let magenta = (0..20)
-        .flat_map(|i| (0..20).map(move |j| (i, j)))
-        .filter(|&(i, j)| {
-            let x = (view.min.x + view.width() * (i as f32 + 0.5) / 20.0) * ppp;
-            let y = (view.min.y + view.height() * (j as f32 + 0.5) / 20.0) * ppp;
-            let p = image.get_pixel(x as u32, y as u32).0;
-            p[..3].iter().zip(TILE).all(|(a, b)| a.abs_diff(b) <= 6)
-        })
-        .count();
+    let magenta = samples_once_loaded(&mut h, TILE, 6, |n| n > 200);
     assert!(
         magenta > 200,
         "{magenta} of 400 samples show the archive's tiles"
@@ -191,35 +218,14 @@ fn a_vector_archive_is_drawn_with_the_light_style() {
                     &cc.egui_ctx,
                     AppConfig {
                         tiles: TileChoice::PmTiles(path),
-                        tile_cache: None,
-                        ..AppConfig::default()
+                        ..common::offline(Vec::new())
                     },
                 )
             });
-    let start = Instant::now();
-    while h.state().tile_status() != TileStatus::Ok {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "vector tiles did not show"
-        );
-        h.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    h.run_steps(3);
-    let image = h.render().expect("rendered");
-    let view = h.state().view().expect("drawn").rect;
-    let ppp = h.ctx.pixels_per_point();
+    wait_for_tiles(&mut h, "vector tiles");
     // The style's water colour, #88b2e2.
     let water = [0x88u8, 0xb2, 0xe2];
-    let samples = (0..20).flat_map(|i| (0..20).map(move |j| (i, j)));
-    let blue = samples
-        .filter(|&(i, j)| {
-            let x = (view.min.x + view.width() * (i as f32 + 0.5) / 20.0) * ppp;
-            let y = (view.min.y + view.height() * (j as f32 + 0.5) / 20.0) * ppp;
-            let p = image.get_pixel(x as u32, y as u32).0;
-            p[..3].iter().zip(water).all(|(a, b)| a.abs_diff(b) <= 8)
-        })
-        .count();
+    let blue = samples_once_loaded(&mut h, water, 8, |n| (100..=300).contains(&n));
     assert!(
         (100..=300).contains(&blue),
         "about half the map is water: {blue} of 400 samples"

@@ -1,26 +1,17 @@
 //! "Save map view as PNG": the app renders (wgpu on Mesa's software Vulkan in CI), crops the
 //! map, and writes a PNG with the map's size.
 
+mod common;
+
 use egui_kittest::Harness;
-use zae_atlas::map::tiles::TileChoice;
-use zae_atlas::{AppConfig, Command, ZaeApp};
+use zae_atlas::{Command, ZaeApp};
 
 #[test]
 fn the_map_view_is_saved_as_png() {
     let mut h: Harness<'static, ZaeApp> = Harness::builder()
         .with_size([1024.0, 700.0])
         .wgpu()
-        .build_eframe(|cc| {
-            ZaeApp::new(
-                &cc.egui_ctx,
-                AppConfig {
-                    files: Vec::new(),
-                    tiles: TileChoice::None,
-                    tile_cache: None,
-                    ..AppConfig::default()
-                },
-            )
-        });
+        .build_eframe(|cc| ZaeApp::new(&cc.egui_ctx, common::offline(Vec::new())));
     h.run_steps(3);
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("view.png");

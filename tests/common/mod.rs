@@ -22,14 +22,22 @@ pub fn harness_with(mut config: AppConfig) -> Harness<'static, ZaeApp> {
         .build_eframe(move |cc| ZaeApp::new(&cc.egui_ctx, config))
 }
 
-/// The app on the embedded dataset, with no base map (tests never reach the internet).
-pub fn offline_app() -> Harness<'static, ZaeApp> {
-    let mut h = harness_with(AppConfig {
-        files: Vec::new(),
+/// The app's configuration for tests: `files` (none: the embedded dataset), no base map (tests
+/// never reach the internet), no tile cache on disk, English (tests read labels).
+pub fn offline(files: Vec<std::path::PathBuf>) -> AppConfig {
+    let mut config = AppConfig {
+        files,
         tiles: TileChoice::None,
         tile_cache: None,
         ..AppConfig::default()
-    });
+    };
+    config.settings.language = Some(zae_atlas::i18n::Lang::En);
+    config
+}
+
+/// The app on the embedded dataset, with no base map (tests never reach the internet).
+pub fn offline_app() -> Harness<'static, ZaeApp> {
+    let mut h = harness_with(offline(Vec::new()));
     // First frames: layout, then the view is fitted to the zones.
     h.run_steps(3);
     h
@@ -52,18 +60,9 @@ pub fn click_at(h: &mut Harness<'_, ZaeApp>, pos: Pos2) {
 
 /// The app restarted with what a previous session saved.
 pub fn harness_with_restore(saved: zae_atlas::app::Persisted) -> Harness<'static, ZaeApp> {
-    Harness::builder().with_size(SIZE).build_eframe(move |cc| {
-        ZaeApp::restore(
-            &cc.egui_ctx,
-            AppConfig {
-                files: Vec::new(),
-                tiles: TileChoice::None,
-                tile_cache: None,
-                ..AppConfig::default()
-            },
-            Some(saved),
-        )
-    })
+    Harness::builder()
+        .with_size(SIZE)
+        .build_eframe(move |cc| ZaeApp::restore(&cc.egui_ctx, offline(Vec::new()), Some(saved)))
 }
 
 /// Steps the app until the background loader is done (20 s at most).
