@@ -502,10 +502,12 @@ impl ZaeApp {
         self.detail.clear();
         self.search_index = None;
         self.refilter();
+        self.rewatch();
     }
 
-    /// Reloads the open files that changed on disk (the watcher thread says when to look).
-    fn watch_files(&mut self, ctx: &Context) {
+    /// Tells the watcher thread the open files and when they were read (after a load, a reload,
+    /// a close), rather than every frame.
+    fn rewatch(&self) {
         let paths: Vec<(PathBuf, FileStamp)> = self
             .dataset
             .files
@@ -514,6 +516,10 @@ impl ZaeApp {
             .filter_map(|p| self.stamps.get(&p).map(|s| (p, *s)))
             .collect();
         self.watcher.watch(paths);
+    }
+
+    /// Reloads the open files that changed on disk (the watcher thread says when to look).
+    fn watch_files(&mut self, ctx: &Context) {
         // A change seen while a load runs is looked at when it is done.
         let look = self.pending_watch || self.watcher.take_changed();
         if self.loader.is_some() {
@@ -679,6 +685,8 @@ impl ZaeApp {
                 }
                 LoadMessage::Failed(e) => self.errors.push(e.to_string()),
             }
+            // A reload that failed has a new stamp too.
+            self.rewatch();
         }
         if done {
             self.keep_view = false;
