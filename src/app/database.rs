@@ -2,10 +2,10 @@
 //! memory only), and a worker thread that lists tables or reads them (with progress and cancel)
 //! and builds their meshes, so the window never waits on the network.
 
+use super::loader::WorkProgress;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::sync::{Arc, Mutex};
 
 use geo::Rect;
 
@@ -60,9 +60,7 @@ enum Work {
 /// A running list or read on one database.
 pub struct DbJob {
     rx: Receiver<DbMessage>,
-    progress: Arc<AtomicU32>,
-    cancel: Arc<AtomicBool>,
-    current: Arc<Mutex<String>>,
+    progress: WorkProgress,
     pub kind: ReadKind,
     pub total: usize,
     pub done: usize,
@@ -77,8 +75,6 @@ impl DbJob {
         ctx: egui::Context,
     ) -> Self {
         let (tx, rx) = channel();
-        let progress = Arc::new(AtomicU32::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
         let url = session.target().url().to_string();
         let (total, first) = match &work {
             Work::List(_) => (1, format!("tables of {}", session.name())),
@@ -90,14 +86,9 @@ impl DbJob {
                     .unwrap_or_default(),
             ),
         };
-        let current = Arc::new(Mutex::new(first));
+        let progress = WorkProgress::new(first);
         {
-            let (progress, cancel, current, url) = (
-                progress.clone(),
-                cancel.clone(),
-                current.clone(),
-                url.clone(),
-            );
+            let (progress, url) = (progress.clone(), url.clone());
             let spawned = std::thread::Builder::new()
                 .name("zae-atlas database".into())
                 .spawn(move || {
@@ -130,13 +121,10 @@ impl DbJob {
                         }
                         Work::Read(tables) => {
                             for (table, view) in tables {
-                                if cancel.load(Ordering::Relaxed) {
+                                if progress.cancelled() {
                                     break;
                                 }
-                                if let Ok(mut c) = current.lock() {
-                                    *c = crate::db::read::source_name(&session, &table);
-                                }
-                                progress.store(0f32.to_bits(), Ordering::Relaxed);
+                                progress.start_item(crate::db::read::source_name(&session, &table));
                                 let options = ReadOptions {
                                     view,
                                     ..options.clone()
@@ -145,9 +133,7 @@ impl DbJob {
                                     &mut || DbMessage::Read {
                                         url: url.clone(),
                                         table: table.clone(),
-                                        result: read_one(
-                                            &session, &table, &options, &progress, &cancel,
-                                        ),
+                                        result: read_one(&session, &table, &options, &progress),
                                     },
                                     &table.to_string(),
                                 );
@@ -168,8 +154,6 @@ impl DbJob {
         Self {
             rx,
             progress,
-            cancel,
-            current,
             kind,
             total,
             done: 0,
@@ -177,15 +161,15 @@ impl DbJob {
     }
 
     pub fn progress(&self) -> f32 {
-        f32::from_bits(self.progress.load(Ordering::Relaxed))
+        self.progress.fraction()
     }
 
     pub fn current(&self) -> String {
-        self.current.lock().map(|c| c.clone()).unwrap_or_default()
+        self.progress.current()
     }
 
     pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
+        self.progress.cancel();
     }
 
     /// Next message, if any; `Err(())` once the worker is done.
@@ -205,13 +189,9 @@ fn read_one(
     session: &Session,
     table: &TableRef,
     options: &ReadOptions,
-    progress: &AtomicU32,
-    cancel: &AtomicBool,
+    progress: &WorkProgress,
 ) -> Result<Box<DbLoaded>, DbError> {
-    let report = |fraction: f32| {
-        progress.store(fraction.to_bits(), Ordering::Relaxed);
-        !cancel.load(Ordering::Relaxed)
-    };
+    let report = |fraction: f32| progress.report(fraction);
     let cancelled = || DbError::Cancelled {
         db: session.name(),
         table: table.to_string(),

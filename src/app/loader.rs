@@ -22,12 +22,60 @@ pub struct Loaded {
     pub plot_meshes: Vec<BandMeshes>,
 }
 
+/// What a worker thread shares with the window: the item it works on, how far it is (0..1),
+/// and whether the user asked it to stop. Cloned into the worker.
+#[derive(Clone)]
+pub struct WorkProgress {
+    fraction: Arc<AtomicU32>,
+    cancel: Arc<AtomicBool>,
+    current: Arc<Mutex<String>>,
+}
+
+impl WorkProgress {
+    pub fn new(current: String) -> Self {
+        Self {
+            fraction: Arc::new(AtomicU32::new(0)),
+            cancel: Arc::new(AtomicBool::new(false)),
+            current: Arc::new(Mutex::new(current)),
+        }
+    }
+
+    /// Fraction of the current item done (0..1).
+    pub fn fraction(&self) -> f32 {
+        f32::from_bits(self.fraction.load(Ordering::Relaxed))
+    }
+
+    /// The worker says how far it is; false when it should stop.
+    pub fn report(&self, fraction: f32) -> bool {
+        self.fraction.store(fraction.to_bits(), Ordering::Relaxed);
+        !self.cancelled()
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+
+    pub fn current(&self) -> String {
+        self.current.lock().map(|c| c.clone()).unwrap_or_default()
+    }
+
+    /// The worker starts on `name`, from zero.
+    pub fn start_item(&self, name: String) {
+        if let Ok(mut c) = self.current.lock() {
+            *c = name;
+        }
+        self.fraction.store(0f32.to_bits(), Ordering::Relaxed);
+    }
+}
+
 /// A running load of one or more files.
 pub struct LoadJob {
     rx: Receiver<Finished>,
-    progress: Arc<AtomicU32>,
-    cancel: Arc<AtomicBool>,
-    current: Arc<Mutex<String>>,
+    progress: WorkProgress,
     pub files_total: usize,
     pub files_done: usize,
     /// The files are open already and changed on disk.
@@ -53,30 +101,26 @@ impl LoadJob {
     /// Loads `paths` in order; `reload` says they are open already and changed on disk.
     pub fn start(paths: Vec<PathBuf>, ctx: egui::Context, reload: bool) -> Self {
         let (tx, rx) = channel();
-        let progress = Arc::new(AtomicU32::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
         let first = paths
             .first()
             .map(|p| io::display_name(p))
             .unwrap_or_default();
-        let current = Arc::new(Mutex::new(first));
+        let progress = WorkProgress::new(first);
         let files_total = paths.len();
         {
-            let (progress, cancel, current) = (progress.clone(), cancel.clone(), current.clone());
+            let progress = progress.clone();
             std::thread::Builder::new()
                 .name("zae-atlas loader".into())
                 .spawn(move || {
                     for path in paths {
-                        if cancel.load(Ordering::Relaxed) {
+                        if progress.cancelled() {
                             break;
                         }
-                        if let Ok(mut c) = current.lock() {
-                            *c = io::display_name(&path);
-                        }
+                        progress.start_item(io::display_name(&path));
                         let stamp = stamp(&path);
                         let message =
                             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                load_one(&path, &progress, &cancel)
+                                load_one(&path, &progress)
                             }))
                             .unwrap_or_else(|_| {
                                 LoadMessage::Failed(LoadError::Internal {
@@ -100,8 +144,6 @@ impl LoadJob {
         Self {
             rx,
             progress,
-            cancel,
-            current,
             files_total,
             files_done: 0,
             reload,
@@ -110,15 +152,15 @@ impl LoadJob {
 
     /// Fraction of the current file done (0..1).
     pub fn progress(&self) -> f32 {
-        f32::from_bits(self.progress.load(Ordering::Relaxed))
+        self.progress.fraction()
     }
 
     pub fn current_file(&self) -> String {
-        self.current.lock().map(|c| c.clone()).unwrap_or_default()
+        self.progress.current()
     }
 
     pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
+        self.progress.cancel();
     }
 
     /// Next finished file, if any; `Err(())` once the worker is done.
@@ -134,13 +176,10 @@ impl LoadJob {
     }
 }
 
-fn load_one(path: &std::path::Path, progress: &AtomicU32, cancel: &AtomicBool) -> LoadMessage {
+fn load_one(path: &std::path::Path, progress: &WorkProgress) -> LoadMessage {
     let name = io::display_name(path);
     let started = std::time::Instant::now();
-    let report = |fraction: f32| {
-        progress.store(fraction.to_bits(), Ordering::Relaxed);
-        !cancel.load(Ordering::Relaxed)
-    };
+    let report = |fraction: f32| progress.report(fraction);
     let bytes = match io::read_file(path) {
         Ok(b) => b,
         Err(e) => return LoadMessage::Failed(e),
