@@ -8,7 +8,7 @@ use egui::{Color32, Pos2, Rect, vec2};
 use std::hint::black_box;
 use zae_atlas::map::ViewTransform;
 use zae_atlas::map::style::vocation_color;
-use zae_atlas::map::zones_layer::{LayerOutput, RankedZone, ZonesLayer};
+use zae_atlas::map::zones_layer::{CellTexture, LayerOutput, RankedZone, ZonesLayer};
 use zae_atlas::model::Zone;
 use zae_atlas::spatial::mercator::zoom_to_fit;
 use zae_atlas::spatial::{
@@ -32,9 +32,12 @@ fn scene(n: usize) -> Scene {
         zae_atlas::io::load_bytes("bench.geojson", text.as_bytes(), &mut |_| true).expect("loads");
     let zones = file.zones;
     // As the app keeps them: the coarse bands of every zone; detailed ones in `detail`.
-    let meshes = build_meshes(zones.iter().map(|z| &z.geometry), STORED_BANDS, &mut |_| {
-        true
-    })
+    let meshes = build_meshes(
+        zones.len(),
+        |i| zones[i].geometry(),
+        STORED_BANDS,
+        &mut |_| true,
+    )
     .expect("meshes");
     let (ranked, rank) = RankedZone::order(&zones);
     Scene {
@@ -63,7 +66,7 @@ fn fill_detail(s: &mut Scene, view: &ViewTransform) -> usize {
         .in_box((min_lon, min_lat), (max_lon, max_lat))
         .collect();
     for &i in &in_view {
-        s.detail.build_now(i, band, &s.zones[i].geometry);
+        s.detail.build_now(i, band, &s.zones[i].geometry());
     }
     s.detail.end_frame();
     in_view.len()
@@ -89,11 +92,13 @@ fn frame(s: &Scene, view: &ViewTransform) -> usize {
         colors: &s.colors,
         selected: None,
         highlight: None,
+        cells: &mut CellTexture::default(),
         output: &mut output,
     };
-    let (visible, fill, outlines) = layer.paint_zones(view, None);
-    black_box((visible, outlines));
-    fill.indices.len() / 3
+    let paint = layer.paint_zones(view, None);
+    let triangles = paint.fill.indices.len() / 3;
+    black_box(paint);
+    triangles
 }
 
 const SCREEN: [f32; 2] = [1280.0, 800.0];
@@ -141,7 +146,7 @@ fn benches(c: &mut Criterion) {
                             zoomed.screen_to_lon_lat(zoomed.rect.left_bottom()),
                             zoomed.screen_to_lon_lat(zoomed.rect.right_top()),
                         )
-                        .map(|i| build_band_mesh(&s.zones[i].geometry, 4))
+                        .map(|i| build_band_mesh(&s.zones[i].geometry(), 4))
                         .collect();
                     black_box(meshes)
                 })
@@ -163,7 +168,8 @@ fn benches(c: &mut Criterion) {
             group.bench_function(format!("mesh_build_kept_bands_{n}_zones"), |b| {
                 b.iter(|| {
                     build_meshes(
-                        s.zones.iter().map(|z| &z.geometry),
+                        s.zones.len(),
+                        |i| s.zones[i].geometry(),
                         STORED_BANDS,
                         &mut |_| true,
                     )
@@ -176,7 +182,7 @@ fn benches(c: &mut Criterion) {
                         let meshes: Vec<_> = s
                             .zones
                             .iter()
-                            .map(|z| build_band_mesh(&z.geometry, band))
+                            .map(|z| build_band_mesh(&z.geometry(), band))
                             .collect();
                         black_box(meshes)
                     })

@@ -69,7 +69,8 @@ fn main() {
     );
     let (meshes, peak, kept) = measure(|| {
         build_meshes(
-            file.zones.iter().map(|z| &z.geometry),
+            file.zones.len(),
+            |i| file.zones[i].geometry(),
             zae_atlas::spatial::STORED_BANDS,
             &mut |_| true,
         )
@@ -94,11 +95,7 @@ fn main() {
             "    band {band}: {stored:>7} meshes stored, {vertices:>9} vertices, {indices:>9} indices"
         );
     }
-    let source: usize = file
-        .zones
-        .iter()
-        .map(|z| geo::CoordsIter::coords_count(&z.geometry))
-        .sum();
+    let source: usize = file.zones.iter().map(|z| z.outline.vertex_count()).sum();
     println!("    source outlines: {source} vertices");
     drop(meshes);
     drop(file);

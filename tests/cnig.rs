@@ -72,7 +72,7 @@ fn check_trio(ext: &str) {
         let zone = &data.zones[zi];
         assert_eq!(zone.name.as_deref(), site["site_nom"].as_str());
         // Reprojection: first vertex against pyproj.
-        let first = zone.geometry.0[0].exterior().0[0];
+        let first = zone.geometry().0[0].exterior().0[0];
         let want = &site["first_vertex_wgs84"];
         let (lon, lat) = (
             want[0].as_f64().expect("lon"),

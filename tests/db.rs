@@ -104,7 +104,7 @@ fn cnig_tables_are_listed_recognised_read_and_joined_like_the_files() {
             zone.surface_declared_ha,
             site["site_surf_brute_ha"].as_f64()
         );
-        let first = zone.geometry.0[0].exterior().0[0];
+        let first = zone.geometry().0[0].exterior().0[0];
         let want = &site["first_vertex_wgs84"];
         assert!(
             (first.x - want[0].as_f64().expect("lon")).abs() < 1e-6

@@ -133,7 +133,7 @@ fn cap_nord_centre_is_inside_cap_nord_only() {
     let hits: Vec<String> = embedded()
         .zones
         .into_iter()
-        .filter(|z| z.geometry.contains(&point))
+        .filter(|z| z.geometry().contains(&point))
         .map(|z| z.id)
         .collect();
     assert_eq!(hits, vec!["dm-capnord".to_string()]);

@@ -19,10 +19,10 @@ fn polygon_with_hole_keeps_the_hole() {
     let zone = &file.zones[0];
     assert_eq!(zone.id, "T-HOLE");
     assert_eq!(zone.name.as_deref(), Some("Zone avec trou"));
-    assert_eq!(zone.geometry.0[0].interiors().len(), 1);
+    assert_eq!(zone.geometry().0[0].interiors().len(), 1);
     // Inside the hole is not inside the zone; between hole and edge is.
-    assert!(!zone.geometry.contains(&Coord { x: 5.01, y: 47.31 }));
-    assert!(zone.geometry.contains(&Coord { x: 5.002, y: 47.31 }));
+    assert!(!zone.geometry().contains(&Coord { x: 5.01, y: 47.31 }));
+    assert!(zone.geometry().contains(&Coord { x: 5.002, y: 47.31 }));
     // The hole was wound counter-clockwise in the file: re-oriented and reported.
     assert!(
         file.report
@@ -41,7 +41,7 @@ fn multipolygon_with_french_aliases() {
     let file = load_path(&fixture("multipolygon.geojson")).expect("loads");
     assert_eq!(file.zones.len(), 1);
     let zone = &file.zones[0];
-    assert_eq!(zone.geometry.0.len(), 2);
+    assert_eq!(zone.geometry().0.len(), 2);
     assert_eq!(zone.name.as_deref(), Some("Deux parcelles"));
     assert_eq!(zone.surface_declared_ha, Some(12.5));
     assert_eq!(zone.jobs, Some(340.0));

@@ -70,14 +70,14 @@ fn cached_meshes_match_a_fresh_build_and_frames_build_none() {
         for (i, (zone, kept)) in app.dataset.zones.iter().zip(app.zone_meshes()).enumerate() {
             assert_eq!(
                 kept,
-                &build_band_meshes_upto(&zone.geometry, STORED_BANDS),
+                &build_band_meshes_upto(&zone.geometry(), STORED_BANDS),
                 "{}",
                 zone.id
             );
             if band >= STORED_BANDS {
                 assert_eq!(
                     app.detail_meshes().get(i, band),
-                    Some(&build_band_mesh(&zone.geometry, band)),
+                    Some(&build_band_mesh(&zone.geometry(), band)),
                     "detailed band {band} of {}",
                     zone.id
                 );

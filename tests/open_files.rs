@@ -5,8 +5,12 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+#[path = "../benches/common/mod.rs"]
+mod parks;
+
 use common::{harness_with, offline_app, wait_for_loads};
 use egui_kittest::kittest::Queryable;
+use zae_atlas::map::zones_layer::{FRAME_FILL_VERTICES, FRAME_OUTLINE_POINTS};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -151,8 +155,35 @@ fn a_whole_view_of_many_zones_stays_within_the_frame_budget() {
     let stats = app.layer_stats();
     // Fitted to the file: every zone is in view and accounted for.
     assert_eq!(stats.zones_drawn, 20_000);
-    // Zones of a pixel or two are dots (one per 3-px cell), not full meshes.
-    assert!(stats.dots_drawn > 0, "{stats:?}");
-    assert!(stats.triangles_drawn < 200_000, "{stats:?}");
-    assert!(stats.outlines_drawn <= 4_000, "{stats:?}");
+    // Zones of a pixel or two, and those past the frame's budgets, are merged into screen
+    // cells (one image), not drawn as shapes.
+    assert!(stats.zones_in_cells > 0, "{stats:?}");
+    assert!(stats.cells_drawn > 0, "{stats:?}");
+    assert!(stats.fill_vertices <= FRAME_FILL_VERTICES, "{stats:?}");
+    assert!(stats.outline_points <= FRAME_OUTLINE_POINTS, "{stats:?}");
+}
+
+#[test]
+fn past_the_frame_budget_zones_go_coarser_then_into_cells() {
+    // Parks of 80-700 m around Dijon: at the whole view most are several pixels wide, far more
+    // vertices than one frame draws.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("parks.geojson");
+    std::fs::write(&path, parks::parks_geojson(12_000, 5)).expect("write");
+    let mut h = harness_with(common::offline(vec![path]));
+    wait_for_loads(&mut h);
+    h.run_steps(3);
+    let stats = h.state().layer_stats().clone();
+    assert_eq!(stats.zones_drawn, 12_000);
+    assert!(stats.fill_vertices <= FRAME_FILL_VERTICES, "{stats:?}");
+    assert!(
+        stats.fill_vertices > FRAME_FILL_VERTICES * 9 / 10,
+        "the budget is spent: {stats:?}"
+    );
+    assert!(stats.outline_points <= FRAME_OUTLINE_POINTS, "{stats:?}");
+    assert!(stats.outlines_drawn > 100, "{stats:?}");
+    assert!(stats.zones_in_cells > 0, "{stats:?}");
+    assert!(stats.cells_drawn > 0, "{stats:?}");
+    // Every zone is drawn one way or the other.
+    assert!(stats.zones_in_cells < stats.zones_drawn, "{stats:?}");
 }

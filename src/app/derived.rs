@@ -33,7 +33,7 @@ impl Derived {
         let label_points = zones
             .iter()
             .map(|z| {
-                anchor_point(&z.geometry)
+                anchor_point(&z.geometry())
                     .map(|p| (p.x(), p.y()))
                     .unwrap_or_else(|| {
                         let c = z.bbox.center();

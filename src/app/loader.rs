@@ -1,13 +1,16 @@
 //! Loading files on a worker thread: progress, cancel, one message per file as it is done, so
 //! the window stays responsive whatever the file.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 
 use crate::io::{self, LoadError, LoadedFile};
+use crate::model::Zone;
 use crate::spatial::{BandMeshes, MAX_MESH_VERTICES, MAX_ZONE_MESH_VERTICES, build_meshes};
+use geo::MultiPolygon;
 
 pub enum LoadMessage {
     Loaded(Box<Loaded>),
@@ -216,13 +219,26 @@ pub fn mesh_loaded(
     file: &mut LoadedFile,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Option<(Vec<BandMeshes>, Vec<BandMeshes>)> {
+    let zones = &file.zones;
     let zones = build_meshes(
-        file.zones.iter().map(|z| &z.geometry),
+        zones.len(),
+        |i| {
+            zones
+                .get(i)
+                .map_or_else(|| MultiPolygon(Vec::new()), Zone::geometry)
+        },
         crate::spatial::STORED_BANDS,
         &mut |f| progress(2.0 / 3.0 * f),
     )?;
+    let plots = &file.plots;
     let plots = build_meshes(
-        file.plots.iter().map(|p| &p.geometry),
+        plots.len(),
+        |i| {
+            plots.get(i).map_or_else(
+                || Cow::Owned(MultiPolygon(Vec::new())),
+                |p| Cow::Borrowed(&p.geometry),
+            )
+        },
         crate::spatial::BAND_MAX_ZOOM.len(),
         &mut |f| progress(2.0 / 3.0 + f / 3.0),
     )?;
@@ -234,14 +250,16 @@ pub fn mesh_loaded(
 /// (polygons of more than [`MAX_MESH_VERTICES`] vertices; the data is kept whole).
 pub fn note_simplified(file: &mut LoadedFile) {
     use geo::CoordsIter;
+    // Only outlines of more vertices in all than a polygon may have are looked at closely.
     let zones = file
         .zones
         .iter()
-        .map(|z| (z.feature_index, z.id.clone(), &z.geometry));
+        .filter(|z| z.outline.vertex_count() > MAX_MESH_VERTICES)
+        .map(|z| (z.feature_index, z.id.clone(), Cow::Owned(z.geometry())));
     let plots = file
         .plots
         .iter()
-        .map(|p| (p.feature_index, p.id.clone(), &p.geometry));
+        .map(|p| (p.feature_index, p.id.clone(), Cow::Borrowed(&p.geometry)));
     let notes: Vec<_> = zones
         .chain(plots)
         .filter(|(_, _, g)| {

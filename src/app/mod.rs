@@ -18,7 +18,7 @@ use crate::map::ViewTransform;
 use crate::map::overlays::{self, ZoomAction};
 use crate::map::style::{PLAIN_BACKGROUND, zone_colors};
 use crate::map::tiles::{BaseMap, TileChoice, TileStatus};
-use crate::map::zones_layer::{LayerOutput, ZonesLayer};
+use crate::map::zones_layer::{CellTexture, LayerOutput, ZonesLayer};
 use crate::model::{Dataset, DbOrigin, SourceFile, Zone, union, union_all};
 use crate::settings::Settings;
 use crate::spatial::BandMeshes;
@@ -176,6 +176,8 @@ pub struct ZaeApp {
     /// Bounds of what the current load has brought so far.
     load_bounds: Option<geo::Rect<f64>>,
     last_layer: LayerOutput,
+    /// The zones merged into screen cells, as a texture kept between frames.
+    cell_texture: CellTexture,
     loader: Option<LoadJob>,
     /// Messages for the user (files that could not be opened...).
     pub errors: Vec<String>,
@@ -317,6 +319,7 @@ impl ZaeApp {
             watcher: loader::FileWatcher::start(ctx.clone(), WATCH_EVERY),
             pending_watch: false,
             last_layer: LayerOutput::default(),
+            cell_texture: CellTexture::default(),
             loader: None,
             errors: Vec::new(),
             report_window: None,
@@ -1222,6 +1225,7 @@ impl ZaeApp {
             colors: &self.derived.colors,
             selected: self.selected,
             highlight: self.highlight,
+            cells: &mut self.cell_texture,
             output: &mut output,
         };
         let map = Map::new(
@@ -1294,7 +1298,7 @@ impl ZaeApp {
         let wanted = std::mem::take(&mut output.wanted_detail);
         let zones = &self.dataset.zones;
         self.detail
-            .request(&wanted, output.band, |i| zones.get(i).map(|z| &z.geometry));
+            .request(&wanted, output.band, |i| zones.get(i).map(Zone::geometry));
         self.detail.end_frame();
         self.last_layer = output;
         self.follow_view(ui.ctx());

@@ -124,7 +124,7 @@ fn write_csv<'a>(
     let mut count = 0;
     for zone in zones {
         let num = |v: Option<f64>| v.map(|v| format!("{v}")).unwrap_or_default();
-        let centroid = zone.geometry.centroid();
+        let centroid = zone.geometry().centroid();
         let record = [
             zone.site_id.clone().unwrap_or_else(|| zone.id.clone()),
             zone.name.clone().unwrap_or_default(),
@@ -169,9 +169,10 @@ fn write_geojson<'a>(
         if count > 0 {
             out.write_all(b",\n").map_err(io)?;
         }
-        let value = match zone.geometry.0.as_slice() {
+        let outline = zone.geometry();
+        let value = match outline.0.as_slice() {
             [single] => geojson::GeometryValue::from(single),
-            _ => geojson::GeometryValue::from(&zone.geometry),
+            _ => geojson::GeometryValue::from(&outline),
         };
         let geometry = geojson::Geometry::new(value);
         let geometry = serde_json::to_string(&geometry).map_err(|e| io(e.into()))?;

@@ -483,7 +483,8 @@ mod tests {
         let f = load(r#"{"type":"Polygon","coordinates":[[[5.0,47.0],[5.01,47.0],[5.01,47.01],[5.0,47.01]]]}"#)
             .expect("loads");
         assert_eq!(f.zones.len(), 1);
-        let ring = f.zones[0].geometry.0[0].exterior();
+        let outline = f.zones[0].geometry();
+        let ring = outline.0[0].exterior();
         assert_eq!(ring.0.first(), ring.0.last());
         assert!(
             f.report

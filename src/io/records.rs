@@ -265,7 +265,7 @@ fn build_zone(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Resu
         state: schema::text(&props, schema::STATE),
         vacancy_percent: schema::number(&props, &["site_taux_vacance"]),
         properties: Properties::from_map(&props),
-        geometry,
+        outline: crate::model::Outline::new(&geometry),
         bbox,
         area_ha,
         file: 0,

@@ -23,11 +23,18 @@ pub struct LayerOutput {
     pub clicked: Option<Option<usize>>,
     /// Where the click was (lon, lat).
     pub clicked_at: Option<(f64, f64)>,
-    /// Zones in view and drawn (as a mesh, or as a dot, or inside another zone's dot cell).
+    /// Zones in view and drawn (as a mesh, or merged into the cells of the cell image).
     pub zones_drawn: usize,
-    pub dots_drawn: usize,
+    /// Zones drawn as cells of the cell image rather than as shapes.
+    pub zones_in_cells: usize,
+    /// Cells of the cell image that hold a zone.
+    pub cells_drawn: usize,
     pub triangles_drawn: usize,
+    /// Vertices of the fill mesh (within [`FRAME_FILL_VERTICES`] but for the highlighted zones).
+    pub fill_vertices: usize,
     pub outlines_drawn: usize,
+    /// Points of the outlines drawn (within [`FRAME_OUTLINE_POINTS`] but for the highlighted).
+    pub outline_points: usize,
     pub labels_drawn: usize,
     /// Zones drawn with a coarser band while their detailed one is not built yet (to ask for).
     pub wanted_detail: Vec<usize>,
@@ -73,58 +80,143 @@ impl RankedZone {
     }
 }
 
-/// Below this size on screen (pixels) a zone is a dot.
+/// Below this size on screen (pixels) a zone is merged into the cell image.
 const DOT_PX: f32 = 3.0;
-/// Outlines only for zones at least this big on screen, and at most this many per frame.
+/// Side of a cell of the cell image, in screen pixels.
+const CELL_PX: f32 = 2.0;
+/// Outlines only for zones at least this big on screen.
 const OUTLINE_MIN_PX: f32 = 6.0;
-const MAX_FRAME_OUTLINES: usize = 4_000;
-/// Past this many fill vertices in a frame, further zones are drawn as dots.
-const MAX_FRAME_VERTICES: usize = 400_000;
+/// What one frame draws as shapes at most. Every triangle costs the graphics driver memory and
+/// time (a software rasterizer holds each triangle of a frame, about half a kilobyte with two
+/// threads), and past a few hundred thousand a person sees no more: zones beyond these budgets
+/// are drawn with their coarsest outline, then merged into the cell image.
+pub const FRAME_FILL_VERTICES: usize = 100_000;
+/// Outline points per frame (each becomes about four triangles once stroked).
+pub const FRAME_OUTLINE_POINTS: usize = 16_000;
 /// Labels laid out per frame at most.
 const MAX_LABELS: usize = 300;
 
-struct FrameBudget {
-    /// One flag per 3-pixel cell of the map: a dot is already there.
-    dot_cells: Vec<bool>,
-    cells_x: usize,
-    origin: Pos2,
-    outlines: usize,
+/// Zones too small or too many to draw as shapes, merged by screen cell into one image: one
+/// textured rectangle for the driver, however many zones it holds.
+pub struct CellImage {
+    /// Where it is drawn on screen.
+    pub rect: Rect,
+    pub size: [usize; 2],
+    pub pixels: Vec<Color32>,
+    pub cells_drawn: usize,
 }
 
-impl FrameBudget {
+impl CellImage {
     fn new(rect: Rect) -> Self {
-        let cells_x = (rect.width() / DOT_PX).ceil().max(1.0) as usize;
-        let cells_y = (rect.height() / DOT_PX).ceil().max(1.0) as usize;
+        let size = [
+            (rect.width() / CELL_PX).ceil().max(1.0) as usize,
+            (rect.height() / CELL_PX).ceil().max(1.0) as usize,
+        ];
         Self {
-            dot_cells: vec![false; cells_x * cells_y],
-            cells_x,
-            origin: rect.min,
-            outlines: 0,
+            rect: Rect::from_min_size(
+                rect.min,
+                vec2(size[0] as f32 * CELL_PX, size[1] as f32 * CELL_PX),
+            ),
+            size,
+            pixels: Vec::new(),
+            cells_drawn: 0,
         }
     }
 
-    /// Claims the cell under `p`; false when it is taken or off the map.
-    fn claim_cell(&mut self, p: Pos2) -> bool {
-        let (x, y) = (
-            (p.x - self.origin.x) / DOT_PX,
-            (p.y - self.origin.y) / DOT_PX,
-        );
-        if x < 0.0 || y < 0.0 || x as usize >= self.cells_x {
-            return false;
+    /// Paints the cells under the screen rectangle `(min, max)` (at least the one under its
+    /// centre) with `color`; later zones paint over earlier ones, as shapes would.
+    fn paint(&mut self, min: Pos2, max: Pos2, color: Color32) {
+        if self.pixels.is_empty() {
+            self.pixels = vec![Color32::TRANSPARENT; self.size[0] * self.size[1]];
         }
-        let index = y as usize * self.cells_x + x as usize;
-        match self.dot_cells.get_mut(index) {
-            Some(taken) if !*taken => {
-                *taken = true;
-                true
+        let cell = |v: f32, origin: f32, n: usize| {
+            ((v - origin) / CELL_PX).floor().clamp(-1.0, n as f32) as isize
+        };
+        let (x0, x1) = (
+            cell(min.x, self.rect.min.x, self.size[0]),
+            cell(max.x, self.rect.min.x, self.size[0]),
+        );
+        let (y0, y1) = (
+            cell(min.y, self.rect.min.y, self.size[1]),
+            cell(max.y, self.rect.min.y, self.size[1]),
+        );
+        for y in y0.max(0)..=y1.min(self.size[1] as isize - 1) {
+            for x in x0.max(0)..=x1.min(self.size[0] as isize - 1) {
+                let Some(p) = self.pixels.get_mut(y as usize * self.size[0] + x as usize) else {
+                    continue;
+                };
+                if *p == Color32::TRANSPARENT {
+                    self.cells_drawn += 1;
+                }
+                *p = color;
             }
-            _ => false,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells_drawn == 0
+    }
+
+    /// The colour of the cell under a screen point (transparent where no zone is).
+    pub fn at(&self, p: Pos2) -> Color32 {
+        let (x, y) = ((p - self.rect.min) / CELL_PX).into();
+        if x < 0.0 || y < 0.0 || x as usize >= self.size[0] {
+            return Color32::TRANSPARENT;
+        }
+        self.pixels
+            .get(y as usize * self.size[0] + x as usize)
+            .copied()
+            .unwrap_or(Color32::TRANSPARENT)
+    }
+}
+
+/// The texture the cell image is drawn with, kept from frame to frame and uploaded again only
+/// when the image changes.
+#[derive(Default)]
+pub struct CellTexture {
+    handle: Option<egui::TextureHandle>,
+    shown: Vec<Color32>,
+    size: [usize; 2],
+    /// Times the image was uploaded.
+    pub uploads: usize,
+}
+
+impl CellTexture {
+    fn paint(&mut self, ctx: &egui::Context, painter: &egui::Painter, image: CellImage) {
+        if image.is_empty() {
+            return;
+        }
+        if self.handle.is_none() || self.size != image.size || self.shown != image.pixels {
+            let color = egui::ColorImage::new(image.size, image.pixels.clone());
+            match &mut self.handle {
+                Some(handle) => handle.set(color, egui::TextureOptions::NEAREST),
+                None => {
+                    self.handle =
+                        Some(ctx.load_texture("zone-cells", color, egui::TextureOptions::NEAREST));
+                }
+            }
+            self.uploads += 1;
+            self.shown = image.pixels;
+            self.size = image.size;
+        }
+        if let Some(handle) = &self.handle {
+            painter.image(
+                handle.id(),
+                image.rect,
+                Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+                Color32::WHITE,
+            );
         }
     }
 }
 
-fn append_dot(out: &mut Mesh, centre: Pos2, color: Color32) {
-    out.add_colored_rect(Rect::from_center_size(centre, vec2(DOT_PX, DOT_PX)), color);
+/// What the zones layer paints in a frame.
+pub struct ZonePaint {
+    /// Zones in view, in drawing order.
+    pub visible: Vec<usize>,
+    pub fill: Mesh,
+    pub cells: CellImage,
+    pub outlines: Vec<Shape>,
 }
 
 pub struct ZonesLayer<'a> {
@@ -152,30 +244,64 @@ pub struct ZonesLayer<'a> {
     pub selected: Option<usize>,
     /// Highlighted from elsewhere (a chart's hovered bar).
     pub highlight: Option<usize>,
+    /// Where the cell image is uploaded.
+    pub cells: &'a mut CellTexture,
     pub output: &'a mut LayerOutput,
 }
 
-/// The mesh to draw zone `i` with at `band`: a kept band, or a detailed one when built (the most
-/// detailed kept band until then, and the zone is noted in `wanted`).
-fn zone_mesh<'a>(
+/// The mesh to draw zone `i` with at `band`, if one of at most `room` vertices is there: the
+/// detailed band when built, else the kept bands from the finest down. A zone drawn without
+/// its detailed band is noted in `wanted`, to be built for a later frame.
+fn pick_mesh<'a>(
     meshes: &'a [BandMeshes],
     detail: &'a DetailMeshes,
     wanted: &mut Vec<usize>,
-    i: usize,
-    band: usize,
+    (i, band): (usize, usize),
+    room: usize,
 ) -> Option<&'a ZoneMesh> {
-    let found = if band >= STORED_BANDS {
-        let found = detail.get(i, band);
-        if found.is_none() {
-            wanted.push(i);
+    let fits = |m: &&ZoneMesh| !m.indices.is_empty() && m.vertices.len() <= room;
+    let mut missing = false;
+    if band >= STORED_BANDS {
+        match detail.get(i, band) {
+            Some(m) if fits(&m) => return Some(m),
+            Some(_) => {}
+            None => missing = true,
         }
-        found
-    } else {
-        None
-    };
+    }
+    let kept = meshes.get(i)?;
+    let found = (0..=band.min(STORED_BANDS - 1))
+        .rev()
+        .filter_map(|b| kept.band(b))
+        .find(fits);
+    if found.is_some() && missing {
+        wanted.push(i);
+    }
     found
-        .or_else(|| meshes.get(i)?.band(band.min(STORED_BANDS - 1)))
-        .filter(|m| !m.indices.is_empty())
+}
+
+/// The finest band whose meshes of the zones to draw fit the frame's fill budget: `band`
+/// itself when its kept estimate fits, else the finest kept band that does (0 if none, and
+/// the zones past the budget go into cells). Stops counting as soon as a band is over.
+fn frame_band<'a>(
+    meshes: &[BandMeshes],
+    band: usize,
+    zones: impl Iterator<Item = usize> + Clone + 'a,
+) -> usize {
+    let top = band.min(STORED_BANDS - 1);
+    for b in (0..=top).rev() {
+        let mut need = 0;
+        let fits = zones.clone().all(|i| {
+            need += meshes
+                .get(i)
+                .and_then(|m| m.band(b))
+                .map_or(0, |m| m.vertices.len());
+            need <= FRAME_FILL_VERTICES
+        });
+        if fits {
+            return if b == top { band } else { b };
+        }
+    }
+    0
 }
 
 impl Plugin for ZonesLayer<'_> {
@@ -209,9 +335,11 @@ impl Plugin for ZonesLayer<'_> {
         }
 
         let painter = ui.painter().with_clip_rect(rect);
-        let (visible, fill, outlines) = self.paint_zones(&view, hovered.or(self.highlight));
-        painter.add(Shape::mesh(fill));
-        painter.extend(outlines);
+        let paint = self.paint_zones(&view, hovered.or(self.highlight));
+        let visible = paint.visible;
+        painter.add(Shape::mesh(paint.fill));
+        self.cells.paint(ui.ctx(), &painter, paint.cells);
+        painter.extend(paint.outlines);
 
         let hovered_plot = self.draw_plots(&painter, &view, (min, max), response);
         if view.zoom >= ESTABLISHMENT_MIN_ZOOM {
@@ -249,29 +377,24 @@ impl Plugin for ZonesLayer<'_> {
 impl ZonesLayer<'_> {
     /// The shown zone under a point.
     fn hit(&self, lon: f64, lat: f64) -> Option<usize> {
-        use geo::Contains;
         self.index.hit_by(
             lon,
             lat,
             |i, p| {
                 self.shown.get(i).copied().unwrap_or(true)
-                    && self.zones.get(i).is_some_and(|z| z.geometry.contains(p))
+                    && self.zones.get(i).is_some_and(|z| z.contains(p))
             },
             |i| self.zones.get(i).map_or(f64::INFINITY, |z| z.area_ha),
         )
     }
 
     /// The CPU work of a frame for the zones: cull with the R-tree, pick each zone's mesh for
-    /// the zoom band, move it to the screen (or make it a dot), and build the paint lists.
-    /// Returns the zones in view (in draw order), the fill mesh and the outlines.
-    pub fn paint_zones(
-        &mut self,
-        view: &ViewTransform,
-        hovered: Option<usize>,
-    ) -> (Vec<usize>, Mesh, Vec<Shape>) {
+    /// the zoom band, move it to the screen (or merge it into the cell image), and build the
+    /// paint lists, within the frame's budgets.
+    pub fn paint_zones(&mut self, view: &ViewTransform, hovered: Option<usize>) -> ZonePaint {
         let (min, max) = view.visible_lon_lat();
         let in_view: Vec<usize> = self.index.in_box(min, max).collect();
-        // Zones in view, in drawing order, with what tells a dot from a mesh without touching
+        // Zones in view, in drawing order, with what tells a cell from a mesh without touching
         // the mesh (one compact array, read in order when much is in view).
         let visible: Vec<&RankedZone> = if in_view.len() > 4096 {
             let mut bits = vec![false; self.zones.len()];
@@ -295,15 +418,23 @@ impl ZonesLayer<'_> {
                 .filter_map(|&r| self.ranked.get(r as usize))
                 .collect()
         };
-        let band = band_for_zoom(view.zoom);
-        self.output.band = band;
-        let mut frame = FrameBudget::new(view.rect);
+        let mut cells = CellImage::new(view.rect);
         let mut fill = Mesh::default();
         let mut outlines: Vec<Shape> = Vec::new();
+        let mut outline_points = 0;
         let mut visible = visible;
         if !self.shown.is_empty() {
             visible.retain(|r| self.shown.get(r.index as usize).copied().unwrap_or(true));
         }
+        // One band for the frame, coarser than the zoom's when the zones in view would not fit
+        // (at the zoom of the whole region the next band down differs by a fraction of a pixel).
+        let world_px = view.world_px as f32;
+        let drawn = visible
+            .iter()
+            .filter(move |r| r.size_world * world_px >= DOT_PX)
+            .map(|r| r.index as usize);
+        let band = frame_band(self.meshes, band_for_zoom(view.zoom), drawn);
+        self.output.band = band;
         for ranked in &visible {
             let i = ranked.index as usize;
             let Some(&color) = self.colors.get(i) else {
@@ -312,26 +443,22 @@ impl ZonesLayer<'_> {
             self.output.zones_drawn += 1;
             let highlighted = hovered == Some(i) || self.selected == Some(i);
             let on_screen = ranked.size_world * view.world_px as f32;
-            // What a person can see: zones of a few pixels are dots, one per 3-pixel cell.
-            let mesh = if !highlighted
-                && (on_screen < DOT_PX || fill.vertices.len() > MAX_FRAME_VERTICES)
-            {
+            let wanted = &mut self.output.wanted_detail;
+            // What a person can see: zones of a few pixels are cells; past the budget, a
+            // coarser outline, then cells.
+            let mesh = if highlighted {
+                pick_mesh(self.meshes, self.detail, wanted, (i, band), usize::MAX)
+            } else if on_screen < DOT_PX {
                 None
             } else {
-                zone_mesh(
-                    self.meshes,
-                    self.detail,
-                    &mut self.output.wanted_detail,
-                    i,
-                    band,
-                )
+                let room = FRAME_FILL_VERTICES.saturating_sub(fill.vertices.len());
+                pick_mesh(self.meshes, self.detail, wanted, (i, band), room)
             };
             let Some(mesh) = mesh else {
                 let centre = view.world_to_screen(ranked.center_world);
-                if frame.claim_cell(centre) {
-                    append_dot(&mut fill, centre, style::fill(color, true));
-                    self.output.dots_drawn += 1;
-                }
+                let half = vec2(on_screen, on_screen) / 2.0;
+                cells.paint(centre - half, centre + half, style::fill(color, true));
+                self.output.zones_in_cells += 1;
                 continue;
             };
             append_fill(&mut fill, mesh, view, style::fill(color, highlighted));
@@ -342,12 +469,14 @@ impl ZonesLayer<'_> {
             } else {
                 Stroke::new(1.5, color)
             };
-            let outline =
-                highlighted || (on_screen >= OUTLINE_MIN_PX && frame.outlines < MAX_FRAME_OUTLINES);
+            let points = mesh.rings().map(<[_]>::len).sum::<usize>();
+            let outline = highlighted
+                || (on_screen >= OUTLINE_MIN_PX && outline_points + points <= FRAME_OUTLINE_POINTS);
             if !outline {
                 continue;
             }
-            frame.outlines += 1;
+            self.output.outlines_drawn += 1;
+            outline_points += points;
             for ring in mesh.rings() {
                 let points = ring_points(mesh, ring, view);
                 if self.selected == Some(i) {
@@ -360,12 +489,15 @@ impl ZonesLayer<'_> {
             }
         }
         self.output.triangles_drawn = fill.indices.len() / 3;
-        self.output.outlines_drawn = frame.outlines;
-        (
-            visible.iter().map(|r| r.index as usize).collect(),
+        self.output.fill_vertices = fill.vertices.len();
+        self.output.outline_points = outline_points;
+        self.output.cells_drawn = cells.cells_drawn;
+        ZonePaint {
+            visible: visible.iter().map(|r| r.index as usize).collect(),
             fill,
+            cells,
             outlines,
-        )
+        }
     }
 
     /// Plots inside zones: fill by occupation, plots for sale outlined in green. Returns the
@@ -538,4 +670,34 @@ fn draw_labels(
         painter.galley(label_rect.min + vec2(2.0, 2.0), galley, Color32::BLACK);
     }
     placed.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_cover_the_zone_and_count_once() {
+        let mut cells = CellImage::new(Rect::from_min_size(pos2(10.0, 20.0), vec2(100.0, 50.0)));
+        assert_eq!(cells.size, [50, 25]);
+        assert!(cells.is_empty());
+        let red = Color32::RED;
+        // A 1-pixel zone still paints the cell under it.
+        cells.paint(pos2(15.2, 25.2), pos2(15.8, 25.8), red);
+        assert_eq!(cells.cells_drawn, 1);
+        assert_eq!(cells.at(pos2(15.5, 25.5)), red);
+        assert_eq!(cells.at(pos2(18.5, 25.5)), Color32::TRANSPARENT);
+        // A 5-pixel zone over it: three cells by three, the shared one counted once.
+        let blue = Color32::BLUE;
+        cells.paint(pos2(14.5, 24.5), pos2(19.5, 29.5), blue);
+        assert_eq!(cells.cells_drawn, 9);
+        assert_eq!(cells.at(pos2(15.5, 25.5)), blue, "the later zone is on top");
+        // Off the map: nothing, and no panic.
+        cells.paint(pos2(-500.0, -500.0), pos2(-400.0, -400.0), red);
+        cells.paint(pos2(500.0, 500.0), pos2(600.0, 600.0), red);
+        assert_eq!(cells.cells_drawn, 9);
+        // Half off the map: only the cells on it.
+        cells.paint(pos2(105.0, 60.0), pos2(200.0, 200.0), red);
+        assert_eq!(cells.cells_drawn, 9 + 3 * 5);
+    }
 }

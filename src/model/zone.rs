@@ -1,7 +1,7 @@
 use geo::{BoundingRect, GeodesicArea, MultiPolygon, Rect};
 use serde_json::Value;
 
-use super::Properties;
+use super::{Outline, Properties};
 use crate::io::schema;
 
 use super::Vocation;
@@ -39,8 +39,9 @@ pub struct Zone {
     pub vacancy_percent: Option<f64>,
     /// Every property of the feature as read, in file order (nothing is dropped).
     pub properties: Properties,
-    /// Outline in WGS84 (x = longitude, y = latitude), exterior rings counter-clockwise.
-    pub geometry: MultiPolygon<f64>,
+    /// Outline in WGS84 (x = longitude, y = latitude), exterior rings counter-clockwise, kept
+    /// compact; [`Zone::geometry`] gives it as a `geo` multipolygon.
+    pub outline: Outline,
     pub bbox: Rect<f64>,
     /// Area from the outline (Chamberlain–Duquette, within ~0.3% of geodesic), hectares.
     pub area_ha: f64,
@@ -63,7 +64,18 @@ impl Zone {
     pub fn geodesic_area_ha(&self) -> f64 {
         *self
             .geodesic_ha
-            .get_or_init(|| self.geometry.geodesic_area_unsigned() / 10_000.0)
+            .get_or_init(|| self.geometry().geodesic_area_unsigned() / 10_000.0)
+    }
+
+    /// The outline as a `geo` multipolygon (decoded from its compact form on each call).
+    pub fn geometry(&self) -> MultiPolygon<f64> {
+        self.outline.to_multi_polygon()
+    }
+
+    /// Whether the outline holds the point (lon, lat); the box is tested first.
+    pub fn contains(&self, p: &geo::Coord<f64>) -> bool {
+        use geo::{Contains, Intersects};
+        self.bbox.intersects(p) && self.geometry().contains(p)
     }
 
     /// Jobs per declared hectare, when both are known.

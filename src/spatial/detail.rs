@@ -13,8 +13,9 @@ use geo::MultiPolygon;
 
 use super::mesh::{STORED_BANDS, ZoneMesh, build_band_mesh};
 
-/// Cached detail meshes are trimmed past this many vertices (~20 bytes each with indices).
-pub const DETAIL_VERTEX_BUDGET: usize = 2_500_000;
+/// Cached detail meshes are trimmed past this many vertices (~20 bytes each with indices): ten
+/// frames' worth of shapes at the frame's fill budget.
+pub const DETAIL_VERTEX_BUDGET: usize = 1_000_000;
 /// Requests sent per frame at most (the rest wait for the next frames).
 const MAX_REQUESTS_PER_FRAME: usize = 4_000;
 
@@ -121,11 +122,11 @@ impl DetailMeshes {
 
     /// Asks the worker for the meshes of `wanted` zones at `band` (those not cached or on their
     /// way); `geometry` gives a zone's outline.
-    pub fn request<'a>(
+    pub fn request(
         &mut self,
         wanted: &[usize],
         band: usize,
-        geometry: impl Fn(usize) -> Option<&'a MultiPolygon<f64>>,
+        geometry: impl Fn(usize) -> Option<MultiPolygon<f64>>,
     ) {
         if band < STORED_BANDS {
             return;
@@ -146,15 +147,22 @@ impl DetailMeshes {
                 generation: self.generation,
                 zone,
                 band,
-                geometry: geometry.clone(),
+                geometry,
             };
-            if self.sender().is_some_and(|tx| tx.send(request).is_ok()) {
-                self.pending.insert(key);
-                sent += 1;
-            } else {
-                // No worker (it could not start, or it stopped): build here.
-                self.worker = None;
-                self.build_now(zone, band, geometry);
+            let sending = match self.sender() {
+                Some(tx) => tx.send(request).map_err(|e| e.0),
+                None => Err(request),
+            };
+            match sending {
+                Ok(()) => {
+                    self.pending.insert(key);
+                    sent += 1;
+                }
+                Err(request) => {
+                    // No worker (it could not start, or it stopped): build here.
+                    self.worker = None;
+                    self.build_now(zone, band, &request.geometry);
+                }
             }
         }
     }
@@ -285,10 +293,10 @@ mod tests {
     fn meshes_come_from_the_worker_and_match_a_fresh_build() {
         let zones: Vec<_> = (0..5).map(|i| square(5.0 + i as f64 * 0.02)).collect();
         let mut d = DetailMeshes::default();
-        d.request(&[0, 1, 2], 4, |i| zones.get(i));
+        d.request(&[0, 1, 2], 4, |i| zones.get(i).cloned());
         assert_eq!(d.pending(), 3);
         // Asked twice, sent once.
-        d.request(&[0, 1, 2], 4, |i| zones.get(i));
+        d.request(&[0, 1, 2], 4, |i| zones.get(i).cloned());
         assert_eq!(d.pending(), 3);
         wait(&mut d);
         assert_eq!(d.len(), 3);
@@ -297,7 +305,7 @@ mod tests {
         }
         assert!(d.get(3, 4).is_none());
         // Stored bands are never asked of the worker.
-        d.request(&[4], 1, |i| zones.get(i));
+        d.request(&[4], 1, |i| zones.get(i).cloned());
         assert_eq!(d.pending(), 0);
     }
 
@@ -305,7 +313,7 @@ mod tests {
     fn results_for_replaced_zones_are_dropped() {
         let zones: Vec<_> = (0..3).map(|i| square(5.0 + i as f64 * 0.02)).collect();
         let mut d = DetailMeshes::default();
-        d.request(&[0, 1, 2], 3, |i| zones.get(i));
+        d.request(&[0, 1, 2], 3, |i| zones.get(i).cloned());
         d.clear();
         std::thread::sleep(std::time::Duration::from_millis(50));
         d.end_frame();

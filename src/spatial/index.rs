@@ -1,4 +1,4 @@
-use geo::{Contains, Coord, Rect};
+use geo::{Coord, Rect};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
@@ -60,7 +60,7 @@ impl ZoneIndex {
         self.hit_by(
             lon,
             lat,
-            |i, p| zones.get(i).is_some_and(|z| z.geometry.contains(p)),
+            |i, p| zones.get(i).is_some_and(|z| z.contains(p)),
             |i| zones.get(i).map_or(f64::INFINITY, |z| z.area_ha),
         )
     }

@@ -21,11 +21,12 @@ pub const MAX_ZONE_MESH_VERTICES: usize = 65_000;
 /// Zoom bands: band `i` is drawn below `BAND_MAX_ZOOM[i]` (the last one at any zoom).
 pub const BAND_MAX_ZOOM: [f64; 5] = [9.0, 11.0, 13.0, 15.0, f64::INFINITY];
 
-/// Bands of zone meshes built for every zone at load and kept: the coarse ones, drawn when many
-/// zones are in view. The detailed bands (zoom 13 and closer, where few zones are in view) are
-/// built for the zones in view only, on a worker ([`super::DetailMeshes`]); until they are
-/// there, the most detailed kept band is drawn. Plots keep every band.
-pub const STORED_BANDS: usize = 3;
+/// Bands of zone meshes built for every zone at load and kept: the coarse ones (zoom 11 and
+/// out), drawn when many zones are in view. The detailed bands are built on a worker only for
+/// the zones a frame draws as shapes ([`super::DetailMeshes`]; a frame draws at most
+/// `FRAME_FILL_VERTICES` of them); until they are there, the most detailed kept band is drawn.
+/// Plots keep every band.
+pub const STORED_BANDS: usize = 2;
 
 /// The band drawn at a zoom level.
 pub fn band_for_zoom(zoom: f64) -> usize {
@@ -135,20 +136,27 @@ impl MeshStats {
 /// Builds the first `bands` bands of every outline (`BAND_MAX_ZOOM.len()` for all, or
 /// [`STORED_BANDS`] for zones), on all cores. `progress` gets the fraction done and returns
 /// false to stop (then `None`).
-pub fn build_meshes<'a>(
-    geometries: impl ExactSizeIterator<Item = &'a MultiPolygon<f64>>,
+///
+/// `geometry(i)` gives outline `i` of `count`, borrowed or decoded when asked (so a compact
+/// outline is decoded one at a time, not all at once).
+pub fn build_meshes<G: std::borrow::Borrow<MultiPolygon<f64>>>(
+    count: usize,
+    geometry: impl Fn(usize) -> G + Sync,
     bands: usize,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Option<Vec<BandMeshes>> {
     use rayon::prelude::*;
-    let geometries: Vec<&MultiPolygon<f64>> = geometries.collect();
-    let total = geometries.len().max(1);
-    let mut meshes = Vec::with_capacity(total);
-    for chunk in geometries.chunks(1024) {
-        if !progress(meshes.len() as f32 / total as f32) {
+    let mut meshes = Vec::with_capacity(count);
+    for start in (0..count).step_by(1024) {
+        if !progress(start as f32 / count.max(1) as f32) {
             return None;
         }
-        meshes.par_extend(chunk.par_iter().map(|g| build_band_meshes_upto(g, bands)));
+        let end = (start + 1024).min(count);
+        meshes.par_extend(
+            (start..end)
+                .into_par_iter()
+                .map(|i| build_band_meshes_upto(geometry(i).borrow(), bands)),
+        );
     }
     Some(meshes)
 }

@@ -179,7 +179,7 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
 }
 
 fn lambert93_centroid(zone: &Zone) -> Option<String> {
-    let c = zone.geometry.centroid()?;
+    let c = zone.geometry().centroid()?;
     let (x, y) = Reprojector::lambert93()
         .ok()?
         .from_wgs84(c.x(), c.y())
