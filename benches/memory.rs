@@ -60,12 +60,32 @@ fn main() {
     };
     println!("memory: {}, file {:.1} MiB", path.display(), mib(size));
 
-    let (file, peak, kept) = measure(|| zae_atlas::io::load_path(&path).expect("loads"));
+    // The whole-text reader first, for comparison (the app used it before the streamed one).
+    let started = Instant::now();
+    let (whole, peak, kept) = measure(|| {
+        let bytes = zae_atlas::io::read_file(&path).expect("readable");
+        zae_atlas::io::load_bytes("whole", &bytes, &mut |_| true).expect("loads")
+    });
     println!(
-        "  read + parse:        peak {:>7.1} MiB ({:.2}× file), kept {:>7.1} MiB (zones)",
+        "  read whole + parse:  peak {:>7.1} MiB ({:.2}× file), kept {:>7.1} MiB (zones), {:.2} s",
         mib(peak),
         peak as f64 / size as f64,
-        mib(kept)
+        mib(kept),
+        started.elapsed().as_secs_f64()
+    );
+    let whole_zones = whole.zones.len();
+    drop(whole);
+    // As the app reads files: in blocks, the file never held whole.
+    let started = Instant::now();
+    let (file, peak, kept) =
+        measure(|| zae_atlas::io::load_file(&path, &mut |_| true).expect("loads"));
+    assert_eq!(file.zones.len(), whole_zones);
+    println!(
+        "  read + parse:        peak {:>7.1} MiB ({:.2}× file), kept {:>7.1} MiB (zones), {:.2} s",
+        mib(peak),
+        peak as f64 / size as f64,
+        mib(kept),
+        started.elapsed().as_secs_f64()
     );
     let (meshes, peak, kept) = measure(|| {
         build_meshes(
