@@ -3,8 +3,11 @@
 //! heap figures, phase by phase: reading and parsing the file, building the band meshes, and the
 //! whole app (kittest, CPU tessellation; GPU driver memory is not heap and is not counted here).
 //!
-//!     cargo bench --bench memory -- --bench        # 100,000 parks (~300 MB of GeoJSON)
-//!     cargo bench --bench memory                   # a 2,000-park smoke run (also under cargo test)
+//!     cargo bench --bench memory                   # 100,000 parks (~300 MB of GeoJSON)
+//!     cargo test --bench memory                    # a 2,000-park smoke run (also under cargo test)
+//!
+//! (`cargo bench` passes `--bench` to the program itself, so it always runs the full size.)
+//! The parse phase is measured twice: the whole-text reader, then `load_file` as the app uses it.
 
 mod common;
 
