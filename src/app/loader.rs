@@ -183,16 +183,12 @@ fn load_one(path: &std::path::Path, progress: &WorkProgress) -> LoadMessage {
     let name = io::display_name(path);
     let started = std::time::Instant::now();
     let report = |fraction: f32| progress.report(fraction);
-    let bytes = match io::read_file(path) {
-        Ok(b) => b,
-        Err(e) => return LoadMessage::Failed(e),
-    };
-    // Parsing is ~70% of the work, meshes the rest.
-    let mut file = match io::load_bytes(&name, &bytes, &mut |f| report(0.7 * f)) {
+    // Reading and parsing is ~70% of the work, meshes the rest. The file is read in blocks,
+    // never whole, so a big file does not sit in memory beside the zones built from it.
+    let mut file = match io::load_file(path, &mut |f| report(0.7 * f)) {
         Ok(f) => f,
         Err(e) => return LoadMessage::Failed(e),
     };
-    drop(bytes);
     let Some((zone_meshes, plot_meshes)) = mesh_loaded(&mut file, &mut |f| report(0.7 + 0.3 * f))
     else {
         return LoadMessage::Failed(LoadError::Cancelled { file: name.clone() });

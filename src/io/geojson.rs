@@ -11,7 +11,7 @@ use super::load::LoadError;
 use rayon::prelude::*;
 
 use super::records::{Builder, Outcome, Record, build_record};
-use super::report::LoadReport;
+use super::report::{FeatureIssue, LoadReport};
 use super::schema;
 
 /// The file's features as records, and the name in its legacy `crs` member if any.
@@ -110,6 +110,29 @@ fn read_top(
     progress: &mut dyn FnMut(f32) -> bool,
     sink: &mut Builder,
 ) -> Result<(), LoadError> {
+    let (crs_name, features) = top_header(file, text, top, report)?;
+    sink.set_crs(crs_name);
+    report.features_seen = features.len();
+    let total = features.len().max(1) as f32;
+    let features: Vec<&str> = features.iter().map(|raw| raw.get()).collect();
+    feed(
+        file,
+        0,
+        &features,
+        report,
+        &mut |next| progress(next as f32 / total),
+        sink,
+    )
+}
+
+/// What the top-level object says besides its features: a `bbox` worth a warning, the name in
+/// its legacy `crs` member, and (after checking its `type`) the features themselves.
+fn top_header<'a>(
+    file: &str,
+    text: &'a str,
+    top: Top<'a>,
+    report: &mut LoadReport,
+) -> Result<(Option<String>, Vec<&'a RawValue>), LoadError> {
     check_bbox(top.bbox, report);
     let crs_name = match top.crs.filter(|r| r.get().trim() != "null") {
         Some(raw) => Some(
@@ -120,39 +143,74 @@ fn read_top(
         ),
         None => None,
     };
-    sink.set_crs(crs_name);
     let features = feature_list(file, text, top, report)?;
-    report.features_seen = features.len();
-    let total = features.len().max(1) as f32;
-    // Until the layer and coordinate system are known, one by one.
+    Ok((crs_name, features))
+}
+
+/// What a streamed file's top-level object says, worked out on its skeleton (the object with
+/// the features array emptied): the warnings it gives and the name in its `crs` member.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Header {
+    pub warnings: Vec<FeatureIssue>,
+    pub crs_name: Option<String>,
+}
+
+/// The header of a skeleton, or `None` when the skeleton is refused or unusual (then the
+/// whole file is read the ordinary way, for the same message as before).
+pub(super) fn skeleton_header(file: &str, skeleton: &str) -> Option<Header> {
+    let top: Top<'_> = serde_json::from_str(skeleton).ok()?;
+    let mut report = LoadReport::new(file);
+    let (crs_name, features) = top_header(file, skeleton, top, &mut report).ok()?;
+    // A lone Feature with a "features" member reads the whole text as its feature.
+    if !features.is_empty() || !report.skipped.is_empty() {
+        return None;
+    }
+    Some(Header {
+        warnings: report.warnings,
+        crs_name,
+    })
+}
+
+/// Hands features `first..` of the file (the next ones, in file order) to the sink: one by one
+/// until the layer and the coordinate system are known, then in chunks, each built on all
+/// cores and taken in file order. `progress` gets the index of the next feature before each
+/// chunk and returns false to cancel. Whole files and streamed batches share this, so both
+/// give the same records, warnings and skipped features.
+pub(super) fn feed<S: AsRef<str> + Sync>(
+    file: &str,
+    first: usize,
+    features: &[S],
+    report: &mut LoadReport,
+    progress: &mut dyn FnMut(usize) -> bool,
+    sink: &mut Builder,
+) -> Result<(), LoadError> {
     let mut next = 0;
     while next < features.len() && sink.decided().is_none() {
-        match parse_feature(next, features[next].get()) {
+        match parse_feature(first + next, features[next].as_ref()) {
             Ok(record) => sink.push(record, report)?,
-            Err(e) => e.report(next, report),
+            Err(e) => e.report(first + next, report),
         }
         next += 1;
     }
-    // Then in chunks, each built on all cores and taken in file order.
     for (chunk_index, chunk) in features[next..].chunks(CHUNK).enumerate() {
-        if !progress((next + chunk_index * CHUNK) as f32 / total) {
+        let start = first + next + chunk_index * CHUNK;
+        if !progress(start) {
             return Err(LoadError::Cancelled { file: file.into() });
         }
         let Some((layer, frame)) = sink.decided() else {
             break;
         };
-        let first = next + chunk_index * CHUNK;
         let outcomes: Vec<Result<Outcome, FeatureError>> = chunk
             .par_iter()
             .enumerate()
             .map(|(i, raw)| {
-                parse_feature(first + i, raw.get()).map(|r| build_record(layer, r, frame))
+                parse_feature(start + i, raw.as_ref()).map(|r| build_record(layer, r, frame))
             })
             .collect();
         for (i, outcome) in outcomes.into_iter().enumerate() {
             match outcome {
                 Ok(outcome) => sink.accept(outcome, report),
-                Err(e) => e.report(first + i, report),
+                Err(e) => e.report(start + i, report),
             }
         }
     }
@@ -160,7 +218,7 @@ fn read_top(
 }
 
 /// Features built together on the thread pool between two progress reports.
-const CHUNK: usize = 4096;
+pub(super) const CHUNK: usize = 4096;
 
 impl FeatureError {
     fn report(self, index: usize, report: &mut LoadReport) {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::crs::CrsError;
 use super::records::{Builder, Layer};
 use super::report::LoadReport;
+use super::stream::{self, Stop};
 use super::{cnig, geojson, text};
 use crate::model::{Establishment, Plot, Zone};
 
@@ -88,12 +89,22 @@ pub fn display_name(path: &Path) -> String {
 
 /// Reads a file's bytes, refusing files over [`MAX_FILE_BYTES`]. Files are only ever read.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let file = display_name(path);
-    let io = |source| LoadError::Io {
-        file: file.clone(),
+    checked_size(path)?;
+    std::fs::read(path).map_err(|source| LoadError::Io {
+        file: display_name(path),
         source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    })
+}
+
+/// The file's size, refusing files over [`MAX_FILE_BYTES`].
+fn checked_size(path: &Path) -> Result<u64, LoadError> {
+    let file = display_name(path);
+    let size = std::fs::metadata(path)
+        .map_err(|source| LoadError::Io {
+            file: file.clone(),
+            source,
+        })?
+        .len();
     if size > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             file,
@@ -101,13 +112,96 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
             limit_bytes: MAX_FILE_BYTES,
         });
     }
-    std::fs::read(path).map_err(io)
+    Ok(size)
 }
 
-/// Reads a file from disk.
+/// Reads a file from disk (for the command line: no progress).
 pub fn load_path(path: &Path) -> Result<LoadedFile, LoadError> {
-    let bytes = read_file(path)?;
-    load_bytes(&display_name(path), &bytes, &mut |_| true)
+    load_file(path, &mut |_| true)
+}
+
+/// Reads a GeoJSON or CNIG CSV file from disk. A GeoJSON FeatureCollection in UTF-8 is read in
+/// blocks, feature by feature, so the file is never held whole in memory; anything unusual
+/// (another encoding, a CSV file, a syntax error, members in an odd place) is read as a whole
+/// text, for the same result and messages as [`load_bytes`]. `progress` gets the fraction done
+/// (0..1) now and then and returns `false` to cancel.
+pub fn load_file(
+    path: &Path,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<LoadedFile, LoadError> {
+    load_file_in_blocks(path, stream::BLOCK_BYTES, progress)
+}
+
+/// [`load_file`] with blocks of `block_bytes` (tests use tiny blocks).
+#[doc(hidden)]
+pub fn load_file_in_blocks(
+    path: &Path,
+    block_bytes: usize,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<LoadedFile, LoadError> {
+    let file = display_name(path);
+    match stream_file(path, &file, block_bytes, progress) {
+        Ok(loaded) => Ok(loaded),
+        Err(Stop::Failed(e)) => Err(e),
+        Err(Stop::Unusual(why)) => {
+            log::debug!("{file}: read as a whole text ({why})");
+            // Read again from the start, with a fresh report and builder: nothing of the
+            // streamed attempt is kept.
+            let bytes = read_file(path)?;
+            load_bytes(&file, &bytes, progress)
+        }
+    }
+}
+
+/// The streamed reading alone, in blocks of `block_bytes`: `None` when the file would be read
+/// as a whole text instead. For tests, which check that both readers agree.
+#[doc(hidden)]
+pub fn load_streamed(path: &Path, block_bytes: usize) -> Option<Result<LoadedFile, LoadError>> {
+    match stream_file(path, &display_name(path), block_bytes, &mut |_| true) {
+        Ok(loaded) => Some(Ok(loaded)),
+        Err(Stop::Failed(e)) => Some(Err(e)),
+        Err(Stop::Unusual(_)) => None,
+    }
+}
+
+/// The streamed reading of [`load_file`]; [`Stop::Unusual`] when the file needs the
+/// whole-text reader.
+pub(super) fn stream_file(
+    path: &Path,
+    file: &str,
+    block_bytes: usize,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<LoadedFile, Stop> {
+    if looks_like_csv_name(file) {
+        return Err(Stop::Unusual("a CSV file"));
+    }
+    let size = checked_size(path).map_err(Stop::Failed)?;
+    let mut source = std::fs::File::open(path).map_err(|source| {
+        Stop::Failed(LoadError::Io {
+            file: file.into(),
+            source,
+        })
+    })?;
+    let mut report = LoadReport::new(file);
+    let mut sink = Builder::new(file);
+    stream::read(
+        file,
+        &mut source,
+        size,
+        block_bytes,
+        &mut report,
+        progress,
+        &mut sink,
+    )?;
+    let (layer, built) = sink.finish(&mut report).map_err(Stop::Failed)?;
+    progress(1.0);
+    Ok(LoadedFile {
+        layer,
+        zones: built.zones,
+        plots: built.plots,
+        establishments: built.establishments,
+        report,
+    })
 }
 
 /// Reads a GeoJSON or CNIG CSV file from memory. `progress` gets the fraction done (0..1) now
@@ -145,7 +239,7 @@ pub fn load_bytes(
 
 /// A `.csv` file, or text whose first line is `;`-separated column names (not JSON).
 fn looks_like_csv(file: &str, text: &str) -> bool {
-    if file.to_ascii_lowercase().ends_with(".csv") {
+    if looks_like_csv_name(file) {
         return true;
     }
     let trimmed = text.trim_start();
@@ -156,4 +250,8 @@ fn looks_like_csv(file: &str, text: &str) -> bool {
         .lines()
         .next()
         .is_some_and(|l| l.contains(';') && !l.contains('{'))
+}
+
+fn looks_like_csv_name(file: &str) -> bool {
+    file.to_ascii_lowercase().ends_with(".csv")
 }

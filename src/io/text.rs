@@ -9,12 +9,15 @@ pub struct Decoded<'a> {
     pub note: Option<String>,
 }
 
+/// The note for a UTF-8 file that starts with a byte order mark.
+pub const BOM_NOTE: &str = "UTF-8 byte order mark removed";
+
 pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return match std::str::from_utf8(rest) {
             Ok(text) => Decoded {
                 text: Cow::Borrowed(text),
-                note: Some("UTF-8 byte order mark removed".into()),
+                note: Some(BOM_NOTE.into()),
             },
             Err(_) => latin1(
                 rest,
