@@ -50,7 +50,7 @@ fn assert_same(
                             z.id.clone(),
                             z.name.clone(),
                             z.feature_index,
-                            z.geometry.clone(),
+                            z.geometry(),
                         )
                     })
                     .collect()
