@@ -17,9 +17,10 @@ use alloc::PEAK;
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
+use zae_atlas::map::overlays::ZoomAction;
 use zae_atlas::map::tiles::TileChoice;
 use zae_atlas::spatial::build_meshes;
-use zae_atlas::{AppConfig, ZaeApp};
+use zae_atlas::{AppConfig, Command, ZaeApp};
 
 #[path = "../tests/common/alloc.rs"]
 mod alloc;
@@ -143,6 +144,7 @@ fn main() {
         h.run_steps(5);
         h
     });
+    let mut h = h;
     let zones = h.state().dataset.zones.len();
     assert!(zones > 0);
     assert!(h.state().zones_drawn() > 0);
@@ -151,5 +153,25 @@ fn main() {
         mib(peak),
         peak as f64 / size as f64,
         mib(kept)
+    );
+    // Zooming in four steps from the whole view: detailed meshes are built for what is drawn,
+    // labels appear.
+    let ((), peak, kept) = measure(|| {
+        for _ in 0..4 {
+            h.state_mut().push(Command::Zoom(ZoomAction::In));
+            for _ in 0..20 {
+                h.step();
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+    });
+    let stats = h.state().layer_stats();
+    println!(
+        "  zoomed in (zoom {:.1}): peak {:>7.1} MiB above the loaded app, kept {:>7.1} MiB; {} zones as shapes, {} labels",
+        stats.view.map_or(0.0, |v| v.zoom),
+        mib(peak),
+        mib(kept),
+        stats.zones_drawn - stats.zones_in_cells,
+        stats.labels_drawn
     );
 }

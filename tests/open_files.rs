@@ -11,6 +11,7 @@ mod parks;
 use common::{harness_with, offline_app, wait_for_loads};
 use egui_kittest::kittest::Queryable;
 use zae_atlas::map::zones_layer::{FRAME_FILL_VERTICES, FRAME_OUTLINE_POINTS};
+use zae_atlas::spatial::band_for_zoom;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -164,9 +165,9 @@ fn a_whole_view_of_many_zones_stays_within_the_frame_budget() {
 }
 
 #[test]
-fn past_the_frame_budget_zones_go_coarser_then_into_cells() {
+fn past_the_frame_budget_the_frame_draws_a_coarser_band() {
     // Parks of 80-700 m around Dijon: at the whole view most are several pixels wide, far more
-    // vertices than one frame draws.
+    // vertices at the zoom's band than one frame draws.
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("parks.geojson");
     std::fs::write(&path, parks::parks_geojson(12_000, 5)).expect("write");
@@ -174,16 +175,16 @@ fn past_the_frame_budget_zones_go_coarser_then_into_cells() {
     wait_for_loads(&mut h);
     h.run_steps(3);
     let stats = h.state().layer_stats().clone();
+    let zoom = stats.view.expect("a view").zoom;
     assert_eq!(stats.zones_drawn, 12_000);
+    assert!(stats.band < band_for_zoom(zoom), "{stats:?}");
     assert!(stats.fill_vertices <= FRAME_FILL_VERTICES, "{stats:?}");
     assert!(
-        stats.fill_vertices > FRAME_FILL_VERTICES * 9 / 10,
-        "the budget is spent: {stats:?}"
+        stats.fill_vertices > FRAME_FILL_VERTICES / 2,
+        "the budget is used: {stats:?}"
     );
     assert!(stats.outline_points <= FRAME_OUTLINE_POINTS, "{stats:?}");
     assert!(stats.outlines_drawn > 100, "{stats:?}");
-    assert!(stats.zones_in_cells > 0, "{stats:?}");
-    assert!(stats.cells_drawn > 0, "{stats:?}");
-    // Every zone is drawn one way or the other.
-    assert!(stats.zones_in_cells < stats.zones_drawn, "{stats:?}");
+    // Shapes for nearly all: cells only for the zones of a pixel or two.
+    assert!(stats.zones_in_cells < 120, "{stats:?}");
 }

@@ -45,14 +45,7 @@ fn assert_same(
             let zones = |f: &LoadedFile| -> Vec<_> {
                 f.zones
                     .iter()
-                    .map(|z| {
-                        (
-                            z.id.clone(),
-                            z.name.clone(),
-                            z.feature_index,
-                            z.geometry(),
-                        )
-                    })
+                    .map(|z| (z.id.clone(), z.name.clone(), z.feature_index, z.geometry()))
                     .collect()
             };
             assert_eq!(zones(g), zones(w), "{name}: zones");

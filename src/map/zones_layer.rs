@@ -90,7 +90,7 @@ const OUTLINE_MIN_PX: f32 = 6.0;
 /// time (a software rasterizer holds each triangle of a frame, about half a kilobyte with two
 /// threads), and past a few hundred thousand a person sees no more: zones beyond these budgets
 /// are drawn with their coarsest outline, then merged into the cell image.
-pub const FRAME_FILL_VERTICES: usize = 100_000;
+pub const FRAME_FILL_VERTICES: usize = 150_000;
 /// Outline points per frame (each becomes about four triangles once stroked).
 pub const FRAME_OUTLINE_POINTS: usize = 16_000;
 /// Labels laid out per frame at most.
@@ -249,21 +249,32 @@ pub struct ZonesLayer<'a> {
     pub output: &'a mut LayerOutput,
 }
 
-/// The mesh to draw zone `i` with at `band`, if one of at most `room` vertices is there: the
-/// detailed band when built, else the kept bands from the finest down. A zone drawn without
-/// its detailed band is noted in `wanted`, to be built for a later frame.
+/// Room left in the frame's fill budget: for meshes of the frame's own band, and for coarser
+/// ones (more: part of the budget is kept so that the zones after still show their shape).
+#[derive(Clone, Copy, Debug)]
+struct Room {
+    fine: usize,
+    coarse: usize,
+}
+
+/// The mesh to draw zone `i` with at `band`, if one that fits the room is there: the detailed
+/// band when built, else the kept bands from the finest down. A zone drawn without its
+/// detailed band is noted in `wanted`, to be built for a later frame.
 fn pick_mesh<'a>(
     meshes: &'a [BandMeshes],
     detail: &'a DetailMeshes,
     wanted: &mut Vec<usize>,
     (i, band): (usize, usize),
-    room: usize,
+    room: Room,
 ) -> Option<&'a ZoneMesh> {
-    let fits = |m: &&ZoneMesh| !m.indices.is_empty() && m.vertices.len() <= room;
+    let fits = |m: &ZoneMesh, b: usize| {
+        let room = if b == band { room.fine } else { room.coarse };
+        !m.indices.is_empty() && m.vertices.len() <= room
+    };
     let mut missing = false;
     if band >= STORED_BANDS {
         match detail.get(i, band) {
-            Some(m) if fits(&m) => return Some(m),
+            Some(m) if fits(m, band) => return Some(m),
             Some(_) => {}
             None => missing = true,
         }
@@ -271,8 +282,8 @@ fn pick_mesh<'a>(
     let kept = meshes.get(i)?;
     let found = (0..=band.min(STORED_BANDS - 1))
         .rev()
-        .filter_map(|b| kept.band(b))
-        .find(fits);
+        .filter_map(|b| kept.band(b).filter(|m| fits(m, b)))
+        .next();
     if found.is_some() && missing {
         wanted.push(i);
     }
@@ -282,11 +293,13 @@ fn pick_mesh<'a>(
 /// The finest band whose meshes of the zones to draw fit the frame's fill budget: `band`
 /// itself when its kept estimate fits, else the finest kept band that does (0 if none, and
 /// the zones past the budget go into cells). Stops counting as soon as a band is over.
+/// Also says whether every zone is known to fit at that band (not so for detailed bands,
+/// estimated from the kept one).
 fn frame_band<'a>(
     meshes: &[BandMeshes],
     band: usize,
     zones: impl Iterator<Item = usize> + Clone + 'a,
-) -> usize {
+) -> (usize, bool) {
     let top = band.min(STORED_BANDS - 1);
     for b in (0..=top).rev() {
         let mut need = 0;
@@ -298,10 +311,14 @@ fn frame_band<'a>(
             need <= FRAME_FILL_VERTICES
         });
         if fits {
-            return if b == top { band } else { b };
+            return if b == top {
+                (band, band < STORED_BANDS)
+            } else {
+                (b, true)
+            };
         }
     }
-    0
+    (0, false)
 }
 
 impl Plugin for ZonesLayer<'_> {
@@ -433,7 +450,14 @@ impl ZonesLayer<'_> {
             .iter()
             .filter(move |r| r.size_world * world_px >= DOT_PX)
             .map(|r| r.index as usize);
-        let band = frame_band(self.meshes, band_for_zoom(view.zoom), drawn);
+        let (band, all_fit) = frame_band(self.meshes, band_for_zoom(view.zoom), drawn);
+        // When not all zones fit, the frame's own band gets part of the budget and coarser
+        // meshes the rest, so that zones past the budget keep a shape before going into cells.
+        let fine_budget = if all_fit {
+            FRAME_FILL_VERTICES
+        } else {
+            FRAME_FILL_VERTICES / 10 * 6
+        };
         self.output.band = band;
         for ranked in &visible {
             let i = ranked.index as usize;
@@ -447,11 +471,19 @@ impl ZonesLayer<'_> {
             // What a person can see: zones of a few pixels are cells; past the budget, a
             // coarser outline, then cells.
             let mesh = if highlighted {
-                pick_mesh(self.meshes, self.detail, wanted, (i, band), usize::MAX)
+                let room = Room {
+                    fine: usize::MAX,
+                    coarse: usize::MAX,
+                };
+                pick_mesh(self.meshes, self.detail, wanted, (i, band), room)
             } else if on_screen < DOT_PX {
                 None
             } else {
-                let room = FRAME_FILL_VERTICES.saturating_sub(fill.vertices.len());
+                let used = fill.vertices.len();
+                let room = Room {
+                    fine: fine_budget.saturating_sub(used),
+                    coarse: FRAME_FILL_VERTICES.saturating_sub(used),
+                };
                 pick_mesh(self.meshes, self.detail, wanted, (i, band), room)
             };
             let Some(mesh) = mesh else {
@@ -650,24 +682,25 @@ fn draw_labels(
         if !view.rect.contains(anchor) {
             continue;
         }
-        let galley = painter.layout_no_wrap(
-            zone.display_name().to_string(),
-            font.clone(),
-            Color32::BLACK,
-        );
-        let label_rect = Align2::CENTER_CENTER
-            .anchor_size(anchor, galley.size())
-            .expand(2.0);
+        // Measured from the glyph widths first: where zones crowd, most names do not fit, and
+        // laying each out only to drop it would cost a text layout (and its memory) per zone.
+        let name = zone.display_name();
+        let size = painter.fonts_mut(|f| {
+            vec2(
+                name.chars().map(|c| f.glyph_width(&font, c)).sum(),
+                f.row_height(&font),
+            )
+        });
+        let label_rect = Align2::CENTER_CENTER.anchor_size(anchor, size).expand(2.0);
         // Only where the zone is at least as wide as a good part of its name.
         let zone_width = (zone.bbox.max().x - zone.bbox.min().x) / 360.0 * view.world_px;
-        if (zone_width as f32) < galley.size().x * 0.5
-            || placed.iter().any(|r| r.intersects(label_rect))
-        {
+        if (zone_width as f32) < size.x * 0.5 || placed.iter().any(|r| r.intersects(label_rect)) {
             continue;
         }
+        let galley = painter.layout_no_wrap(name.to_string(), font.clone(), Color32::BLACK);
         placed.push(label_rect);
         painter.rect_filled(label_rect, 3.0, Color32::from_white_alpha(200));
-        painter.galley(label_rect.min + vec2(2.0, 2.0), galley, Color32::BLACK);
+        painter.galley(anchor - galley.size() / 2.0, galley, Color32::BLACK);
     }
     placed.len()
 }
@@ -675,6 +708,60 @@ fn draw_labels(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A star of `n` points around (5.04, 47.32), about 600 m across.
+    fn star(n: usize) -> geo::MultiPolygon<f64> {
+        let ring: Vec<(f64, f64)> = (0..=n)
+            .map(|k| {
+                let a = k as f64 / n as f64 * std::f64::consts::TAU;
+                let r = if k % 2 == 0 { 0.004 } else { 0.0025 };
+                (5.04 + r * a.cos(), 47.32 + r * a.sin())
+            })
+            .collect();
+        geo::MultiPolygon(vec![geo::Polygon::new(ring.into(), Vec::new())])
+    }
+
+    #[test]
+    fn past_the_room_a_coarser_mesh_then_none() {
+        use crate::spatial::{BAND_MAX_ZOOM, build_band_meshes_upto};
+        let meshes = vec![build_band_meshes_upto(&star(400), STORED_BANDS)];
+        let detail = DetailMeshes::default();
+        let sizes: Vec<usize> = (0..STORED_BANDS)
+            .map(|b| meshes[0].band(b).map_or(0, |m| m.vertices.len()))
+            .collect();
+        assert!(sizes[0] < sizes[STORED_BANDS - 1], "{sizes:?}");
+        let top = STORED_BANDS - 1;
+        let mut wanted = Vec::new();
+        let all = Room {
+            fine: usize::MAX,
+            coarse: usize::MAX,
+        };
+        let m = pick_mesh(&meshes, &detail, &mut wanted, (0, top), all).expect("a mesh");
+        assert_eq!(m.vertices.len(), sizes[top]);
+        // No room at the frame's band: the coarsest that fits.
+        let room = Room {
+            fine: 0,
+            coarse: sizes[0],
+        };
+        let m = pick_mesh(&meshes, &detail, &mut wanted, (0, top), room).expect("coarser");
+        assert_eq!(m.vertices.len(), sizes[0]);
+        // No room at all: none (the zone goes into cells).
+        let none = Room {
+            fine: 0,
+            coarse: sizes[0] - 1,
+        };
+        assert!(pick_mesh(&meshes, &detail, &mut wanted, (0, top), none).is_none());
+        assert!(wanted.is_empty(), "kept bands are never asked for");
+        // A detailed band not built yet: the finest kept one, and the zone is asked for.
+        let detailed = BAND_MAX_ZOOM.len() - 1;
+        let m = pick_mesh(&meshes, &detail, &mut wanted, (0, detailed), all).expect("kept");
+        assert_eq!(m.vertices.len(), sizes[top]);
+        assert_eq!(wanted, vec![0]);
+        // ... but not when it is drawn as cells anyway.
+        wanted.clear();
+        assert!(pick_mesh(&meshes, &detail, &mut wanted, (0, detailed), none).is_none());
+        assert!(wanted.is_empty());
+    }
 
     #[test]
     fn cells_cover_the_zone_and_count_once() {
