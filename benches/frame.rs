@@ -12,7 +12,7 @@ use zae_atlas::map::zones_layer::{CellTexture, LayerOutput, RankedZone, ZonesLay
 use zae_atlas::model::Zone;
 use zae_atlas::spatial::mercator::zoom_to_fit;
 use zae_atlas::spatial::{
-    BandMeshes, DetailMeshes, STORED_BANDS, ZoneIndex, band_for_zoom, build_band_mesh, build_meshes,
+    BandMeshes, DetailMeshes, STORED_BANDS, ZoneIndex, build_band_mesh, build_meshes,
 };
 
 struct Scene {
@@ -55,25 +55,30 @@ fn scene(n: usize) -> Scene {
     }
 }
 
-/// Builds the detailed meshes of the zones in `view` (what the app's worker does when the view
-/// first gets there); returns how many.
-fn fill_detail(s: &mut Scene, view: &ViewTransform) -> usize {
-    let band = band_for_zoom(view.zoom);
-    let (min_lon, max_lat) = view.screen_to_lon_lat(view.rect.min);
-    let (max_lon, min_lat) = view.screen_to_lon_lat(view.rect.max);
-    let in_view: Vec<usize> = s
-        .index
-        .in_box((min_lon, min_lat), (max_lon, max_lat))
-        .collect();
-    for &i in &in_view {
-        s.detail.build_now(i, band, &s.zones[i].geometry());
+/// Builds the detailed meshes a frame at `view` asks for, frame after frame until it asks for
+/// none (what the app's worker does when the view first gets there); returns how many were
+/// built and the last frame's figures.
+fn settle(s: &mut Scene, view: &ViewTransform) -> (usize, LayerOutput) {
+    let mut built = 0;
+    loop {
+        let (_, output) = frame_with_output(s, view);
+        if output.wanted_detail.is_empty() {
+            return (built, output);
+        }
+        for &i in &output.wanted_detail {
+            s.detail.build_now(i, output.band, &s.zones[i].geometry());
+            built += 1;
+        }
+        s.detail.end_frame();
     }
-    s.detail.end_frame();
-    in_view.len()
 }
 
 /// One frame's zone painting at a view; returns the triangles drawn.
 fn frame(s: &Scene, view: &ViewTransform) -> usize {
+    frame_with_output(s, view).0
+}
+
+fn frame_with_output(s: &Scene, view: &ViewTransform) -> (usize, LayerOutput) {
     let mut output = LayerOutput::default();
     let mut layer = ZonesLayer {
         zones: &s.zones,
@@ -98,7 +103,22 @@ fn frame(s: &Scene, view: &ViewTransform) -> usize {
     let paint = layer.paint_zones(view, None);
     let triangles = paint.fill.indices.len() / 3;
     black_box(paint);
-    triangles
+    (triangles, output)
+}
+
+/// What a frame at the view drew, for the record.
+fn describe(name: &str, output: &LayerOutput) {
+    println!(
+        "{name}: band {}, {} zones in view, {} as shapes ({} fill vertices, {} outlines of {} points), {} in {} cells",
+        output.band,
+        output.zones_drawn,
+        output.zones_drawn - output.zones_in_cells,
+        output.fill_vertices,
+        output.outlines_drawn,
+        output.outline_points,
+        output.zones_in_cells,
+        output.cells_drawn
+    );
 }
 
 const SCREEN: [f32; 2] = [1280.0, 800.0];
@@ -121,6 +141,8 @@ fn benches(c: &mut Criterion) {
     group.sample_size(20);
     for &n in sizes {
         let mut s = scene(n);
+        let (_, whole) = settle(&mut s, &whole_view());
+        describe(&format!("whole view, {n} zones"), &whole);
         group.bench_function(format!("frame_whole_view_{n}_zones"), |b| {
             b.iter(|| frame(&s, &whole_view()))
         });
@@ -131,7 +153,8 @@ fn benches(c: &mut Criterion) {
             (centre.x, centre.y),
             16.0,
         );
-        let filled = fill_detail(&mut s, &zoomed);
+        let (filled, one_park) = settle(&mut s, &zoomed);
+        describe(&format!("one park, {n} zones"), &one_park);
         group.bench_function(format!("frame_one_park_{n}_zones"), |b| {
             b.iter(|| frame(&s, &zoomed))
         });

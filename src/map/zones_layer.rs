@@ -103,7 +103,7 @@ pub struct CellImage {
     pub rect: Rect,
     pub size: [usize; 2],
     pub pixels: Vec<Color32>,
-    pub cells_drawn: usize,
+    painted: bool,
 }
 
 impl CellImage {
@@ -119,7 +119,7 @@ impl CellImage {
             ),
             size,
             pixels: Vec::new(),
-            cells_drawn: 0,
+            painted: false,
         }
     }
 
@@ -140,21 +140,29 @@ impl CellImage {
             cell(min.y, self.rect.min.y, self.size[1]),
             cell(max.y, self.rect.min.y, self.size[1]),
         );
+        let (x0, x1) = (x0.max(0) as usize, x1.min(self.size[0] as isize - 1));
+        if x1 < x0 as isize {
+            return;
+        }
         for y in y0.max(0)..=y1.min(self.size[1] as isize - 1) {
-            for x in x0.max(0)..=x1.min(self.size[0] as isize - 1) {
-                let Some(p) = self.pixels.get_mut(y as usize * self.size[0] + x as usize) else {
-                    continue;
-                };
-                if *p == Color32::TRANSPARENT {
-                    self.cells_drawn += 1;
-                }
-                *p = color;
+            let row = y as usize * self.size[0];
+            if let Some(cells) = self.pixels.get_mut(row + x0..=row + x1 as usize) {
+                cells.fill(color);
+                self.painted = true;
             }
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cells_drawn == 0
+        !self.painted
+    }
+
+    /// Cells that hold a zone (counted, so call it once).
+    pub fn cells_drawn(&self) -> usize {
+        self.pixels
+            .iter()
+            .filter(|&&p| p != Color32::TRANSPARENT)
+            .count()
     }
 
     /// The colour of the cell under a screen point (transparent where no zone is).
@@ -439,6 +447,10 @@ impl ZonesLayer<'_> {
         let mut fill = Mesh::default();
         let mut outlines: Vec<Shape> = Vec::new();
         let mut outline_points = 0;
+        // Once a zone found no mesh that fits, the frame is full: the zones after go into
+        // cells without reading their meshes (each read is a cache miss, and a whole view can
+        // hold a hundred thousand of them).
+        let mut full = false;
         let mut visible = visible;
         if !self.shown.is_empty() {
             visible.retain(|r| self.shown.get(r.index as usize).copied().unwrap_or(true));
@@ -476,7 +488,7 @@ impl ZonesLayer<'_> {
                     coarse: usize::MAX,
                 };
                 pick_mesh(self.meshes, self.detail, wanted, (i, band), room)
-            } else if on_screen < DOT_PX {
+            } else if on_screen < DOT_PX || full {
                 None
             } else {
                 let used = fill.vertices.len();
@@ -484,7 +496,9 @@ impl ZonesLayer<'_> {
                     fine: fine_budget.saturating_sub(used),
                     coarse: FRAME_FILL_VERTICES.saturating_sub(used),
                 };
-                pick_mesh(self.meshes, self.detail, wanted, (i, band), room)
+                let mesh = pick_mesh(self.meshes, self.detail, wanted, (i, band), room);
+                full = mesh.is_none();
+                mesh
             };
             let Some(mesh) = mesh else {
                 let centre = view.world_to_screen(ranked.center_world);
@@ -523,7 +537,7 @@ impl ZonesLayer<'_> {
         self.output.triangles_drawn = fill.indices.len() / 3;
         self.output.fill_vertices = fill.vertices.len();
         self.output.outline_points = outline_points;
-        self.output.cells_drawn = cells.cells_drawn;
+        self.output.cells_drawn = cells.cells_drawn();
         ZonePaint {
             visible: visible.iter().map(|r| r.index as usize).collect(),
             fill,
@@ -771,20 +785,20 @@ mod tests {
         let red = Color32::RED;
         // A 1-pixel zone still paints the cell under it.
         cells.paint(pos2(15.2, 25.2), pos2(15.8, 25.8), red);
-        assert_eq!(cells.cells_drawn, 1);
+        assert_eq!(cells.cells_drawn(), 1);
         assert_eq!(cells.at(pos2(15.5, 25.5)), red);
         assert_eq!(cells.at(pos2(18.5, 25.5)), Color32::TRANSPARENT);
         // A 5-pixel zone over it: three cells by three, the shared one counted once.
         let blue = Color32::BLUE;
         cells.paint(pos2(14.5, 24.5), pos2(19.5, 29.5), blue);
-        assert_eq!(cells.cells_drawn, 9);
+        assert_eq!(cells.cells_drawn(), 9);
         assert_eq!(cells.at(pos2(15.5, 25.5)), blue, "the later zone is on top");
         // Off the map: nothing, and no panic.
         cells.paint(pos2(-500.0, -500.0), pos2(-400.0, -400.0), red);
         cells.paint(pos2(500.0, 500.0), pos2(600.0, 600.0), red);
-        assert_eq!(cells.cells_drawn, 9);
+        assert_eq!(cells.cells_drawn(), 9);
         // Half off the map: only the cells on it.
         cells.paint(pos2(105.0, 60.0), pos2(200.0, 200.0), red);
-        assert_eq!(cells.cells_drawn, 9 + 3 * 5);
+        assert_eq!(cells.cells_drawn(), 9 + 3 * 5);
     }
 }
