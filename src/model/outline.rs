@@ -93,6 +93,46 @@ impl Outline {
         MultiPolygon(out)
     }
 
+    /// Whether the point is inside an exterior ring and inside none of its holes, by counting
+    /// each ring's crossings of a ray from it, on the stored points without building the multipolygon:
+    /// the hover test runs on every candidate under the pointer.
+    pub fn contains(&self, p: Coord<f64>) -> bool {
+        let crosses = |a: Coord<f64>, b: Coord<f64>| {
+            (a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x
+        };
+        let mut points = self.points();
+        let mut shape = self.shape.iter().map(|&n| n as usize);
+        let polygons = shape.next().unwrap_or(0);
+        for _ in 0..polygons {
+            let rings = shape.next().unwrap_or(0);
+            // Inside the exterior ring and inside none of the holes.
+            let mut inside = false;
+            for ring in 0..rings {
+                let n = shape.next().unwrap_or(0);
+                let (mut first, mut previous, mut in_ring) = (None, None, false);
+                for c in (&mut points).take(n) {
+                    match previous {
+                        Some(a) => in_ring ^= crosses(a, c),
+                        None => first = Some(c),
+                    }
+                    previous = Some(c);
+                }
+                if let (Some(a), Some(b)) = (previous, first) {
+                    in_ring ^= crosses(a, b);
+                }
+                if ring == 0 {
+                    inside = in_ring;
+                } else if in_ring {
+                    inside = false;
+                }
+            }
+            if inside {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Number of vertices (closing points included).
     pub fn vertex_count(&self) -> usize {
         match &self.coords {
@@ -223,6 +263,32 @@ mod tests {
         g.0[1].exterior_mut(|r| r.0[1].y = -0.0);
         let back = Outline::new(&g).to_multi_polygon();
         assert_eq!(back.0[1].exterior().0[1].y.to_bits(), (-0.0f64).to_bits());
+    }
+
+    #[test]
+    fn contains_agrees_with_geo_off_the_boundary() {
+        use geo::Contains;
+        let g = two_parts();
+        let outline = Outline::new(&g);
+        let mut hits = 0;
+        // A grid over both parts and around them (never exactly on an edge).
+        for ix in 0..200 {
+            for iy in 0..200 {
+                let p = Coord {
+                    x: -0.6 + ix as f64 * 0.029_137,
+                    y: 44.2 + iy as f64 * 0.016_113,
+                };
+                let q = Coord {
+                    x: 5.17995 + ix as f64 * 0.000_004_37,
+                    y: 47.37935 + iy as f64 * 0.000_001_23,
+                };
+                for c in [p, q] {
+                    assert_eq!(outline.contains(c), g.contains(&c), "{c:?}");
+                    hits += usize::from(outline.contains(c));
+                }
+            }
+        }
+        assert!(hits > 1000, "{hits}");
     }
 
     #[test]

@@ -74,8 +74,8 @@ impl Zone {
 
     /// Whether the outline holds the point (lon, lat); the box is tested first.
     pub fn contains(&self, p: &geo::Coord<f64>) -> bool {
-        use geo::{Contains, Intersects};
-        self.bbox.intersects(p) && self.geometry().contains(p)
+        use geo::Intersects;
+        self.bbox.intersects(p) && self.outline.contains(*p)
     }
 
     /// Jobs per declared hectare, when both are known.
