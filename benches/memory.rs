@@ -120,7 +120,15 @@ fn main() {
         );
     }
     let source: usize = file.zones.iter().map(|z| z.outline.vertex_count()).sum();
-    println!("    source outlines: {source} vertices");
+    let compact: usize = file.zones.iter().map(|z| z.outline.heap_bytes()).sum();
+    let decimal = file.zones.iter().filter(|z| z.outline.is_decimal()).count();
+    println!(
+        "    source outlines: {source} vertices, {:.1} MiB compact ({:.1} bytes a vertex; {:.1} MiB as f64 pairs), {decimal} of {} kept as decimals",
+        mib(compact as i64),
+        compact as f64 / source.max(1) as f64,
+        mib(source as i64 * 16),
+        file.zones.len()
+    );
     drop(meshes);
     drop(file);
 

@@ -10,6 +10,7 @@ mod parks;
 
 use common::{harness_with, offline_app, wait_for_loads};
 use egui_kittest::kittest::Queryable;
+use zae_atlas::map::overlays::ZoomAction;
 use zae_atlas::map::zones_layer::{FRAME_FILL_VERTICES, FRAME_OUTLINE_POINTS};
 use zae_atlas::spatial::band_for_zoom;
 
@@ -162,6 +163,16 @@ fn a_whole_view_of_many_zones_stays_within_the_frame_budget() {
     assert!(stats.cells_drawn > 0, "{stats:?}");
     assert!(stats.fill_vertices <= FRAME_FILL_VERTICES, "{stats:?}");
     assert!(stats.outline_points <= FRAME_OUTLINE_POINTS, "{stats:?}");
+    // The cell image goes to the GPU when it changes, not every frame.
+    let uploads = app.cell_uploads();
+    assert!(uploads > 0);
+    h.run_steps(10);
+    assert_eq!(h.state().cell_uploads(), uploads, "nothing moved");
+    h.state_mut()
+        .push(zae_atlas::Command::Zoom(ZoomAction::Out));
+    h.run_steps(10);
+    assert!(h.state().cell_uploads() > uploads, "the view changed");
+    assert!(h.state().layer_stats().cells_drawn > 0);
 }
 
 #[test]

@@ -618,6 +618,11 @@ impl ZaeApp {
         &self.last_layer
     }
 
+    /// Times the cell image of the zones layer was uploaded to the GPU.
+    pub fn cell_uploads(&self) -> usize {
+        self.cell_texture.uploads
+    }
+
     pub fn tile_status(&self) -> TileStatus {
         self.base_map.status()
     }
