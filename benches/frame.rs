@@ -21,7 +21,6 @@ struct Scene {
     index: ZoneIndex,
     rank: Vec<u32>,
     ranked: Vec<RankedZone>,
-    labels: Vec<(f64, f64)>,
     colors: Vec<Color32>,
     detail: DetailMeshes,
 }
@@ -42,10 +41,6 @@ fn scene(n: usize) -> Scene {
     let (ranked, rank) = RankedZone::order(&zones);
     Scene {
         index: ZoneIndex::build(&zones),
-        labels: zones
-            .iter()
-            .map(|z| (z.bbox.center().x, z.bbox.center().y))
-            .collect(),
         colors: zones.iter().map(|z| vocation_color(z.vocation)).collect(),
         rank,
         ranked,
@@ -93,7 +88,6 @@ fn frame_with_output(s: &Scene, view: &ViewTransform) -> (usize, LayerOutput) {
         draw_rank: &s.rank,
         ranked: &s.ranked,
         shown: &[],
-        label_points: &s.labels,
         colors: &s.colors,
         selected: None,
         highlight: None,

@@ -1,11 +1,11 @@
-//! What the map needs that follows from the dataset: R-tree, draw order, label anchors,
+//! What the map needs that follows from the dataset: R-tree, draw order,
 //! colours, legend. Rebuilt when files are added or removed, never per frame.
 
 use egui::Color32;
 
 use crate::map::style::{Legend, StyleMode, plot_fill, zone_colors};
 use crate::map::zones_layer::RankedZone;
-use crate::model::{Dataset, anchor_point};
+use crate::model::Dataset;
 use crate::spatial::ZoneIndex;
 
 #[derive(Default)]
@@ -15,7 +15,6 @@ pub struct Derived {
     pub draw_rank: Vec<u32>,
     /// Zones in drawing order with centre and size (see [`RankedZone`]).
     pub ranked: Vec<RankedZone>,
-    pub label_points: Vec<(f64, f64)>,
     pub colors: Vec<Color32>,
     /// What the zone colours mean.
     pub legend: Legend,
@@ -30,17 +29,6 @@ impl Derived {
     pub fn build(dataset: &Dataset, style: StyleMode) -> Self {
         let zones = &dataset.zones;
         let (ranked, draw_rank) = RankedZone::order(zones);
-        let label_points = zones
-            .iter()
-            .map(|z| {
-                anchor_point(&z.geometry())
-                    .map(|p| (p.x(), p.y()))
-                    .unwrap_or_else(|| {
-                        let c = z.bbox.center();
-                        (c.x, c.y)
-                    })
-            })
-            .collect();
         let (colors, legend) = zone_colors(zones, style);
         let distinct = |values: Vec<String>| {
             let mut values = values;
@@ -60,7 +48,6 @@ impl Derived {
             index: ZoneIndex::build(zones),
             draw_rank,
             ranked,
-            label_points,
             colors,
             legend,
         }

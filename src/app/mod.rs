@@ -501,7 +501,13 @@ impl ZaeApp {
     /// After zones were added, replaced or removed: what is computed from them follows (index,
     /// draw order, colours, detailed meshes, search index, filter).
     fn data_changed(&mut self) {
+        let started = std::time::Instant::now();
         self.derived = Derived::build(&self.dataset, self.style);
+        log::info!(
+            "index, draw order and colours of {} zones rebuilt in {:.0} ms",
+            self.dataset.zones.len(),
+            started.elapsed().as_secs_f64() * 1000.0
+        );
         self.detail.clear();
         self.search_index = None;
         self.refilter();
@@ -1226,7 +1232,6 @@ impl ZaeApp {
             draw_rank: &self.derived.draw_rank,
             ranked: &self.derived.ranked,
             shown: &self.shown_mask,
-            label_points: &self.derived.label_points,
             colors: &self.derived.colors,
             selected: self.selected,
             highlight: self.highlight,

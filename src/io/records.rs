@@ -7,7 +7,9 @@ use super::geometry::{Frame, RawGeom, build_point, build_polygons, choose_frame}
 use super::load::LoadError;
 use super::report::LoadReport;
 use super::schema;
-use crate::model::{Establishment, Plot, Properties, Zone, approx_area_ha, bounds_of};
+use crate::model::{
+    Establishment, Plot, Properties, Zone, anchor_point, approx_area_ha, bounds_of,
+};
 
 /// One feature (GeoJSON) or row (CSV), read but not yet checked.
 pub struct Record {
@@ -248,6 +250,13 @@ fn build_zone(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Resu
     let geometry = build_polygons(record.geometry, frame, warnings)?;
     let bbox = bounds_of(&geometry).ok_or("no coordinates")?;
     let area_ha = approx_area_ha(&geometry);
+    let label_point = anchor_point(&geometry).map_or_else(
+        || {
+            let c = bbox.center();
+            (c.x, c.y)
+        },
+        |p| (p.x(), p.y()),
+    );
     let props = record.properties;
     let (vocation, _) = schema::vocation(&props);
     Ok(Zone {
@@ -267,6 +276,7 @@ fn build_zone(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Resu
         properties: Properties::from_map(&props),
         outline: crate::model::Outline::new(&geometry),
         bbox,
+        label_point,
         area_ha,
         file: 0,
         feature_index: record.index,

@@ -246,8 +246,6 @@ pub struct ZonesLayer<'a> {
     pub ranked: &'a [RankedZone],
     /// Zones passing the active filter (empty: all).
     pub shown: &'a [bool],
-    /// Label anchor per zone (lon, lat).
-    pub label_points: &'a [(f64, f64)],
     pub colors: &'a [Color32],
     pub selected: Option<usize>,
     /// Highlighted from elsewhere (a chart's hovered bar).
@@ -688,10 +686,10 @@ fn draw_labels(
         if zone_px < 30.0 {
             continue;
         }
-        let (Some(zone), Some(&(lon, lat))) = (layer.zones.get(i), layer.label_points.get(i))
-        else {
+        let Some(zone) = layer.zones.get(i) else {
             continue;
         };
+        let (lon, lat) = zone.label_point;
         let anchor = view.lon_lat_to_screen(lon, lat);
         if !view.rect.contains(anchor) {
             continue;

@@ -43,6 +43,9 @@ pub struct Zone {
     /// compact; [`Zone::geometry`] gives it as a `geo` multipolygon.
     pub outline: Outline,
     pub bbox: Rect<f64>,
+    /// Where the zone's name goes on the map (lon, lat): inside the outline, found at load
+    /// (on the loader's threads, not the interface's).
+    pub label_point: (f64, f64),
     /// Area from the outline (Chamberlain–Duquette, within ~0.3% of geodesic), hectares.
     pub area_ha: f64,
     /// Index of the file it came from in [`crate::model::Dataset::files`].
