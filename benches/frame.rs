@@ -92,6 +92,7 @@ fn frame_with_output(s: &Scene, view: &ViewTransform) -> (usize, LayerOutput) {
         selected: None,
         highlight: None,
         cells: &mut CellTexture::default(),
+        label_widths: &mut Vec::new(),
         output: &mut output,
     };
     let paint = layer.paint_zones(view, None);

@@ -199,3 +199,32 @@ fn past_the_frame_budget_the_frame_draws_a_coarser_band() {
     // Shapes for nearly all: cells only for the zones of a pixel or two.
     assert!(stats.zones_in_cells < 120, "{stats:?}");
 }
+
+#[test]
+fn labels_show_where_they_fit_and_never_overlap() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("parks.geojson");
+    std::fs::write(&path, parks::parks_geojson(3_000, 9)).expect("write");
+    let mut h = harness_with(common::offline(vec![path]));
+    wait_for_loads(&mut h);
+    for _ in 0..3 {
+        h.state_mut().push(zae_atlas::Command::Zoom(ZoomAction::In));
+        h.run_steps(5);
+    }
+    let stats = h.state().layer_stats().clone();
+    let view = stats.view.expect("a view");
+    assert!(view.zoom > 13.0, "{}", view.zoom);
+    let rects = &stats.label_rects;
+    assert!(rects.len() > 5, "names show: {}", rects.len());
+    assert!(rects.len() <= 300);
+    for (k, a) in rects.iter().enumerate() {
+        assert!(a.width() > 20.0 && a.height() > 10.0, "{a:?}");
+        assert!(view.rect.contains(a.center()), "{a:?}");
+        for b in &rects[k + 1..] {
+            assert!(!a.intersects(*b), "{a:?} overlaps {b:?}");
+        }
+    }
+    // The same frame again: the same labels (widths come from the cache the second time).
+    h.run_steps(2);
+    assert_eq!(&h.state().layer_stats().label_rects, rects);
+}

@@ -178,6 +178,10 @@ pub struct ZaeApp {
     last_layer: LayerOutput,
     /// The zones merged into screen cells, as a texture kept between frames.
     cell_texture: CellTexture,
+    /// Width of each zone's label, measured when first needed.
+    label_widths: Vec<f32>,
+    /// `ZAE_ATLAS_FRAME_RATE=1`: draw continuously and log the frame rate (a measurement aid).
+    frame_rate: Option<FrameRate>,
     loader: Option<LoadJob>,
     /// Messages for the user (files that could not be opened...).
     pub errors: Vec<String>,
@@ -320,6 +324,8 @@ impl ZaeApp {
             pending_watch: false,
             last_layer: LayerOutput::default(),
             cell_texture: CellTexture::default(),
+            label_widths: Vec::new(),
+            frame_rate: std::env::var_os("ZAE_ATLAS_FRAME_RATE").map(|_| FrameRate::default()),
             loader: None,
             errors: Vec::new(),
             report_window: None,
@@ -503,6 +509,7 @@ impl ZaeApp {
     fn data_changed(&mut self) {
         let started = std::time::Instant::now();
         self.derived = Derived::build(&self.dataset, self.style);
+        self.label_widths.clear();
         log::info!(
             "index, draw order and colours of {} zones rebuilt in {:.0} ms",
             self.dataset.zones.len(),
@@ -1236,6 +1243,7 @@ impl ZaeApp {
             selected: self.selected,
             highlight: self.highlight,
             cells: &mut self.cell_texture,
+            label_widths: &mut self.label_widths,
             output: &mut output,
         };
         let map = Map::new(
@@ -1343,13 +1351,52 @@ fn is_user_input(event: &egui::Event) -> bool {
     )
 }
 
+/// Frames drawn per second, logged every two seconds at info level (`RUST_LOG=zae_atlas=info`):
+/// the whole pipeline, tessellation, upload and rasterization included, as a user sees it.
+#[derive(Default)]
+struct FrameRate {
+    since: Option<std::time::Instant>,
+    frames: u32,
+    /// Seconds spent in the app's own code (not egui's painting) over those frames.
+    app_seconds: f64,
+}
+
+impl FrameRate {
+    fn tick(&mut self, last: &LayerOutput, app_seconds: Option<f32>) {
+        let now = std::time::Instant::now();
+        let since = *self.since.get_or_insert(now);
+        self.frames += 1;
+        self.app_seconds += f64::from(app_seconds.unwrap_or(0.0));
+        let seconds = now.duration_since(since).as_secs_f64();
+        if seconds >= 2.0 {
+            log::info!(
+                "{:.1} frames per second, {:.1} ms of them in the app's code (zoom {:.1}: {} zones as shapes, {} fill vertices, {} outline points, {} cells)",
+                f64::from(self.frames) / seconds,
+                self.app_seconds * 1000.0 / f64::from(self.frames),
+                last.view.map_or(0.0, |v| v.zoom),
+                last.zones_drawn - last.zones_in_cells,
+                last.fill_vertices,
+                last.outline_points,
+                last.cells_drawn
+            );
+            self.since = Some(now);
+            self.frames = 0;
+            self.app_seconds = 0.0;
+        }
+    }
+}
+
 impl eframe::App for ZaeApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.persisted());
     }
 
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if let Some(meter) = &mut self.frame_rate {
+            meter.tick(&self.last_layer, frame.info().cpu_usage);
+            ctx.request_repaint();
+        }
         i18n::set_lang(self.settings.lang());
         self.poll_loader(&ctx);
         if let Some(outcome) = self.png_result.lock().ok().and_then(|mut r| r.take()) {

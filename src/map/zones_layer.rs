@@ -36,6 +36,8 @@ pub struct LayerOutput {
     /// Points of the outlines drawn (within [`FRAME_OUTLINE_POINTS`] but for the highlighted).
     pub outline_points: usize,
     pub labels_drawn: usize,
+    /// Where the labels were drawn (screen).
+    pub label_rects: Vec<Rect>,
     /// Zones drawn with a coarser band while their detailed one is not built yet (to ask for).
     pub wanted_detail: Vec<usize>,
     /// The band drawn.
@@ -252,6 +254,9 @@ pub struct ZonesLayer<'a> {
     pub highlight: Option<usize>,
     /// Where the cell image is uploaded.
     pub cells: &'a mut CellTexture,
+    /// Width of each zone's name as a label, measured once (NaN: not yet); kept by the app
+    /// and emptied when the zones change.
+    pub label_widths: &'a mut Vec<f32>,
     pub output: &'a mut LayerOutput,
 }
 
@@ -370,7 +375,10 @@ impl Plugin for ZonesLayer<'_> {
         }
 
         if view.zoom >= LABEL_MIN_ZOOM {
-            self.output.labels_drawn = draw_labels(&painter, &view, &self, &visible);
+            let mut widths = std::mem::take(&mut *self.label_widths);
+            self.output.label_rects = draw_labels(&painter, &view, &self, &visible, &mut widths);
+            self.output.labels_drawn = self.output.label_rects.len();
+            *self.label_widths = widths;
         }
 
         if let Some(plot) = hovered_plot.and_then(|i| self.plots.get(i)) {
@@ -672,8 +680,13 @@ fn draw_labels(
     view: &ViewTransform,
     layer: &ZonesLayer<'_>,
     visible: &[usize],
-) -> usize {
+    widths: &mut Vec<f32>,
+) -> Vec<Rect> {
+    if widths.len() != layer.zones.len() {
+        *widths = vec![f32::NAN; layer.zones.len()];
+    }
     let font = FontId::proportional(13.0);
+    let row_height = painter.fonts_mut(|f| f.row_height(&font));
     let mut placed: Vec<Rect> = Vec::new();
     for &i in visible {
         if placed.len() >= MAX_LABELS {
@@ -694,15 +707,17 @@ fn draw_labels(
         if !view.rect.contains(anchor) {
             continue;
         }
-        // Measured from the glyph widths first: where zones crowd, most names do not fit, and
-        // laying each out only to drop it would cost a text layout (and its memory) per zone.
+        // Measured from the glyph widths first, once per zone: where zones crowd, most names
+        // do not fit, and laying each out only to drop it would cost a text layout (and its
+        // memory) per zone and frame.
         let name = zone.display_name();
-        let size = painter.fonts_mut(|f| {
-            vec2(
-                name.chars().map(|c| f.glyph_width(&font, c)).sum(),
-                f.row_height(&font),
-            )
-        });
+        let Some(width) = widths.get_mut(i) else {
+            continue;
+        };
+        if width.is_nan() {
+            *width = painter.fonts_mut(|f| name.chars().map(|c| f.glyph_width(&font, c)).sum());
+        }
+        let size = vec2(*width, row_height);
         let label_rect = Align2::CENTER_CENTER.anchor_size(anchor, size).expand(2.0);
         // Only where the zone is at least as wide as a good part of its name.
         let zone_width = (zone.bbox.max().x - zone.bbox.min().x) / 360.0 * view.world_px;
@@ -714,7 +729,7 @@ fn draw_labels(
         painter.rect_filled(label_rect, 3.0, Color32::from_white_alpha(200));
         painter.galley(anchor - galley.size() / 2.0, galley, Color32::BLACK);
     }
-    placed.len()
+    placed
 }
 
 #[cfg(test)]
