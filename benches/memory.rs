@@ -42,6 +42,17 @@ fn measure<T>(f: impl FnOnce() -> T) -> (T, i64, i64) {
     (out, peak, kept)
 }
 
+/// One line for a reading phase: its heap peak and what it kept, against the file's size.
+fn print_parse(label: &str, (peak, kept): (i64, i64), size: i64, started: Instant) {
+    println!(
+        "  {label:<20} peak {:>7.1} MiB ({:.2}× file), kept {:>7.1} MiB (zones), {:.2} s",
+        mib(peak),
+        peak as f64 / size as f64,
+        mib(kept),
+        started.elapsed().as_secs_f64()
+    );
+}
+
 fn main() {
     let full = std::env::args().any(|a| a == "--bench");
     let n = if full { 100_000 } else { 2_000 };
@@ -70,13 +81,7 @@ fn main() {
         let bytes = zae_atlas::io::read_file(&path).expect("readable");
         zae_atlas::io::load_bytes("whole", &bytes, &mut |_| true).expect("loads")
     });
-    println!(
-        "  read whole + parse:  peak {:>7.1} MiB ({:.2}× file), kept {:>7.1} MiB (zones), {:.2} s",
-        mib(peak),
-        peak as f64 / size as f64,
-        mib(kept),
-        started.elapsed().as_secs_f64()
-    );
+    print_parse("read whole + parse:", (peak, kept), size, started);
     let whole_zones = whole.zones.len();
     drop(whole);
     // As the app reads files: in blocks, the file never held whole.
@@ -84,13 +89,7 @@ fn main() {
     let (file, peak, kept) =
         measure(|| zae_atlas::io::load_file(&path, &mut |_| true).expect("loads"));
     assert_eq!(file.zones.len(), whole_zones);
-    println!(
-        "  read + parse:        peak {:>7.1} MiB ({:.2}× file), kept {:>7.1} MiB (zones), {:.2} s",
-        mib(peak),
-        peak as f64 / size as f64,
-        mib(kept),
-        started.elapsed().as_secs_f64()
-    );
+    print_parse("read + parse:", (peak, kept), size, started);
     let (meshes, peak, kept) = measure(|| {
         build_meshes(
             file.zones.len(),
@@ -180,6 +179,6 @@ fn main() {
         mib(peak),
         mib(kept),
         stats.zones_drawn - stats.zones_in_cells,
-        stats.labels_drawn
+        stats.label_rects.len()
     );
 }

@@ -626,7 +626,7 @@ impl ZaeApp {
             .map(|(mode, points)| overlays::measure_text(*mode, points))
     }
 
-    /// What the zones layer drew in the last frame (zones, dots, triangles, outlines, labels).
+    /// What the zones layer drew in the last frame (zones, cells, triangles, outlines, labels).
     pub fn layer_stats(&self) -> &LayerOutput {
         &self.last_layer
     }

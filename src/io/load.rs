@@ -193,15 +193,7 @@ pub(super) fn stream_file(
         progress,
         &mut sink,
     )?;
-    let (layer, built) = sink.finish(&mut report).map_err(Stop::Failed)?;
-    progress(1.0);
-    Ok(LoadedFile {
-        layer,
-        zones: built.zones,
-        plots: built.plots,
-        establishments: built.establishments,
-        report,
-    })
+    finish(sink, report, progress).map_err(Stop::Failed)
 }
 
 /// Reads a GeoJSON or CNIG CSV file from memory. `progress` gets the fraction done (0..1) now
@@ -226,6 +218,15 @@ pub fn load_bytes(
     } else {
         geojson::read_lenient(file, text, &mut report, progress, &mut sink)?;
     }
+    finish(sink, report, progress)
+}
+
+/// What both readers end with: the records built into model objects, and the file done.
+fn finish(
+    sink: Builder,
+    mut report: LoadReport,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<LoadedFile, LoadError> {
     let (layer, built) = sink.finish(&mut report)?;
     progress(1.0);
     Ok(LoadedFile {

@@ -35,8 +35,7 @@ pub struct LayerOutput {
     pub outlines_drawn: usize,
     /// Points of the outlines drawn (within [`FRAME_OUTLINE_POINTS`] but for the highlighted).
     pub outline_points: usize,
-    pub labels_drawn: usize,
-    /// Where the labels were drawn (screen).
+    /// Where the labels were drawn (screen); one per label drawn.
     pub label_rects: Vec<Rect>,
     /// Zones drawn with a coarser band while their detailed one is not built yet (to ask for).
     pub wanted_detail: Vec<usize>,
@@ -44,7 +43,7 @@ pub struct LayerOutput {
     pub band: usize,
 }
 
-/// A zone in drawing order: enough to draw it as a dot without reading its mesh.
+/// A zone in drawing order: enough to put it in the cell image without reading its mesh.
 #[derive(Clone, Copy, Debug)]
 pub struct RankedZone {
     pub index: u32,
@@ -306,10 +305,10 @@ fn pick_mesh<'a>(
 /// the zones past the budget go into cells). Stops counting as soon as a band is over.
 /// Also says whether every zone is known to fit at that band (not so for detailed bands,
 /// estimated from the kept one).
-fn frame_band<'a>(
+fn frame_band(
     meshes: &[BandMeshes],
     band: usize,
-    zones: impl Iterator<Item = usize> + Clone + 'a,
+    zones: impl Iterator<Item = usize> + Clone,
 ) -> (usize, bool) {
     let top = band.min(STORED_BANDS - 1);
     for b in (0..=top).rev() {
@@ -375,10 +374,8 @@ impl Plugin for ZonesLayer<'_> {
         }
 
         if view.zoom >= LABEL_MIN_ZOOM {
-            let mut widths = std::mem::take(&mut *self.label_widths);
-            self.output.label_rects = draw_labels(&painter, &view, &self, &visible, &mut widths);
-            self.output.labels_drawn = self.output.label_rects.len();
-            *self.label_widths = widths;
+            self.output.label_rects =
+                draw_labels(&painter, &view, self.zones, &visible, self.label_widths);
         }
 
         if let Some(plot) = hovered_plot.and_then(|i| self.plots.get(i)) {
@@ -678,12 +675,12 @@ fn ring_points(mesh: &ZoneMesh, ring: &[[f32; 2]], view: &ViewTransform) -> Vec<
 fn draw_labels(
     painter: &egui::Painter,
     view: &ViewTransform,
-    layer: &ZonesLayer<'_>,
+    zones: &[Zone],
     visible: &[usize],
     widths: &mut Vec<f32>,
 ) -> Vec<Rect> {
-    if widths.len() != layer.zones.len() {
-        *widths = vec![f32::NAN; layer.zones.len()];
+    if widths.len() != zones.len() {
+        *widths = vec![f32::NAN; zones.len()];
     }
     let font = FontId::proportional(13.0);
     let row_height = painter.fonts_mut(|f| f.row_height(&font));
@@ -693,13 +690,13 @@ fn draw_labels(
             break;
         }
         // Cheap test first: a zone narrower than a short name gets no label (no text layout).
-        let zone_px = layer.zones.get(i).map_or(0.0, |z| {
+        let zone_px = zones.get(i).map_or(0.0, |z| {
             (z.bbox.max().x - z.bbox.min().x) / 360.0 * view.world_px
         });
         if zone_px < 30.0 {
             continue;
         }
-        let Some(zone) = layer.zones.get(i) else {
+        let Some(zone) = zones.get(i) else {
             continue;
         };
         let (lon, lat) = zone.label_point;

@@ -252,7 +252,7 @@ fn build_zone_mesh_from_world(
             continue; // thousands of parts: the rest is drawn as it would be at a coarser band
         }
         if polygon.exterior().0.len() < 4 {
-            continue; // collapsed at this band: drawn as a dot
+            continue; // collapsed at this band: drawn in the cell image
         }
         // Holes that simplification collapsed are too small to see at this band; holes that
         // stick out of the exterior (invalid, or after simplification) would make earcut panic.
@@ -275,7 +275,7 @@ fn build_zone_mesh_from_world(
             polygon = &cleaned;
         }
         // earcut can panic on degenerate input it was not written for; such an outline is
-        // drawn as a dot rather than take the loader down.
+        // drawn in the cell image rather than take the loader down.
         let Ok(raw) = std::panic::catch_unwind(|| polygon.earcut_triangles_raw()) else {
             continue;
         };
