@@ -126,17 +126,7 @@ fn connect_dialog_hides_the_password_and_opens_the_cnig_tables() {
 
 #[test]
 fn a_large_table_is_read_again_when_the_view_moves_out_of_what_was_read() {
-    let db = TestDb::new("uigrid");
-    db.execute(
-        "CREATE TABLE grid (id int PRIMARY KEY, nom text, geom geometry(Polygon, 2154));
-         INSERT INTO grid
-         SELECT i * 1000 + j, 'cell ' || i || '/' || j,
-                ST_MakeEnvelope(840000 + i * 400, 6675000 + j * 400,
-                                840200 + i * 400, 6675200 + j * 400, 2154)
-           FROM generate_series(0, 79) i, generate_series(0, 79) j;
-         CREATE INDEX ON grid USING gist (geom);
-         ANALYZE grid;",
-    );
+    let db = TestDb::grid("uigrid", (80, 80), (840_000, 6_675_000));
     let mut h = common::harness_with(common::offline(Vec::new()));
     h.run_steps(3);
     h.state_mut().set_db_options(ReadOptions {

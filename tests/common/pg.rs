@@ -106,6 +106,26 @@ impl TestDb {
             .unwrap_or_else(|e| panic!("{sql}: {}", zae_atlas::db::describe(&e)));
     }
 
+    /// A database with table `grid`: `columns` × `rows` squares of 200 m, every 400 m, from
+    /// `(x, y)` in Lambert-93, with a spatial index. The square in column i, row j has id
+    /// i × 1000 + j and name "cell i/j".
+    pub fn grid(tag: &str, (columns, rows): (u32, u32), (x, y): (u32, u32)) -> Self {
+        let db = Self::new(tag);
+        db.execute(&format!(
+            "CREATE TABLE grid (id int PRIMARY KEY, nom text, geom geometry(Polygon, 2154));
+             INSERT INTO grid
+             SELECT i * 1000 + j, 'cell ' || i || '/' || j,
+                    ST_MakeEnvelope({x} + i * 400, {y} + j * 400,
+                                    {x} + 200 + i * 400, {y} + 200 + j * 400, 2154)
+               FROM generate_series(0, {}) i, generate_series(0, {}) j;
+             CREATE INDEX ON grid USING gist (geom);
+             ANALYZE grid;",
+            columns - 1,
+            rows - 1
+        ));
+        db
+    }
+
     /// The session ZAE Atlas would open on this database.
     pub fn session(&self) -> zae_atlas::db::Session {
         let target = zae_atlas::db::DbTarget::parse(&self.url).expect("test URL parses");
