@@ -9,6 +9,7 @@ pub mod db;
 pub mod export_cmd;
 pub mod filter;
 pub mod i18n;
+pub mod identity;
 pub mod io;
 pub mod kiosk;
 pub mod map;

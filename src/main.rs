@@ -1,3 +1,8 @@
+// On Windows the program is a GUI program: started from the Start menu or Explorer it opens no
+// console window. Started from a terminal, it attaches to that terminal's console so `check`,
+// `export`, `--version` and the log still print there (see `attach_parent_console`).
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
 use std::path::PathBuf;
 
 use std::process::ExitCode;
@@ -64,9 +69,19 @@ enum Cmd {
         #[arg(long, value_name = "EXPR")]
         filter: Option<String>,
     },
+    /// Print where this copy keeps its config file, remembered settings and tile cache.
+    Paths,
 }
 
+/// The name eframe keeps the remembered settings under (its storage folder).
+const STORAGE_NAME: &str = "ZAE Atlas";
+
+/// The window icon, rendered from assets/icons/zae-atlas.svg.
+const ICON_PNG: &[u8] = include_bytes!("../assets/icons/zae-atlas-256.png");
+
 fn main() -> ExitCode {
+    #[cfg(windows)]
+    attach_parent_console();
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     match cli.command {
@@ -82,6 +97,18 @@ fn main() -> ExitCode {
                 &mut std::io::stdout().lock(),
             );
             return ExitCode::from(code as u8);
+        }
+        Some(Cmd::Paths) => {
+            let shown = |p: Option<PathBuf>| {
+                p.map_or_else(|| "(none)".to_string(), |p| p.display().to_string())
+            };
+            println!("config file: {}", shown(default_config_path()));
+            println!(
+                "settings:    {}",
+                shown(eframe::storage_dir(STORAGE_NAME).map(|d| d.join("app.ron")))
+            );
+            println!("tile cache:  {}", shown(default_cache_dir()));
+            return ExitCode::SUCCESS;
         }
         None => {}
     }
@@ -126,18 +153,33 @@ fn main() -> ExitCode {
         None => None,
     };
     let kiosk = cli.kiosk || file_settings.as_ref().is_some_and(|s| s.kiosk.enabled);
+    // The remembered settings stay where earlier versions kept them, while the window carries
+    // the application id that desktop files and docks match.
+    let persistence_path = eframe::storage_dir(STORAGE_NAME).map(|dir| {
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            log::warn!("settings folder {}: {e}", dir.display());
+        }
+        dir.join("app.ron")
+    });
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("ZAE Atlas — Dijon métropole")
+        .with_app_id(zae_atlas::identity::APP_ID)
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 420.0])
+        .with_fullscreen(kiosk)
+        .with_drag_and_drop(true);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => log::warn!("window icon: {e}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("ZAE Atlas — Dijon métropole")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 420.0])
-            .with_fullscreen(kiosk)
-            .with_drag_and_drop(true),
+        viewport,
+        persistence_path,
         ..Default::default()
     };
     let files = cli.files;
     let result = eframe::run_native(
-        "ZAE Atlas",
+        STORAGE_NAME,
         options,
         Box::new(move |cc| {
             // Vector (MVT) base maps are drawn by walkers' wgpu renderer.
@@ -200,5 +242,24 @@ fn database_password(url: &str) -> Result<Option<Secret>, zae_atlas::db::DbError
             Ok(rpassword::prompt_password(prompt).ok().map(Secret::new))
         }
         _ => Ok(None),
+    }
+}
+
+/// A Windows GUI program has no console. When started from a terminal (cmd, PowerShell), attach
+/// to that terminal's console so that what it prints shows there; when started from Explorer or
+/// the Start menu there is none, and nothing happens. Output already redirected to a file or a
+/// pipe is left as it is.
+#[cfg(windows)]
+fn attach_parent_console() {
+    use windows_sys::Win32::Foundation::INVALID_HANDLE_VALUE;
+    use windows_sys::Win32::System::Console::{
+        ATTACH_PARENT_PROCESS, AttachConsole, GetStdHandle, STD_OUTPUT_HANDLE,
+    };
+    // SAFETY: both calls take constants and only read or set this process's standard handles.
+    unsafe {
+        let out = GetStdHandle(STD_OUTPUT_HANDLE);
+        if out.is_null() || out == INVALID_HANDLE_VALUE {
+            AttachConsole(ATTACH_PARENT_PROCESS);
+        }
     }
 }

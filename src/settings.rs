@@ -21,6 +21,9 @@ pub struct Settings {
     pub tiles: Option<String>,
     /// The HTTP tile cache on disk is trimmed (oldest first) to this size.
     pub cache_limit_mb: u64,
+    /// A contact sent to tile servers in the User-Agent (an e-mail address or an http(s) URL
+    /// that reaches the person running this copy), as the OpenStreetMap tile policy asks.
+    pub contact: Option<String>,
     pub kiosk: KioskSettings,
 }
 
@@ -31,6 +34,7 @@ impl Default for Settings {
             ui_scale: 1.0,
             tiles: None,
             cache_limit_mb: DEFAULT_CACHE_LIMIT_MB,
+            contact: None,
             kiosk: KioskSettings::default(),
         }
     }
@@ -51,6 +55,11 @@ impl Settings {
 
     pub fn parse(text: &str) -> Result<Settings, String> {
         let settings: Settings = toml::from_str(text).map_err(|e| e.to_string())?;
+        if let Some(contact) = &settings.contact
+            && let Some(problem) = crate::identity::contact_problem(contact)
+        {
+            return Err(format!("contact = {contact:?} {problem}"));
+        }
         Ok(settings.sanitized())
     }
 
@@ -61,6 +70,14 @@ impl Settings {
             1.0
         };
         self.kiosk = self.kiosk.sanitized();
+        // A remembered contact that is no longer acceptable is dropped, never sent.
+        if self
+            .contact
+            .as_deref()
+            .is_some_and(|c| crate::identity::contact_problem(c).is_some())
+        {
+            self.contact = None;
+        }
         self
     }
 
@@ -87,6 +104,7 @@ mod tests {
             language = "fr"
             tiles = "/srv/booth/dijon.pmtiles"
             cache_limit_mb = 200
+            contact = "sig@metropole-dijon.fr"
             [kiosk]
             enabled = true
             pin = "2468"
@@ -97,6 +115,7 @@ mod tests {
         assert_eq!(s.language, Some(Lang::Fr));
         assert_eq!(s.tiles.as_deref(), Some("/srv/booth/dijon.pmtiles"));
         assert_eq!(s.cache_limit_mb, 200);
+        assert_eq!(s.contact.as_deref(), Some("sig@metropole-dijon.fr"));
         assert!(s.kiosk.enabled);
         assert_eq!(s.kiosk.pin.as_deref(), Some("2468"));
         assert_eq!(s.kiosk.idle_seconds, 60.0);
@@ -109,6 +128,8 @@ mod tests {
         assert!(e.contains("langauge"), "{e}");
         let e = Settings::parse("[kiosk]\nidle_seconds = \"soon\"").expect_err("wrong type");
         assert!(e.contains("idle_seconds"), "{e}");
+        let e = Settings::parse("contact = \"https://example.com\"").expect_err("placeholder");
+        assert!(e.contains("contact") && e.contains("placeholder"), "{e}");
         let missing = Settings::load(Path::new("/nonexistent/zae.toml"), false);
         assert_eq!(missing, Ok(None));
         let required = Settings::load(Path::new("/nonexistent/zae.toml"), true);

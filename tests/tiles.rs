@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use common::harness_with;
 use egui_kittest::kittest::Queryable;
 use zae_atlas::AppConfig;
-use zae_atlas::map::tiles::{TileChoice, TileStatus, USER_AGENT, cache_usage, trim_cache};
+use zae_atlas::map::tiles::{TileChoice, TileStatus, cache_usage, trim_cache};
 
 /// A request the server saw: path and User-Agent.
 type Seen = Arc<Mutex<Vec<(String, Option<String>)>>>;
@@ -102,13 +102,18 @@ fn tile_png() -> Vec<u8> {
     bytes
 }
 
+/// The contact the config file of the User-Agent test gives.
+const CONTACT: &str = "sig@metropole-dijon.fr";
+
 fn app_with_template(template: String) -> egui_kittest::Harness<'static, zae_atlas::ZaeApp> {
-    harness_with(AppConfig {
+    let mut config = AppConfig {
         files: Vec::new(),
         tiles: TileChoice::Template(template),
         tile_cache: None,
         ..AppConfig::default()
-    })
+    };
+    config.settings.contact = Some(CONTACT.to_string());
+    harness_with(config)
 }
 
 /// Steps the app in real time until `done` holds, or panics after `limit`.
@@ -137,8 +142,17 @@ fn tiles_come_from_the_template_with_our_user_agent() {
     let seen = server.seen.lock().expect("lock").clone();
     assert!(!seen.is_empty());
     let zoom = h.state().view().expect("drawn").zoom.round() as u32;
+    let expected = format!(
+        "zae-atlas/{} ({}; +{CONTACT})",
+        zae_atlas::identity::VERSION,
+        std::env::consts::OS
+    );
     for (path, ua) in &seen {
-        assert_eq!(ua.as_deref(), Some(USER_AGENT), "User-Agent of {path}");
+        assert_eq!(
+            ua.as_deref(),
+            Some(expected.as_str()),
+            "User-Agent of {path}"
+        );
         let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
         assert_eq!(parts.len(), 3, "{path}");
         let z: u32 = parts[0].parse().expect("zoom");

@@ -24,6 +24,19 @@ menu-measure-area = Measure area
 menu-help = Help
 help-about = Activity zones of Dijon métropole and your own GeoJSON files.
 help-osm = Base map © OpenStreetMap contributors (ODbL).
+menu-about = About ZAE Atlas…
+about-title = About ZAE Atlas
+about-licence = Free software under the { $licence } licence.
+about-credits = Data credits
+about-credit-osm = Base map: © OpenStreetMap contributors, under the Open Database Licence (ODbL 1.0).
+about-credit-cnig = CNIG "Sites économiques" standard (site-eco, terrain-eco, etablissement layers): CNIG, Licence Ouverte 2.0 (Etalab).
+about-credit-dijon = Embedded Dijon métropole zones: compiled from public sources, cited figure by figure in each zone's panel, among them Dijon métropole's "Attractivité économique" page (bilan 2022). Outlines are schematic.
+about-technical = This copy
+about-user-agent = Tile requests identify as: { $ua }
+about-config-file = Config file: { $path }
+about-tile-cache = Tile cache: { $path }
+about-none = none
+about-close = Close
 
 ## Status bar
 status-zones = { $n ->

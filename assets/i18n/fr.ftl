@@ -24,6 +24,19 @@ menu-measure-area = Mesurer une surface
 menu-help = Aide
 help-about = Les zones d'activités de Dijon métropole et vos propres fichiers GeoJSON.
 help-osm = Fond de carte © les contributeurs d'OpenStreetMap (ODbL).
+menu-about = À propos de ZAE Atlas…
+about-title = À propos de ZAE Atlas
+about-licence = Logiciel libre sous licence { $licence }.
+about-credits = Crédits des données
+about-credit-osm = Fond de carte : © les contributeurs d'OpenStreetMap, sous licence Open Database License (ODbL 1.0).
+about-credit-cnig = Standard CNIG « Sites économiques » (couches site-eco, terrain-eco, etablissement) : CNIG, Licence Ouverte 2.0 (Etalab).
+about-credit-dijon = Zones de Dijon métropole intégrées : compilées de sources publiques, citées chiffre par chiffre dans le panneau de chaque zone, dont la page « Attractivité économique » de Dijon métropole (bilan 2022). Les contours sont schématiques.
+about-technical = Cette installation
+about-user-agent = Les requêtes de tuiles s'identifient comme : { $ua }
+about-config-file = Fichier de configuration : { $path }
+about-tile-cache = Cache des tuiles : { $path }
+about-none = aucun
+about-close = Fermer
 
 ## Barre d'état
 status-zones = { $n ->

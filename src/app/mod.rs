@@ -122,6 +122,8 @@ pub enum Command {
     /// Enter (true) or leave kiosk mode.
     SetKiosk(bool),
     ToggleSettings,
+    /// Help ▸ About: open or close the About box.
+    ToggleAbout,
     SetSettings(Box<Settings>),
     /// Ask for a PMTiles file, then use it as the base map.
     OpenBaseMapDialog,
@@ -216,6 +218,7 @@ pub struct ZaeApp {
     pub notice: Option<String>,
     settings: Settings,
     show_settings: bool,
+    show_about: bool,
     /// HTTP cache usage, read when the Settings window opens.
     cache_usage: Option<(u64, usize, String)>,
     tile_cache: Option<PathBuf>,
@@ -315,7 +318,12 @@ impl ZaeApp {
             selected: None,
             hovered: None,
             map_memory: MapMemory::default(),
-            base_map: BaseMap::new(config.tiles.clone(), config.tile_cache.clone(), ctx),
+            base_map: BaseMap::new(
+                config.tiles.clone(),
+                config.tile_cache.clone(),
+                &crate::identity::user_agent(config.settings.contact.as_deref()),
+                ctx,
+            ),
             pending_fit: None,
             load_bounds: None,
             stamps: std::collections::HashMap::new(),
@@ -348,6 +356,7 @@ impl ZaeApp {
             notice: None,
             settings: config.settings.clone(),
             show_settings: false,
+            show_about: false,
             cache_usage: None,
             tile_cache: config.tile_cache.clone(),
             kiosk: None,
@@ -869,6 +878,7 @@ impl ZaeApp {
                 self.relabel();
             }
             Command::SetKiosk(on) => self.set_kiosk(on, ctx),
+            Command::ToggleAbout => self.show_about = !self.show_about,
             Command::ToggleSettings => {
                 self.show_settings = !self.show_settings;
                 if self.show_settings {
@@ -907,7 +917,12 @@ impl ZaeApp {
             }
             Command::SetTiles(choice) => {
                 self.settings.tiles = Some(choice.to_arg());
-                self.base_map = BaseMap::new(choice, self.tile_cache.clone(), ctx);
+                self.base_map = BaseMap::new(
+                    choice,
+                    self.tile_cache.clone(),
+                    &crate::identity::user_agent(self.settings.contact.as_deref()),
+                    ctx,
+                );
                 self.note_base_map_error();
             }
             Command::DbDialog => self.db_dialog.show(None),
@@ -964,6 +979,7 @@ impl ZaeApp {
                 exit: None,
             });
             self.show_settings = false;
+            self.show_about = false;
             self.show_stats = false;
             self.measure = None;
             self.report_window = None;
@@ -1540,6 +1556,16 @@ impl eframe::App for ZaeApp {
                 &self.settings,
                 &view,
             ));
+        }
+
+        if self.show_about {
+            let about = ui::about::AboutView {
+                user_agent: crate::identity::user_agent(self.settings.contact.as_deref()),
+                config_file: crate::settings::default_config_path(),
+                tile_cache: self.tile_cache.clone(),
+            };
+            self.commands
+                .extend(ui::about::about_window_ui(&ctx, &about));
         }
 
         for command in std::mem::take(&mut self.commands) {

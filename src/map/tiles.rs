@@ -12,16 +12,6 @@ use walkers::{HeaderValue, HttpOptions, HttpTiles, PmTiles, Stats, TileId, TileP
 
 pub const OSM_TEMPLATE: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
-/// User-Agent sent to tile servers (the OSM tile policy requires a real one).
-pub const USER_AGENT: &str = concat!(
-    env!("CARGO_PKG_NAME"),
-    "/",
-    env!("CARGO_PKG_VERSION"),
-    " (+",
-    env!("CARGO_PKG_REPOSITORY"),
-    ")"
-);
-
 /// With no tile arriving for this long after the first request, tiles are called offline.
 const OFFLINE_AFTER: Duration = Duration::from_secs(6);
 /// Failing must last this long before the banner shows (no flash while a request is queued).
@@ -143,6 +133,9 @@ pub enum TileStatus {
 pub struct BaseMap {
     choice: TileChoice,
     cache_dir: Option<PathBuf>,
+    /// Sent with every tile request (the OSM tile policy requires a real one): see
+    /// [`crate::identity::user_agent`].
+    user_agent: HeaderValue,
     tiles: Option<Box<dyn Tiles>>,
     /// Why the chosen tiles could not be used (a broken PMTiles file...).
     error: Option<String>,
@@ -157,10 +150,23 @@ pub struct BaseMap {
 }
 
 impl BaseMap {
-    pub fn new(choice: TileChoice, cache_dir: Option<PathBuf>, ctx: &egui::Context) -> Self {
+    /// `user_agent` names the program and the contact of the config file
+    /// ([`crate::identity::user_agent`]); one that cannot be a header value is replaced by the
+    /// program's name and version alone.
+    pub fn new(
+        choice: TileChoice,
+        cache_dir: Option<PathBuf>,
+        user_agent: &str,
+        ctx: &egui::Context,
+    ) -> Self {
+        let user_agent = HeaderValue::from_str(user_agent).unwrap_or_else(|_| {
+            log::warn!("User-Agent {user_agent:?} is not a valid header value: sent without it");
+            HeaderValue::from_static(concat!("zae-atlas/", env!("CARGO_PKG_VERSION")))
+        });
         let mut base = Self {
             choice,
             cache_dir,
+            user_agent,
             tiles: None,
             error: None,
             requested: Arc::new(AtomicUsize::new(0)),
@@ -197,7 +203,7 @@ impl BaseMap {
                 };
                 let options = HttpOptions {
                     cache: self.cache_dir.clone(),
-                    user_agent: Some(HeaderValue::from_static(USER_AGENT)),
+                    user_agent: Some(self.user_agent.clone()),
                     ..HttpOptions::default()
                 };
                 Box::new(HttpTiles::with_options(source, options, ctx.clone())) as Box<dyn Tiles>
@@ -425,11 +431,5 @@ mod tests {
             ))
         );
         assert!(TileChoice::parse("tiles.example/{z}").is_err());
-    }
-
-    #[test]
-    fn user_agent_names_the_app_and_project() {
-        assert!(USER_AGENT.starts_with("zae-atlas/"));
-        assert!(USER_AGENT.contains("https://"));
     }
 }

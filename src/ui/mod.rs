@@ -1,5 +1,6 @@
 //! Panels and windows. Each function draws one part and returns the commands the user gave.
 
+pub mod about;
 pub mod db_dialog;
 mod files_panel;
 pub mod filters;
@@ -135,9 +136,13 @@ pub fn menu_bar_ui(
             }
         });
         ui.menu_button(t!("menu-help"), |ui| {
-            ui.label(format!("ZAE Atlas {}", env!("CARGO_PKG_VERSION")));
+            ui.label(format!("ZAE Atlas {}", crate::identity::VERSION));
             ui.label(t!("help-about"));
             ui.label(t!("help-osm"));
+            ui.separator();
+            if ui.button(t!("menu-about")).clicked() {
+                commands.push(Command::ToggleAbout);
+            }
         });
         ui.add_space(24.0);
         commands.extend(search::search_ui(ui, search, index, dataset));
