@@ -11,10 +11,8 @@ fn main() {
     resource
         .set_icon("assets/icons/zae-atlas.ico")
         .set("ProductName", "ZAE Atlas")
-        .set(
-            "FileDescription",
-            "ZAE Atlas: activity zones (zones d'activités économiques) on a map",
-        )
+        // Windows shows the description as the program's name ("Open with", Task Manager).
+        .set("FileDescription", "ZAE Atlas")
         .set("CompanyName", "ZAE Atlas")
         .set("InternalName", "zae-atlas")
         .set("OriginalFilename", "zae-atlas.exe")
