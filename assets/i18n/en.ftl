@@ -283,3 +283,22 @@ db-retry-hover = Connect again and read the tables again
 db-read-again = { $name }: read again
 db-url-hint = postgresql://user@host:5432/dbname
 embedded-dataset = Dijon métropole (embedded dataset)
+
+# Schematic outlines, context layer, official inventory
+approximate-location = Approximate location
+approximate-location-detail = Schematic outline at an estimated position: not a surveyed boundary.
+legend-approximate-outline = approximate outline
+facilities-title = Facilities and other occupants
+former-tenants-title = Former tenants ({ $n })
+report-warning-group = { $message } — { $n } features (first: { $first })
+menu-context = Context layer
+menu-context-show = Show when there is no base map
+menu-context-hover = Boundaries and names under the zones when no base map shows (offline, no tiles, or before the tiles arrive)
+menu-context-open = Use a polygon file…
+menu-context-communes = Back to the communes of the métropole
+dialog-context-title = Polygon file for the context layer
+context-no-polygon = { $file }: no polygon to draw as a context layer
+context-too-large = { $file }: { $n } vertices, too many for a context layer (at most { $max })
+help-inventory = Official inventory: Dijon métropole publishes its "Sites économiques" dataset (CNIG standard) on data.metropole-dijon.fr, mirrored on data.gouv.fr. Open it with File > Open (CSV or GeoJSON) instead of the embedded data.
+help-inventory-make = To make the embedded dataset from it: python3 data/make_dijon_zones.py --outlines FILE (our figures and sources stay where the official file has none).
+help-communes = Communes: IGN — Admin Express (Licence Ouverte 2.0).

@@ -283,3 +283,22 @@ db-retry-hover = Se reconnecter et relire les tables
 db-read-again = { $name } : relu
 db-url-hint = postgresql://utilisateur@hote:5432/base
 embedded-dataset = Dijon métropole (jeu de données intégré)
+
+# Contours schématiques, couche de contexte, inventaire officiel
+approximate-location = Emplacement approximatif
+approximate-location-detail = Contour schématique placé à une position estimée : pas un périmètre relevé.
+legend-approximate-outline = contour approximatif
+facilities-title = Équipements et autres occupants
+former-tenants-title = Anciennes entreprises ({ $n })
+report-warning-group = { $message } — { $n } entités (premières : { $first })
+menu-context = Couche de contexte
+menu-context-show = Afficher quand il n'y a pas de fond de carte
+menu-context-hover = Limites et noms sous les zones quand aucun fond de carte ne s'affiche (hors ligne, sans tuiles, ou avant l'arrivée des tuiles)
+menu-context-open = Utiliser un fichier de polygones…
+menu-context-communes = Revenir aux communes de la métropole
+dialog-context-title = Fichier de polygones pour la couche de contexte
+context-no-polygon = { $file } : aucun polygone à dessiner comme couche de contexte
+context-too-large = { $file } : { $n } sommets, trop pour une couche de contexte ({ $max } au plus)
+help-inventory = Inventaire officiel : Dijon métropole publie son jeu de données « Sites économiques » (standard CNIG) sur data.metropole-dijon.fr, repris sur data.gouv.fr. Ouvrez-le avec Fichier > Ouvrir (CSV ou GeoJSON) à la place des données intégrées.
+help-inventory-make = Pour en faire le jeu de données intégré : python3 data/make_dijon_zones.py --outlines FICHIER (nos chiffres et nos sources restent là où le fichier officiel n'en donne pas).
+help-communes = Communes : IGN — Admin Express (Licence Ouverte 2.0).

@@ -3,7 +3,7 @@
 pub mod db_dialog;
 mod files_panel;
 pub mod filters;
-mod info_panel;
+pub mod info_panel;
 pub mod kiosk;
 pub mod search;
 pub mod settings;
@@ -49,6 +49,7 @@ pub fn menu_bar_ui(
     search: &mut search::SearchState,
     index: &mut Option<crate::search::SearchIndex>,
     recent: &[std::path::PathBuf],
+    (context_shown, context_own_file): (bool, bool),
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
@@ -109,6 +110,22 @@ pub fn menu_bar_ui(
                     }
                 }
             });
+            ui.menu_button(t!("menu-context"), |ui| {
+                let mut shown = context_shown;
+                if ui
+                    .checkbox(&mut shown, t!("menu-context-show"))
+                    .on_hover_text(t!("menu-context-hover"))
+                    .changed()
+                {
+                    commands.push(Command::ShowContext(shown));
+                }
+                if ui.button(t!("menu-context-open")).clicked() {
+                    commands.push(Command::ContextDialog);
+                }
+                if context_own_file && ui.button(t!("menu-context-communes")).clicked() {
+                    commands.push(Command::SetContextFile(None));
+                }
+            });
             ui.menu_button(t!("menu-load-report"), |ui| {
                 for (i, file) in dataset.files.iter().enumerate() {
                     if ui.button(file.shown_name()).clicked() {
@@ -138,6 +155,10 @@ pub fn menu_bar_ui(
             ui.label(format!("ZAE Atlas {}", env!("CARGO_PKG_VERSION")));
             ui.label(t!("help-about"));
             ui.label(t!("help-osm"));
+            ui.separator();
+            ui.label(t!("help-inventory"));
+            ui.label(t!("help-inventory-make"));
+            ui.label(t!("help-communes"));
         });
         ui.add_space(24.0);
         commands.extend(search::search_ui(ui, search, index, dataset));
