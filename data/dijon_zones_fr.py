@@ -531,3 +531,18 @@ FR = {
     "tram stop 'Monge Cité de la Gastronomie' (47.3174,5.0314)":
         'arrêt de tram « Monge Cité de la Gastronomie » (47.3174,5.0314)',
 }
+
+# Tenants' names that carry English words (the others are proper names, the same in both
+# languages): the French shown in the French interface.
+NAME_FR = {
+    'APRR centre': 'centre APRR',
+    'Axim / Golaxy Park (ex-Chocolaterie de Bourgogne site)':
+        'Axim / Golaxy Park (ancien site de la Chocolaterie de Bourgogne)',
+    'BIVB school': 'école du BIVB',
+    'CEN group': 'groupe CEN',
+    "Caisse d'Épargne BFC (regional HQ 'Le Valmy')":
+        "Caisse d'Épargne BFC (siège régional « Le Valmy »)",
+    'EDF (regional HQ)': 'EDF (siège régional)',
+    'Lazard business park': "parc d'affaires Lazard",
+    'gendarmerie school': 'école de gendarmerie',
+}

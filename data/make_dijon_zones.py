@@ -68,7 +68,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from dijon_zones_fr import FR  # noqa: E402  (French of every free text below)
+from dijon_zones_fr import FR, NAME_FR  # noqa: E402  (French of every free text below)
 from schematic_outlines import MIN_SHARE, N_VERTICES, Placer  # noqa: E402
 
 # --------------------------------------------------------------------------------------
@@ -1608,7 +1608,12 @@ def decimal_fr(text):
 
 
 def tenant_props(t):
-    return {"name": t["name"], "activity": bi(t["activity"]), "status": bi(t["status"]),
+    """A tenant; its name is a proper name, given in both languages only when it carries
+    English words (NAME_FR)."""
+    name = t["name"]
+    if name in NAME_FR:
+        name = {"fr": NAME_FR[name], "en": name}
+    return {"name": name, "activity": bi(t["activity"]), "status": bi(t["status"]),
             "year": t["year"], "sources": [bi(s) if s == METRO else s for s in t["sources"]]}
 
 

@@ -11,7 +11,8 @@ part's area on the WGS84 ellipsoid equals its target:
 * one commune: one part of the declared surface (or the nominal size);
 * several communes with a DECLARED SPLIT (Ecoparc 108/75 ha, Beauregard ~38/~44 ha): one centre
   for all parts, each part its own radius, targets in the declared ratio summing to the
-  declared surface;
+  declared surface; the radii within 15 % of each other, so that the parts make one shape
+  across the commune limit;
 * several communes of ONE SITE without a split (Cap Nord, ZI de Longvic, the airport zone): one
   centre and one radius for all parts; every commune must hold at least MIN_SHARE of the area;
 * several communes of SEPARATE AREAS (Portes du Sud, Parcs de la Toison d'Or): one part per
@@ -32,6 +33,7 @@ MAX_MOVE_M = 5000.0     # the centre never moves further than this
 GAP_M = 15.0            # distinct zones keep at least this distance
 MIN_SHARE = 0.10        # each commune of a one-site zone without split holds >= 10 %
 MAX_STRETCH = 1.6       # a part's radius is at most this times the radius of a whole disc
+MAX_SPLIT_RADII = 1.15  # parts of a declared split: radii within 15 % of each other
 
 # Local planar frame (metres) around the métropole: equirectangular with the WGS84 radii of
 # curvature at LAT0. Only used to build and clip shapes; every area is measured on the
@@ -225,12 +227,17 @@ class Placer:
         codes, targets = spec["codes"], spec["targets"]
         whole = ideal_radius(sum(targets))
         if targets and len(codes) > 1 and spec["split"]:
-            parts = []
+            parts, radii = [], []
             for code, target in zip(codes, targets):
                 r = self._radius_for([code], c, target, MAX_STRETCH * whole)
                 if r is None:
                     return None
                 parts.append((code, self._cut(code, c, r)))
+                radii.append(r)
+            # One shape across the commune limit, not a disc and a distant crescent: the
+            # centre must be near the limit, where the parts' radii are alike.
+            if max(radii) > MAX_SPLIT_RADII * min(radii):
+                return None
         else:
             r = self._radius_for(codes, c, sum(targets), MAX_STRETCH * whole)
             if r is None:
