@@ -155,3 +155,37 @@ fn every_zone_shows_in_both_languages() {
         }
     }
 }
+
+/// The load report window gives one line for a warning many features share, with the count and
+/// the first features (as `check` does), not one line per feature.
+#[test]
+fn the_load_report_groups_a_warning_shared_by_many_features() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("clockwise.geojson");
+    let features: Vec<String> = (0..30)
+        .map(|i| {
+            let x = 5.0 + f64::from(i) * 0.01;
+            format!(
+                r#"{{"type":"Feature","properties":{{"nom":"Z{i}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},47.3],[{x},47.305],[{x2},47.305],[{x2},47.3],[{x},47.3]]]}}}}"#,
+                x2 = x + 0.005
+            )
+        })
+        .collect();
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        ),
+    )
+    .expect("written");
+    let mut h = harness_with(offline(vec![path]));
+    common::wait_for_loads(&mut h);
+    h.state_mut().push(Command::ShowReport(Some(0)));
+    h.run_steps(3);
+    let grouped = h
+        .query_all_by_label_contains("re-oriented — 30 features (first: feature 0 (Z0)")
+        .count();
+    assert_eq!(grouped, 1);
+    assert_eq!(h.query_all_by_label_contains("re-oriented").count(), 1);
+}
