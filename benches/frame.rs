@@ -89,6 +89,7 @@ fn frame_with_output(s: &Scene, view: &ViewTransform) -> (usize, LayerOutput) {
         ranked: &s.ranked,
         shown: &[],
         colors: &s.colors,
+        schematic: &[],
         selected: None,
         highlight: None,
         cells: &mut CellTexture::default(),

@@ -8,7 +8,8 @@ where a matching field exists.
 Run from the repository root:   python3 data/make_dijon_zones.py
 Standard library only (Python 3.11). The output is deterministic: re-running the script
 regenerates data/dijon-zones.geojson byte for byte. It also prints, for every zone, the
-target and achieved area of its polygon, the overlapping pairs and the click-test result.
+target and achieved area of its shape, its parts per commune, how far its centre moved and
+the click-test result.
 
 PROVENANCE (read this before editing a value)
 ---------------------------------------------
@@ -31,8 +32,12 @@ PROVENANCE (read this before editing a value)
   against stored copies of those same pages (search of public pages, 2026-11-28).
 * Surfaces are gross surfaces in hectares (CNIG site_surf_brute = superficie totale).
   Retail or office FLOOR areas (m2) are never stored as a land surface.
-* Seed claims marked "NOT verified" in the fact sheet are not tenants: they are listed in
-  unverified_claims.
+* The firms the métropole's page names (the seed) are tenants with that page (METRO) among
+  their sources, the year 2022 and the page's status; later sources add to the status. Those
+  no other source confirmed say so in their status. What is not a firm (shops, cinemas,
+  start-ups in general...) goes to `facilities`; firms that left go to `former_tenants`.
+* Every free text is written out in both languages: the English here, its French in
+  dijon_zones_fr.py (keyed by the English); the script stops when a French text is missing.
 
 CNIG enumerations used (shared/reference/cnig-sites-economiques/site-eco/schema.json):
   site_type:     "zone d'activité économique" | "autre" (a building / cluster or a mixed
@@ -45,16 +50,26 @@ CNIG enumerations used (shared/reference/cnig-sites-economiques/site-eco/schema.
                  vocation_detail. The dedicated agri-food Marché de l'Agro gets "autre".
   site_etat:     "création" (under development) | "existant et actif" (active / built).
 
-GEOMETRY: NO surveyed outline of any zone exists (fact sheet section 5). Each polygon is a
-SCHEMATIC regular 16-gon centred on the estimated position of the fact sheet, sized so that
-its area on the WGS84 ellipsoid equals site_surf_brute, or a nominal 5 ha when the surface
-is unknown. See schematic_ring() and the README.
+GEOMETRY: NO surveyed outline of any zone exists (fact sheet section 5). Each zone is a
+SCHEMATIC regular 16-gon around the estimated position of the fact sheet, cut to the IGN limits
+of the communes the sources give (one part per commune, sized to the declared split where
+there is one), sized so that its area on the WGS84 ellipsoid equals site_surf_brute (or a
+nominal 5 ha when the surface is unknown), moved where needed so that no two zones overlap.
+See schematic_outlines.py and the README.
+
+Options: --check REF.geojson (compare the rows with the reference points), --outlines FILE (an
+official CNIG site-eco inventory replaces the outlines and figures it holds:
+official_inventory.py), --out PATH.
 """
 
 import json
 import math
 import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from dijon_zones_fr import FR, NAME_FR  # noqa: E402  (French of every free text below)
+from schematic_outlines import MIN_SHARE, N_VERTICES, Placer  # noqa: E402
 
 # --------------------------------------------------------------------------------------
 # Constants and provenance shortcuts
@@ -89,9 +104,8 @@ COMMUNE_INSEE = {
 }
 
 NOMINAL_HA = 5.0          # outline size when the surface is unknown (NOT a real surface)
-N_VERTICES = 16           # regular polygon, closed ring of 17 positions
+COMMUNES_FILE = "dijon-metropole-communes.geojson"   # IGN Admin Express, the 23 communes
 CLICK_TEST = (5.0680, 47.3410)   # Cap Nord's estimated centre, clicked by a UI test
-METRO_BBOX = (4.8964, 47.2195, 5.2061, 47.3977)  # fact sheet section 5 (commune file)
 
 OUT_NAME = "dijon-zones.geojson"
 
@@ -101,9 +115,18 @@ def fig(value, note, year, source):
     return {"value": value, "note": note, "year": year, "source": source}
 
 
-def ten(name, activity=None, status=None, year=None, source=None):
-    """A tenant from the fact sheet's notable-tenants column (None = the sheet does not say)."""
-    return {"name": name, "activity": activity, "status": status, "year": year, "source": source}
+def ten(name, activity=None, status=None, year=None, source=None, metro=False):
+    """A tenant from the fact sheet's notable-tenants column (None = the sheet does not say).
+    metro=True: the métropole's page (METRO, bilan 2022) names it too; its sources then list
+    that page after the later source."""
+    sources = ([source] if source else []) + ([METRO] if metro else [])
+    return {"name": name, "activity": activity, "status": status, "year": year,
+            "sources": sources}
+
+
+def fac(text, source=None):
+    """A facility or a group of occupants that is not a firm (shops, cinemas, a school...)."""
+    return {"text": text, "source": source}
 
 
 UNKNOWN = fig(None, "unknown", None, None)
@@ -145,6 +168,7 @@ ZONES = [
     site_vocadomi="mixte",            # "mixed: industrial + commercial + tertiary"
     site_etat="existant et actif",    # "built out / densification"
     site_comm_nom="Dijon",            # first commune listed (Dijon, Saint-Apollinaire)
+    place=dict(communes=["Dijon", "Saint-Apollinaire"], mode="site", must_contain=CLICK_TEST),
     # ~300 ha: dijonlhebdo 2017-12-14 ("Sur ses 300 hectares") and k6fm 2017 ("300 hectares");
     # METRO: "sur un peu moins de 300 ha". 300 is the only exact number given.
     surf=fig(300,
@@ -263,6 +287,8 @@ ZONES = [
     site_vocadomi="autre",
     site_etat="existant et actif",    # "active"
     site_comm_nom="Dijon",
+    # "entrance of Cap Nord" (sheet): declared inside Cap Nord, the one containment allowed
+    place=dict(communes=["Dijon"], within="capnord"),
     surf=UNKNOWN,
     emploi=fig(None, "'several dozen new jobs' expected (2016) - an expectation, not a count", None,
                "http://www.grand-dijon.fr/decouvrir/economie/les-zones-d-activites/marche-de-l-agro-52247.jsp"
@@ -342,20 +368,29 @@ ZONES = [
         ten("Caisse d'Épargne BFC (regional HQ 'Le Valmy')", activity="regional head office, 9,500 m2",
             status="delivered end 2023", year=2023,
             source="https://www.infos-dijon.com/news/vie-locale/vie-locale/dijon-premier-evenement-au-nouveau-siege-regional-de-la-caisse-d-epargne.html"),
-        ten("Pepper (Batifranc)", activity="offices, 5,020 m2", status="inaugurated June 2024", year=2024,
-            source="https://journal-du-palais.fr/au-sommaire/entreprises/cpage-et-batifranc-inaugurent-leurs-locaux-a-valmy"),
-        ten("Spicy (CPage)", activity="offices, 4,180 m2", status="inaugurated June 2024", year=2024,
-            source="https://journal-du-palais.fr/au-sommaire/entreprises/cpage-et-batifranc-inaugurent-leurs-locaux-a-valmy"),
+        # METRO: "les mises en chantier se sont succédées sur 2022 au bénéfice de programmes
+        # immobiliers à destination de bureaux (PEPPER & SPICY, HELIOS PARK), d'hôtels (B&B)"
+        ten("Pepper (Batifranc)", activity="offices, 5,020 m2",
+            status="under construction in 2022 (Dijon métropole); inaugurated June 2024", year=2022,
+            source="https://journal-du-palais.fr/au-sommaire/entreprises/cpage-et-batifranc-inaugurent-leurs-locaux-a-valmy",
+            metro=True),
+        ten("Spicy (CPage)", activity="offices, 4,180 m2",
+            status="under construction in 2022 (Dijon métropole); inaugurated June 2024", year=2022,
+            source="https://journal-du-palais.fr/au-sommaire/entreprises/cpage-et-batifranc-inaugurent-leurs-locaux-a-valmy",
+            metro=True),
+        ten("HELIOS PARK", activity="office programme",
+            status="under construction in 2022 (Dijon métropole); no other source found", year=2022,
+            metro=True),
+        ten("B&B", activity="hotel",
+            status="under construction in 2022 (Dijon métropole); no other source found", year=2022,
+            metro=True),
         ten("Medic Global (Linkcity)", activity="medical building, 3,057 m2"),
         ten("EDF (regional HQ)", activity="regional head office", status="first stone laid; move ~2027",
             source="https://presse-evasion.fr/index.php/component/k2/19-immo-btp/46739-une-pierre-vive-posee-en-faveur-d-un-projet-decarbone-edf-prend-date-avec-son-futur-siege-regional-a-dijon"),
         ten("Heller France"),
         ten("Lazard business park", activity="business park"),
     ],
-    unverified=[
-        "HELIOS PARK offices (Dijon métropole, bilan 2022): not found in any other source (fact sheet §2).",
-        "B&B hotel (Dijon métropole, bilan 2022): not found in any other source (fact sheet §2).",
-    ],
+    unverified=[],
   ),
   # ==================================================================================
   # Row 5 - Toison d'Or shopping centre (+ adjacent zone)
@@ -392,8 +427,10 @@ ZONES = [
              None,
              "https://iiab.me/kiwix/content/wikipedia_fr_all_maxi_2022-09/A/Toison_d'or_(centre_commercial)"
              " ; http://www.miroir-mag.fr/5172-la-toison-dor-poursuit-sa-mue/"),
-    # tracesecritesnews 2013: "une zone d'activités évaluée à 3000 emplois"
-    emploi=fig(3000, "adjacent activity zone ~3,000 jobs (2013)", 2013,
+    # tracesecritesnews 2013: "une zone d'activités évaluée à 3000 emplois": the activity zone
+    # next to the centre, not the centre this feature stands for.
+    emploi=fig(None, "~3,000 jobs (2013) in the adjacent activity zone, not in the shopping "
+               "centre this feature stands for: not stored", None,
                "https://www.tracesecritesnews.fr/actualite/unibail-rodamco-agrandit-toison-dor-dijon-34593"),
     etab=fig(None,
              "~160 shops + hypermarket 15,000 m2 (2013): the centre only, not the centre + adjacent "
@@ -403,13 +440,12 @@ ZONES = [
     description=(
         "Shopping centre opened on 11 April 1990 (~160 shops and a 15,000 m2 hypermarket; 78,000 m2 "
         "of retail floor), extended by 12,300 m2 in October 2013, owned by Unibail-Rodamco (2013), "
-        "with an adjacent activity zone put at about 3,000 jobs in 2013. No land surface is known: "
-        "the outline is nominal."),
-    tenants=[
-        ten("~160 shops", activity="retail",
-            source="https://www.tracesecritesnews.fr/actualite/unibail-rodamco-agrandit-toison-dor-dijon-34593"),
-        ten("hypermarket", activity="retail, 15,000 m2",
-            source="https://www.tracesecritesnews.fr/actualite/unibail-rodamco-agrandit-toison-dor-dijon-34593"),
+        "next to an activity zone put at about 3,000 jobs in 2013 (that zone's figure, not the "
+        "centre's). No land surface is known: the outline is nominal."),
+    tenants=[],
+    facilities=[
+        fac("~160 shops", "https://www.tracesecritesnews.fr/actualite/unibail-rodamco-agrandit-toison-dor-dijon-34593"),
+        fac("hypermarket of 15,000 m2", "https://www.tracesecritesnews.fr/actualite/unibail-rodamco-agrandit-toison-dor-dijon-34593"),
     ],
     unverified=[],
   ),
@@ -440,6 +476,7 @@ ZONES = [
     site_vocadomi="mixte",            # "mixed tertiary / artisanal / commercial"
     site_etat="existant et actif",
     site_comm_nom="Dijon",            # first commune listed
+    place=dict(communes=["Dijon", "Ahuy", "Fontaine-lès-Dijon"], mode="separate"),
     surf=UNKNOWN,
     emploi=fig(None,
                "~7,000 jobs / ~600 firms (2014, club incl. Valmy): business-club scope including "
@@ -556,9 +593,11 @@ ZONES = [
         ten("Crossject", source="https://www.sem.fr/la-semaad-boucle-avec-crossject-lamenagement-du-parc-mazen-sully-dijon"),
         ten("CEN group"),
         ten("Odil"),
-        ten("Filab", status="until 2024 (moved to Écoparc Dijon Bourgogne, Oct 2024)"),
         ten("Les Jardins de la Recherche", activity="building", year=2007,
             source="http://www.gazettelabo.fr/archives/prives/2007/126dijon.htm"),
+    ],
+    former=[
+        ten("Filab", status="until 2024 (moved to Écoparc Dijon Bourgogne, Oct 2024)"),
     ],
     unverified=[],
   ),
@@ -674,8 +713,8 @@ ZONES = [
         ten("CESI", activity="school"),
         ten("IMT", activity="school"),
         ten("EBI", activity="school"),
-        ten("start-up floors", activity="start-ups"),
     ],
+    facilities=[fac("start-up floors")],
     unverified=[],
   ),
   # ==================================================================================
@@ -711,6 +750,8 @@ ZONES = [
     site_vocadomi="industrielle",     # "mixed, industrial-led"; 90 of the 110 ha for firms are for industry
     site_etat="création",             # "under development (phase 2+)"
     site_comm_nom="Saint-Apollinaire",  # larger share: 108 ha vs Quetigny 75 ha
+    # The sheet's split (communes column): Saint-Apollinaire 108 ha, Quetigny 75 ha.
+    place=dict(communes=["Saint-Apollinaire", "Quetigny"], mode="split", split=[108, 75]),
     # Range 184-185 ha: Grand Dijon zone page "Avec environ 184 hectares brut"; Saint-Apollinaire
     # page "superficie totale de 185 hectares"; Atelier LD "surface : 185 ha (phase 1 : 30 ha)".
     surf=fig(184,
@@ -720,11 +761,13 @@ ZONES = [
              None,
              "http://www.grand-dijon.fr/decouvrir/economie/les-zones-d-activites/l-ecoparc-dijon-bourgogne-12799.jsp"),
     # reinventonsquetigny: SPLAAD annual report of June 2019, three firms "embauchent au total
-    # environ 60 salariés"; 6,500 jobs is the target "à terme"; Filab 130 is one tenant.
-    emploi=fig(60,
-               "6,500 planned 'at term'; ~60 in 2019; Filab 130 (2025). Stored ~60 (2019), the only "
-               "count for the whole zone: 6,500 is a target and Filab a single tenant.",
-               2019, "http://reinventonsquetigny.free.fr/ecoparc.htm"),
+    # environ 60 salariés": the staff of three firms, not the zone's jobs; 6,500 jobs is the
+    # target "à terme"; Filab 130 is one tenant. No count for the zone: null.
+    emploi=fig(None,
+               "~60 in 2019: the staff of three firms, not the zone's jobs; 6,500 planned 'at "
+               "term' (a target); Filab 130 (2025, one tenant). No count for the whole zone: not "
+               "stored.",
+               None, "http://reinventonsquetigny.free.fr/ecoparc.htm"),
     etab=fig(None, None, None, None),
     site_url="http://www.grand-dijon.fr/decouvrir/economie/les-zones-d-activites/l-ecoparc-dijon-bourgogne-12799.jsp",
     description=(
@@ -733,12 +776,28 @@ ZONES = [
         "SPLAAD (appointed June 2009; first firm 2016) and still under development. Dijon métropole "
         "(bilan 2022) lists it among four operations under development. Position estimated."),
     tenants=[
-        ten("Filab", activity="analysis laboratory, 5,200 m2", status="moved in Oct 2024", year=2024,
-            source="https://www.lagazettefrance.fr/article/filab-un-outil-sur-mesure-pour-continuer-a-grandir-a-saint-apollinaire"),
-        ten("Eurogerm", activity="levain plant, 3,650 m2", year=2024,
-            source="https://www.francebleu.fr/infos/economie-social/eurogerm-aura-bientot-sa-nouvelle-usine-a-saint-apollinaire-7631920"),
-        ten("Pacifica", status="site delivered 2024", year=2024,
-            source="https://journal-du-palais.fr/au-sommaire/champagne-in-vino/au-sommaire/entreprises/au-sommaire/collectivites/au-sommaire/collectivites/dijon-bourgogne-invest-deux-ans-deja-au-service-de-l-attractivite"),
+        # METRO: "la construction du data center EURO INFORMATION [...] implantations nouvelles
+        # qui entreront progressivement en service sur 2023 et 2024, un immeuble de bureaux pour
+        # PACIFICA, une unité agro-industrielle pour EUROGERM, le siège régional de l'APAVE, le
+        # laboratoire d'analyses FILAB"
+        ten("EURO INFORMATION", activity="data center",
+            status="under construction in 2022 (Dijon métropole); no other source found", year=2022,
+            metro=True),
+        ten("Filab", activity="analysis laboratory, 5,200 m2",
+            status="announced in 2022 for 2023-2024 (Dijon métropole); moved in Oct 2024", year=2022,
+            source="https://www.lagazettefrance.fr/article/filab-un-outil-sur-mesure-pour-continuer-a-grandir-a-saint-apollinaire",
+            metro=True),
+        ten("Eurogerm", activity="agri-food unit: levain plant, 3,650 m2",
+            status="announced in 2022 for 2023-2024 (Dijon métropole); plant of 2024", year=2022,
+            source="https://www.francebleu.fr/infos/economie-social/eurogerm-aura-bientot-sa-nouvelle-usine-a-saint-apollinaire-7631920",
+            metro=True),
+        ten("Pacifica", activity="office building",
+            status="announced in 2022 for 2023-2024 (Dijon métropole); site delivered 2024", year=2022,
+            source="https://journal-du-palais.fr/au-sommaire/champagne-in-vino/au-sommaire/entreprises/au-sommaire/collectivites/au-sommaire/collectivites/dijon-bourgogne-invest-deux-ans-deja-au-service-de-l-attractivite",
+            metro=True),
+        ten("APAVE", activity="regional head office",
+            status="announced in 2022 for 2023-2024 (Dijon métropole); no other source found", year=2022,
+            metro=True),
         ten("DFCO", activity="training centre, 13 ha", source="http://reinventonsquetigny.free.fr/ecoparc.htm"),
         ten("OCI", source="http://reinventonsquetigny.free.fr/ecoparc.htm"),
         ten("Dicolor", source="http://reinventonsquetigny.free.fr/ecoparc.htm"),
@@ -746,10 +805,7 @@ ZONES = [
         ten("Chocolaterie de Bourgogne", activity="plant", status="works from July 2026",
             source="https://dijon-actualites.fr/2025/12/19/dijon-la-chocolaterie-des-ducs-de-bourgogne-relance-une-production-industrielle-avec-une-nouvelle-usine-a-lecoparc"),
     ],
-    unverified=[
-        "EURO INFORMATION data center (Dijon métropole, bilan 2022): not found in any other source (fact sheet §2).",
-        "APAVE regional HQ (Dijon métropole, bilan 2022): not found in any other source (fact sheet §2).",
-    ],
+    unverified=[],
   ),
   # ==================================================================================
   # Row 12 - ZA Bois Guillaume
@@ -824,8 +880,10 @@ ZONES = [
              "http://www.miroir-mag.fr/64086-le-centre-commercial-de-quetigny-deploie-son-aile/"),
     emploi=fig(None, "Carrefour 520 (older data): single employer, not stored", None,
                "http://tresordesregions.mgm.fr/cant.php?cl=Quetigny&region=26"),
-    # ">300 enseignes" for the retail zone: stored as its lower bound, like Cap Nord's ">11 000"
-    etab=fig(300, ">300 enseignes", None,
+    # ">300 enseignes": a lower bound of retail brands, with no year; brands are not
+    # establishments. Not stored.
+    etab=fig(None, ">300 enseignes: a lower bound of retail brands, with no year, not a count of "
+             "establishments: not stored", None,
              "http://www.miroir-mag.fr/64086-le-centre-commercial-de-quetigny-deploie-son-aile/"
              " ; https://femmesenbourgogne.fr/2017/05/03/grand-quetigny-quinqua-pleine-denergie/"),
     site_url="http://www.miroir-mag.fr/64086-le-centre-commercial-de-quetigny-deploie-son-aile/",
@@ -878,6 +936,8 @@ ZONES = [
     site_vocadomi="mixte",            # "industrial + artisanal + logistics"
     site_etat="création",             # "under development / filling"
     site_comm_nom="Ouges",            # larger share: Ouges ~44 ha vs Longvic ~38 ha
+    # The sheet's split (communes column): Longvic ~38 ha, Ouges ~44 ha.
+    place=dict(communes=["Longvic", "Ouges"], mode="split", split=[38, 44]),
     # Conflict (fact sheet §5): 80, 82 (38+44) or 90 ha (older CBRE/BNP page). Le Moniteur
     # 2018: "une nouvelle zone industrielle et artisanale de 80 hectares"; the Grand Dijon zone
     # page also says 80 hectares; 82 only results from adding its ~38 and ~44 ha.
@@ -901,12 +961,20 @@ ZONES = [
         "métropolitaine are operating. Dijon métropole (bilan 2022) calls it the park whose "
         "appearance changed most in 2022. Position estimated."),
     tenants=[
-        ten("GIPHAR", activity="pharmaceutical distribution, 10,000 m2", status="opened Jan 2023", year=2023,
-            source="https://supplychainmagazine.fr/nl/2023/3767"),
-        ten("Chronopost", activity="5,000 m2 site", status="moved from Chenôve; in use",
-            source="https://journal-du-palais.fr/au-sommaire/entreprises/chronopost-investit-un-nouveau-site-de-5-000-metres-carres"),
-        ten("Légumerie métropolitaine", status="inaugurated 17 May 2023, on the Ouges side", year=2023,
-            source="https://metropole-dijon.fr/Actualites/Legumerie-metropolitaine"),
+        # METRO: "constructions en cours pour le répartiteur pharmaceutique GIPHAR, la messagerie
+        # CHRONOPOST, la légumerie métropolitaine"
+        ten("GIPHAR", activity="pharmaceutical distribution, 10,000 m2",
+            status="under construction in 2022 (Dijon métropole); opened Jan 2023", year=2022,
+            source="https://supplychainmagazine.fr/nl/2023/3767", metro=True),
+        ten("Chronopost", activity="parcel delivery, 5,000 m2 site",
+            status="under construction in 2022 (Dijon métropole); moved from Chenôve; in use",
+            year=2022,
+            source="https://journal-du-palais.fr/au-sommaire/entreprises/chronopost-investit-un-nouveau-site-de-5-000-metres-carres",
+            metro=True),
+        ten("Légumerie métropolitaine", activity="vegetable processing unit",
+            status="under construction in 2022 (Dijon métropole); inaugurated 17 May 2023, on the "
+                   "Ouges side", year=2022,
+            source="https://metropole-dijon.fr/Actualites/Legumerie-metropolitaine", metro=True),
         ten("Savoye", activity="6 ha",
             source="https://www.francebleu.fr/infos/economie-social/reindustrialiser-la-france-comment-le-groupe-savoye-soigne-son-image-ecolo-avant-son-installation-a-longvic-5981382"),
         ten("Eiffage Énergie Systèmes BFC", activity="regional head office", status="Jan 2024", year=2024,
@@ -947,7 +1015,9 @@ ZONES = [
     site_vocadomi="industrielle",     # "industrial / logistics"
     site_etat="existant et actif",    # "built"
     site_comm_nom="Longvic",
-    surf=fig(330, "330 ha (CBRE)", None,
+    # "Longvic (+ Ouges)": mainly Longvic; Ouges holds at least 2 % of the shape
+    place=dict(communes=["Longvic", "Ouges"], mode="site", min_share=0.02),
+    surf=fig(330, "330 ha (CBRE, a property broker's listing)", None,
              "https://immobilier.cbre.fr/location-entrepots/bourgogne/cote-dor/fenay-longvic.aspx"),
     emploi=fig(None,
                "Parcs d'Oscara ~10,000 (2021); Longvic commune 9,872 jobs (2011): a grouping of 7 "
@@ -956,7 +1026,8 @@ ZONES = [
                "https://www.dijonlhebdo.fr/2021/12/09/herve-leguay-les-parcs-doscars-sont-en-etat-de-marche/"
                " ; http://tresordesregions.mgm.fr/cant.php?cl=Longvic&region=26"),
     etab=fig(None, None, None, None),
-    site_url="https://immobilier.cbre.fr/location-entrepots/bourgogne/cote-dor/fenay-longvic.aspx",
+    # Not CBRE's page: a broker's listing. The article on the Parcs d'Oscara, whose core this is.
+    site_url="https://journal-du-palais.fr/au-sommaire/entreprises/les-parcs-d-oscara-s-organisent",
     description=(
         "Historic industrial and logistics zone of Longvic (1958, or 'années 1950' for CBRE) between "
         "the canal and the railways, 330 ha according to CBRE; core of the 'Parcs d'Oscara' (seven "
@@ -1002,6 +1073,7 @@ ZONES = [
     site_vocadomi="aéroportuaire, aéronautique",   # "aeronautics / automotive / logistics"
     site_etat="existant et actif",    # "active / conversion"
     site_comm_nom="Ouges",            # first commune listed (Ouges, Neuilly-Crimolois, Longvic)
+    place=dict(communes=["Ouges", "Neuilly-Crimolois", "Longvic"], mode="site"),
     # dijonlhebdo 2018-02-14 (J. Almeida): the ~30 firms "occupent les anciens locaux ou hangars
     # de l'ancienne BA 102, soit environ 300 ha".
     surf=fig(300,
@@ -1023,10 +1095,12 @@ ZONES = [
         "school."),
     tenants=[
         ten("Apache Aviation", source="https://www.dijonlhebdo.fr/2018/02/14/jose-almeida-modele-economique-inedit-france/"),
-        ten("drone school", source="https://www.dijonlhebdo.fr/2018/02/14/jose-almeida-modele-economique-inedit-france/"),
-        ten("parachuting", source="https://www.dijonlhebdo.fr/2018/02/14/jose-almeida-modele-economique-inedit-france/"),
         ten("gendarmerie school", activity="training, 720-1,600 trainees",
             source="https://www.dijonlhebdo.fr/2018/02/14/jose-almeida-modele-economique-inedit-france/"),
+    ],
+    facilities=[
+        fac("drone school", "https://www.dijonlhebdo.fr/2018/02/14/jose-almeida-modele-economique-inedit-france/"),
+        fac("parachuting", "https://www.dijonlhebdo.fr/2018/02/14/jose-almeida-modele-economique-inedit-france/"),
     ],
     unverified=[],
   ),
@@ -1096,6 +1170,7 @@ ZONES = [
     site_vocadomi="mixte",            # "commercial + artisanal + industrial"
     site_etat="existant et actif",
     site_comm_nom="Marsannay-la-Côte",  # first commune listed
+    place=dict(communes=["Marsannay-la-Côte", "Chenôve", "Perrigny-lès-Dijon"], mode="separate"),
     surf=UNKNOWN,
     emploi=fig(None,
                "'zones Sud' 2,500 firms / 18,000 employees (2013) - scope unclear, may include "
@@ -1159,8 +1234,8 @@ ZONES = [
     tenants=[
         ten("Urgo", activity="head office",
             source="https://www.filiere-3e.fr/2025/07/16/urgo-inaugure-son-nouveau-datacenter-pres-de-dijon"),
-        ten("Chronopost", status="left for Beauregard"),
     ],
+    former=[ten("Chronopost", status="left for Beauregard")],
     unverified=[],
   ),
   # ==================================================================================
@@ -1340,7 +1415,8 @@ ZONES = [
                "https://www.agribourgogne.fr/articles/cap-sur-l-innovation-agricole-76480"
                " ; https://www.agribourgogne.fr/articles/cap-sur-breteniere-74309"),
     etab=fig(None, None, None, None),
-    site_url="https://www.agri71.fr/articles/10-02-2019/Les-logettes-en-batiment-allaitant-11595/?page=2",
+    # Not agri71's article (about cattle housing): the article on the Bretenière site.
+    site_url="https://www.agribourgogne.fr/articles/cap-sur-breteniere-74309",
     description=(
         "Agro-ecology technopole at Bretenière, 12 km south-east of Dijon, on a site acquired by "
         "Grand Dijon in 2008 and inaugurated on 9 September 2016, with the Maison de l'agriculture "
@@ -1350,13 +1426,12 @@ ZONES = [
     tenants=[
         ten("Chambre d'agriculture 21", activity="Maison de l'agriculture (Oct 2015)", year=2015,
             source="https://www.sem.fr/une-nouvelle-maison-pour-lagriculture-du-21e-siecle"),
-        ten("~10 start-ups", activity="start-ups",
-            source="https://www.agribourgogne.fr/articles/cap-sur-l-innovation-agricole-76480"),
         ten("INRAE",
             source="https://www.agribourgogne.fr/articles/04/03/2022/Le-centre-Inrae-de-Breteniere-renove-68404/"),
         ten("Dijon Céréales", activity="silo"),
         ten("Colruyt"),
     ],
+    facilities=[fac("~10 start-ups", "https://www.agribourgogne.fr/articles/cap-sur-l-innovation-agricole-76480")],
     unverified=[],
   ),
   # ==================================================================================
@@ -1407,12 +1482,11 @@ ZONES = [
             source="https://batiactu.com/edito/cite-gastronomie-nouveau-quartier-et-equipement-a-rayonnement-63216.php"),
         ten("BIVB school", activity="wine school",
             source="https://batiactu.com/edito/cite-gastronomie-nouveau-quartier-et-equipement-a-rayonnement-63216.php"),
-        ten("cinemas", activity="cinema",
-            source="https://batiactu.com/edito/cite-gastronomie-nouveau-quartier-et-equipement-a-rayonnement-63216.php"),
         ten("Curio by Hilton", activity="hotel",
             source="https://www.eiffage-immobilier-corporate.fr/medias/actualites/eiffage-immobilier-realise-en-vefa-un-hotel-4-de-6800m2-sur-le-site-historique-de-la-cigv-de-dijon"),
         ten("Village by CA"),
     ],
+    facilities=[fac("cinemas", "https://batiactu.com/edito/cite-gastronomie-nouveau-quartier-et-equipement-a-rayonnement-63216.php")],
     unverified=[],
   ),
 ]
@@ -1488,39 +1562,8 @@ def area_spherical_excess_m2(ring):
         excess += 2.0 * math.atan2(num, den)
     return excess * AUTHALIC_R ** 2
 
-
-def _regular_ring(lon0, lat0, radius_m):
-    """16-gon of circumradius radius_m around (lon0, lat0), counter-clockwise, unrounded,
-    built in the local tangent plane with the radii of curvature at lat0."""
-    m_rad, n_rad = radii_of_curvature(lat0)
-    pts = []
-    for k in range(N_VERTICES):
-        theta = 2.0 * math.pi * k / N_VERTICES       # 0 = east, increasing = counter-clockwise
-        d_north = radius_m * math.sin(theta)
-        d_east = radius_m * math.cos(theta)
-        lat = lat0 + math.degrees(d_north / m_rad)
-        lon = lon0 + math.degrees(d_east / (n_rad * math.cos(math.radians(lat0))))
-        pts.append((lon, lat))
-    return pts + [pts[0]]
-
-
-def schematic_ring(lon0, lat0, area_ha):
-    """Regular 16-gon around the estimated centre whose ellipsoidal area equals area_ha.
-
-    Start from the planar circumradius r = sqrt(2A / (n sin(2 pi / n))), then rescale r by
-    sqrt(target / achieved) with the exact ellipsoidal area until it converges; coordinates
-    are rounded to 6 decimals (about 0.1 m) and the ring is closed (first == last)."""
-    target = area_ha * 1e4
-    radius = math.sqrt(2.0 * target / (N_VERTICES * math.sin(2.0 * math.pi / N_VERTICES)))
-    for _ in range(4):
-        achieved = area_equal_area_m2(_regular_ring(lon0, lat0, radius))
-        radius *= math.sqrt(target / achieved)
-    pts = [(round(lon, 6), round(lat, 6)) for lon, lat in _regular_ring(lon0, lat0, radius)[:-1]]
-    return [list(p) for p in pts] + [list(pts[0])], radius
-
-
 def point_in_ring(lon, lat, ring):
-    """Ray casting (even-odd) in lon/lat; adequate for these small convex rings."""
+    """Ray casting (even-odd) in lon/lat."""
     inside = False
     for (x1, y1), (x2, y2) in zip(ring[:-1], ring[1:]):
         if (y1 > lat) != (y2 > lat):
@@ -1530,54 +1573,53 @@ def point_in_ring(lon, lat, ring):
     return inside
 
 
-def _to_local_m(ring, lat_ref):
-    """Local planar metres (equirectangular with the radii of curvature at lat_ref)."""
-    m_rad, n_rad = radii_of_curvature(lat_ref)
-    kx = math.radians(1.0) * n_rad * math.cos(math.radians(lat_ref))
-    ky = math.radians(1.0) * m_rad
-    return [(lon * kx, lat * ky) for lon, lat in ring[:-1]]
+# --------------------------------------------------------------------------------------
+# French and English: every free text is an object {"fr": ..., "en": ...}
+# --------------------------------------------------------------------------------------
+
+METRO_EN = "Dijon métropole, Attractivité économique page (2022 review)"
+MISSING_FR = []
 
 
-def _clip_convex(subject, clip):
-    """Sutherland-Hodgman clipping of a polygon by a convex counter-clockwise polygon."""
-    def inside(p, a, b):
-        return (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0.0
-
-    def intersect(p, q, a, b):
-        x1, y1, x2, y2 = p[0], p[1], q[0], q[1]
-        x3, y3, x4, y4 = a[0], a[1], b[0], b[1]
-        den = (x1 - x2) * (y3 - y4) - (y1 - y2) * (x3 - x4)
-        t = ((x1 - x3) * (y3 - y4) - (y1 - y3) * (x3 - x4)) / den
-        return (x1 + t * (x2 - x1), y1 + t * (y2 - y1))
-
-    out = list(subject)
-    for i in range(len(clip)):
-        a, b = clip[i], clip[(i + 1) % len(clip)]
-        inp, out = out, []
-        if not inp:
-            break
-        prev = inp[-1]
-        for cur in inp:
-            if inside(cur, a, b):
-                if not inside(prev, a, b):
-                    out.append(intersect(prev, cur, a, b))
-                out.append(cur)
-            elif inside(prev, a, b):
-                out.append(intersect(prev, cur, a, b))
-            prev = cur
-    return out
+def bi(text):
+    """A free text in both languages: the English of the table above and its French in FR
+    (dijon_zones_fr.py). None stays None. A missing translation is collected and reported."""
+    if text is None:
+        return None
+    if text == METRO:
+        return {"fr": METRO, "en": METRO_EN}
+    fr = FR.get(text)
+    if fr is None:
+        MISSING_FR.append(text)
+        fr = text
+    return {"fr": fr, "en": text}
 
 
-def _planar_area(pts):
-    return 0.5 * sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(pts, pts[1:] + pts[:1]))
+def bi_source(source):
+    """A *_source value: URLs stay a string; with the métropole's page (a title, not a URL)
+    the whole value is given in both languages."""
+    if source is None or METRO not in source:
+        return source
+    return {"fr": source, "en": source.replace(METRO, METRO_EN)}
 
 
-def overlap_ha(ring_a, ring_b):
-    """Approximate area (ha) common to two schematic rings (both convex, counter-clockwise)."""
-    lat_ref = (ring_a[0][1] + ring_b[0][1]) / 2.0
-    inter = _clip_convex(_to_local_m(ring_a, lat_ref), _to_local_m(ring_b, lat_ref))
-    return _planar_area(inter) / 1e4 if len(inter) >= 3 else 0.0
+def decimal_fr(text):
+    return text.replace(".", ",")
 
+
+def tenant_props(t):
+    """A tenant; its name is a proper name, given in both languages only when it carries
+    English words (NAME_FR)."""
+    name = t["name"]
+    if name in NAME_FR:
+        name = {"fr": NAME_FR[name], "en": name}
+    return {"name": name, "activity": bi(t["activity"]), "status": bi(t["status"]),
+            "year": t["year"], "sources": [bi(s) if s == METRO else s for s in t["sources"]]}
+
+
+# --------------------------------------------------------------------------------------
+# Feature properties
+# --------------------------------------------------------------------------------------
 
 # --------------------------------------------------------------------------------------
 # Feature properties
@@ -1593,8 +1635,20 @@ CNIG_ETAT = {"en projet", "création", "existant et actif", "projet de déclasse
              "déclassé", "inconnu", "autre", "sans objet"}
 
 
+
 def _or_none(text, empties=("n/a", "unknown", "n/a in sources")):
     return None if text in empties else text
+
+
+def _place(z):
+    """How the zone's schematic shape is made: communes, mode, declared split."""
+    s = z["sheet"]
+    p = dict(z.get("place") or {})
+    p.setdefault("communes", [z["site_comm_nom"]])
+    p.setdefault("mode", "site")
+    for name in p["communes"]:
+        assert name in s["communes"], (s["id"], name)
+    return p
 
 
 def _validate(z):
@@ -1613,85 +1667,198 @@ def _validate(z):
         if f["source"]:
             for url in f["source"].split(" ; "):
                 assert url in allowed, (where, key, url)
-    for t in z["tenants"]:
-        assert set(t) == {"name", "activity", "status", "year", "source"}, where
-        assert t["source"] is None or t["source"] in s["src"], (where, t["name"])
+    for t in z["tenants"] + z.get("former", []):
+        assert set(t) == {"name", "activity", "status", "year", "sources"}, where
+        for src in t["sources"]:
+            assert src in allowed, (where, t["name"], src)
+    for f in z.get("facilities", []):
+        assert f["source"] is None or f["source"] in allowed, (where, f["text"])
 
 
-def build_feature(z):
-    _validate(z)
+def _groups(z, communes_by_name, area_ha):
+    """Placement groups of a zone (see schematic_outlines.Placer.place)."""
+    p = _place(z)
+    codes = [communes_by_name[n] for n in p["communes"]]
+    total = area_ha * 1e4
+    if p["mode"] == "split":
+        ratio = [v / sum(p["split"]) for v in p["split"]]
+        return [dict(codes=codes, targets=[total * r for r in ratio], split=True)]
+    if p["mode"] == "separate":
+        return [dict(codes=[c], targets=[total / len(codes)], split=False) for c in codes]
+    return [dict(codes=codes, targets=[total], split=False,
+                 min_share=p.get("min_share", MIN_SHARE))]
+
+
+def _outline_basis(z, area_ha, moved_m, communes):
+    p = _place(z)
+    names = ", ".join(communes)
+    ha = f"{area_ha:g}"
+    if z["surf"]["value"] is not None:
+        en = (f"schematic: regular {N_VERTICES}-sided shape of {ha} ha (declared surface, "
+              f"site_surf_brute)")
+        fr = (f"schématique : polygone régulier à {N_VERTICES} côtés de {decimal_fr(ha)} ha "
+              f"(surface déclarée, site_surf_brute)")
+    else:
+        en = (f"surface unknown: nominal {ha} ha schematic {N_VERTICES}-sided shape, "
+              f"not to scale")
+        fr = (f"surface inconnue : forme schématique nominale de {decimal_fr(ha)} ha à "
+              f"{N_VERTICES} côtés, pas à l'échelle")
+    en += f", cut to the limits of {names} (IGN Admin Express)"
+    fr += f", découpée aux limites de {names} (IGN Admin Express)"
+    if p["mode"] == "split":
+        parts = " / ".join(f"{v:g} ha" for v in p["split"])
+        en += f"; parts in the declared split {parts}, scaled to the declared total"
+        fr += (f" ; parties dans le partage déclaré {decimal_fr(parts)}, ramenées au total "
+               f"déclaré")
+    elif p["mode"] == "separate":
+        en += "; one part per commune (separate areas), of equal size"
+        fr += " ; une partie par commune (secteurs distincts), de même taille"
+    elif len(communes) > 1:
+        en += "; split between the communes unknown"
+        fr += " ; partage entre les communes inconnu"
+    if moved_m > 0:
+        en += (f"; centre moved {moved_m:.0f} m from the estimated position to stay inside "
+               f"its communes and clear of other zones")
+        fr += (f" ; centre déplacé de {moved_m:.0f} m depuis la position estimée pour rester "
+               f"dans ses communes et à l'écart des autres zones")
+    else:
+        en += "; centred on the estimated position"
+        fr += " ; centrée sur la position estimée"
+    en += ". Not a surveyed boundary."
+    fr += ". Pas un périmètre relevé."
+    return {"fr": fr, "en": en}
+
+
+def build_feature(z, parts, moved_m, communes_by_name):
     s = z["sheet"]
     surf = z["surf"]
     area_ha = surf["value"] if surf["value"] is not None else NOMINAL_HA
-    ring, radius = schematic_ring(s["lon"], s["lat"], area_ha)
-    if surf["value"] is not None:
-        outline = (f"schematic {N_VERTICES}-gon of {surf['value']:g} ha (declared surface, "
-                   f"site_surf_brute) around the estimated position; not a surveyed boundary")
+    p = _place(z)
+    names = p["communes"]
+    rings = [[[round(lon, 6), round(lat, 6)] for lon, lat in ring] for _, ring in parts]
+    if len(rings) == 1:
+        geometry = {"type": "Polygon", "coordinates": [rings[0]]}
     else:
-        outline = (f"surface unknown: nominal {NOMINAL_HA:g} ha schematic {N_VERTICES}-gon around "
-                   f"the estimated position - not to scale")
+        geometry = {"type": "MultiPolygon", "coordinates": [[r] for r in rings]}
     props = {
         "site_id": "dm-" + s["id"],
         "site_nom": z["site_nom"],
-        "site_nom_alt": s["name"],
+        "site_nom_alt": bi(s["name"]),
         "site_type": z["site_type"],
         "site_vocadomi": z["site_vocadomi"],
-        "vocation_detail": s["type"],
+        "vocation_detail": bi(s["type"]),
         "site_etat": z["site_etat"],
-        "status_detail": s["status"],
-        "site_surf_brute": surf["value"],
-        "site_surf_brute_note": surf["note"],
-        "site_surf_brute_year": surf["year"],
-        "site_surf_brute_source": surf["source"],
-        "site_nb_emploi": z["emploi"]["value"],
-        "site_nb_emploi_note": z["emploi"]["note"],
-        "site_nb_emploi_year": z["emploi"]["year"],
-        "site_nb_emploi_source": z["emploi"]["source"],
-        "site_nb_etab": z["etab"]["value"],
-        "site_nb_etab_note": z["etab"]["note"],
-        "site_nb_etab_year": z["etab"]["year"],
-        "site_nb_etab_source": z["etab"]["source"],
+        "status_detail": bi(s["status"]),
+    }
+    for key, f in (("site_surf_brute", surf), ("site_nb_emploi", z["emploi"]),
+                   ("site_nb_etab", z["etab"])):
+        props[key] = f["value"]
+        props[key + "_note"] = bi(f["note"])
+        props[key + "_year"] = f["year"]
+        props[key + "_source"] = bi_source(f["source"])
+    props.update({
         "site_comm_nom": z["site_comm_nom"],
         "site_comm_insee": COMMUNE_INSEE.get(z["site_comm_nom"]),
-        "communes": s["communes"],
+        "communes": ", ".join(names),
+        "communes_insee": [communes_by_name[n] for n in names],
+    })
+    if p["mode"] == "split":
+        props["communes_split_ha"] = dict(zip(names, p["split"]))
+        props["communes_split_source"] = " ; ".join(s["src"])
+    props.update({
         "site_epci_nom": EPCI_NOM,
         "site_epci_siren": EPCI_SIREN,
-        "site_moa_nom": _or_none(s["developer"]),
-        "site_creation_date": _or_none(s["year"]),
+        "site_moa_nom": bi(_or_none(s["developer"])),
+        "site_creation_date": bi(_or_none(s["year"])),
         "site_url": z["site_url"],
-        "site_description": z["description"],
-        "tenants": z["tenants"],
-        "unverified_claims": z["unverified"],
-        "sources": s["src"],
+        "site_description": bi(z["description"]),
+        "tenants": [tenant_props(t) for t in z["tenants"]],
+        "former_tenants": [tenant_props(t) for t in z.get("former", [])],
+        "facilities": [{"text": bi(f["text"]), "source": f["source"]}
+                       for f in z.get("facilities", [])],
+        "unverified_claims": [bi(u) for u in z["unverified"]],
+        "sources": [bi(u) if u == METRO else u for u in s["src"]],
         "geometry_quality": "schematic",
         "position_grade": s["coord_q"],
-        "position_basis": s["coord_basis"],
-        "outline_basis": outline,
-    }
-    feature = {"type": "Feature", "properties": props,
-               "geometry": {"type": "Polygon", "coordinates": [ring]}}
-    return feature, area_ha, radius
+        "position_basis": bi(s["coord_basis"]),
+        "outline_basis": _outline_basis(z, area_ha, moved_m, names),
+        "outline_moved_m": round(moved_m),
+    })
+    if p.get("within"):
+        props["contained_in"] = "dm-" + p["within"]
+    return {"type": "Feature", "properties": props, "geometry": geometry}
 
 
-NOTE = (
-    "SCHEMATIC OUTLINES. No surveyed perimeter of any of these zones was available (fact sheet "
-    "section 5): each polygon is a regular 16-gon centred on an estimated position (quality in "
-    "position_grade: H = published coordinate of the site, M = anchored on a nearby cited point, "
-    "~0.3-1 km, L = rough estimate or commune-centroid placeholder, may be off by 1-2 km) whose "
-    "area on the WGS84 ellipsoid equals site_surf_brute, or a nominal 5 ha when the surface is "
-    "unknown (see outline_basis). Shapes, extents and overlaps are NOT real boundaries. Facts are "
-    "compiled from public web pages with a source per figure (*_note, *_year, *_source, sources); "
-    "property names follow the CNIG standard 'Sites économiques' (site-eco) where one exists. "
-    "Replace with the métropole's official ZAE inventory when available: see data/README.md."
-)
+NOTE = {
+    "en": (
+        "SCHEMATIC OUTLINES. No surveyed perimeter of any of these zones was available (fact "
+        "sheet section 5): each zone is a regular 16-sided shape around an estimated position "
+        "(position_grade: H = published coordinate of the site, M = anchored on a nearby cited "
+        "point, ~0.3-1 km, L = rough estimate or commune-centroid placeholder, may be off by 1-2 "
+        "km), cut to the limits of the communes the sources give (IGN Admin Express), sized to "
+        "site_surf_brute (or a nominal 5 ha when the surface is unknown), moved where needed so "
+        "that no two zones overlap (see outline_basis). Shapes and extents are NOT real "
+        "boundaries. Facts are compiled from public web pages with a source per figure (*_note, "
+        "*_year, *_source, sources); property names follow the CNIG standard 'Sites "
+        "économiques' (site-eco) where one exists; free texts are given in French and English. "
+        "Replace with the métropole's official ZAE inventory when available: see data/README.md."),
+    "fr": (
+        "CONTOURS SCHÉMATIQUES. Aucun périmètre relevé de ces zones n'était disponible (fiche "
+        "de faits, section 5) : chaque zone est un polygone régulier à 16 côtés autour d'une "
+        "position estimée (position_grade : H = coordonnée publiée du site, M = calée sur un "
+        "point cité proche, ~0,3-1 km, L = estimation grossière ou centroïde de commune, jusqu'à "
+        "1-2 km d'erreur), découpé aux limites des communes que donnent les sources (IGN Admin "
+        "Express), dimensionné à site_surf_brute (ou 5 ha nominaux quand la surface est "
+        "inconnue), déplacé si besoin pour que deux zones ne se chevauchent pas (voir "
+        "outline_basis). Ces formes et emprises ne sont PAS des limites réelles. Les faits sont "
+        "compilés à partir de pages web publiques, avec une source par chiffre (*_note, *_year, "
+        "*_source, sources) ; les noms de propriétés suivent le standard CNIG « Sites "
+        "économiques » (site-eco) quand il existe ; les textes libres sont donnés en français et "
+        "en anglais. À remplacer par l'inventaire officiel des ZAE de la métropole dès qu'il est "
+        "disponible : voir data/README.md."),
+}
+
+GRADE_ORDER = {"H": 0, "M": 1, "L": 2}
 
 
-def build_collection():
+def load_communes(here):
+    with open(os.path.join(here, COMMUNES_FILE), encoding="utf-8") as fh:
+        fc = json.load(fh)
+    communes = {}
+    for f in fc["features"]:
+        p, g = f["properties"], f["geometry"]
+        assert g["type"] == "Polygon" and len(g["coordinates"]) == 1, p["nom"]
+        communes[p["code"]] = (p["nom"], g["coordinates"][0])
+    return communes
+
+
+def build_collection(here):
+    communes = load_communes(here)
+    by_name = {name: code for code, (name, _) in communes.items()}
+    for z in ZONES:
+        _validate(z)
+    placer = Placer(communes, area_equal_area_m2)
+    # Zones with a declared split first (the tightest), then best-graded first, larger first;
+    # a zone declared inside another comes after it.
+    order = sorted(ZONES, key=lambda z: (_place(z)["mode"] != "split",
+                                         GRADE_ORDER[z["sheet"]["coord_q"]],
+                                         -(z["surf"]["value"] or NOMINAL_HA)))
+    placed = {}
+    for z in order:
+        s = z["sheet"]
+        area_ha = z["surf"]["value"] if z["surf"]["value"] is not None else NOMINAL_HA
+        p = _place(z)
+        avoid = None if s["id"] == "capnord" else CLICK_TEST
+        parts, moved = placer.place(s["id"], _groups(z, by_name, area_ha), (s["lon"], s["lat"]),
+                                    within=p.get("within"), must_contain=p.get("must_contain"),
+                                    avoid_point=avoid)
+        placed[s["id"]] = (parts, moved, area_ha)
     features, report = [], []
     for z in ZONES:
-        feature, area_ha, radius = build_feature(z)
+        parts, moved, area_ha = placed[z["sheet"]["id"]]
+        feature = build_feature(z, parts, moved, by_name)
         features.append(feature)
-        report.append((z, feature, area_ha, radius))
+        report.append((z, feature, area_ha, moved))
     ids = [f["properties"]["site_id"] for f in features]
     assert len(set(ids)) == len(ids) == 24
     fc = {"type": "FeatureCollection", "name": "dijon-zones", "note": NOTE, "features": features}
@@ -1730,56 +1897,76 @@ def check_reference(path):
     return problems == 0
 
 
-def main(argv):
-    here = os.path.dirname(os.path.abspath(__file__))
-    if len(argv) == 3 and argv[1] == "--check":
-        return 0 if check_reference(argv[2]) else 1
-
-    fc, report = build_collection()
-
-    print("zone                area target (ha)  method 1 (ha)  method 2 (ha)   diff   radius (m)")
-    worst = 0.0
-    for z, feature, area_ha, radius in report:
-        ring = feature["geometry"]["coordinates"][0]
-        a1 = area_equal_area_m2(ring) / 1e4
-        a2 = area_spherical_excess_m2(ring) / 1e4
+def report_and_check(fc, report, communes):
+    """Prints each zone's area and parts; returns False if a check fails."""
+    ok = True
+    print("zone               target (ha)  method 1 (ha)  method 2 (ha)   diff  moved (m)  parts")
+    for z, feature, area_ha, moved in report:
+        g = feature["geometry"]
+        rings = ([g["coordinates"][0]] if g["type"] == "Polygon"
+                 else [p[0] for p in g["coordinates"]])
+        a1 = sum(area_equal_area_m2(r) for r in rings) / 1e4
+        a2 = sum(area_spherical_excess_m2(r) for r in rings) / 1e4
         diff = max(abs(a1 - area_ha), abs(a2 - area_ha)) / area_ha
-        worst = max(worst, diff)
-        flag = "" if z["surf"]["value"] is not None else "  (nominal)"
-        print(f"{z['sheet']['id']:<18} {area_ha:>12.2f} {a1:>14.4f} {a2:>14.4f} {diff:>7.4%} "
-              f"{radius:>9.1f}{flag}")
-        assert a1 > 0 and a2 > 0, "ring must be counter-clockwise"
-        assert ring[0] == ring[-1] and len(ring) == N_VERTICES + 1
-        assert diff < 0.005, z["sheet"]["id"]
-        for lon, lat in ring:
-            assert METRO_BBOX[0] <= lon <= METRO_BBOX[2] and METRO_BBOX[1] <= lat <= METRO_BBOX[3], \
-                (z["sheet"]["id"], "outside the métropole bbox")
-    print(f"largest area difference: {worst:.5%} (limit 0.5%)")
-
-    print("\noverlapping pairs (schematic outlines; approximate common area):")
-    rings = [(f["properties"]["site_id"], f["geometry"]["coordinates"][0]) for f in fc["features"]]
-    n_pairs = 0
-    for i in range(len(rings)):
-        for j in range(i + 1, len(rings)):
-            common = overlap_ha(rings[i][1], rings[j][1])
-            if common > 0.0:
-                n_pairs += 1
-                print(f"  {rings[i][0]} x {rings[j][0]}: {common:.2f} ha")
-    if n_pairs == 0:
-        print("  none")
-
+        shares = []
+        for r in rings:
+            assert r[0] == r[-1], z["sheet"]["id"]
+            assert area_equal_area_m2(r) > 0, (z["sheet"]["id"], "ring must be counter-clockwise")
+            shares.append(f"{area_equal_area_m2(r) / 1e4:.1f}")
+        flag = "" if z["surf"]["value"] is not None else " (nominal)"
+        print(f"{z['sheet']['id']:<18} {area_ha:>11.2f} {a1:>14.4f} {a2:>14.4f} {diff:>6.3%} "
+              f"{moved:>9.0f}  {' + '.join(shares)} ha in {feature['properties']['communes']}{flag}")
+        if diff >= 0.005:
+            print(f"  {z['sheet']['id']}: area differs by {diff:.3%} (limit 0.5%)")
+            ok = False
     lon, lat = CLICK_TEST
-    hits = [sid for sid, ring in rings if point_in_ring(lon, lat, ring)]
+    hits = [f["properties"]["site_id"] for f in fc["features"]
+            if any(point_in_ring(lon, lat, r) for r in
+                   ([f["geometry"]["coordinates"][0]] if f["geometry"]["type"] == "Polygon"
+                    else [p[0] for p in f["geometry"]["coordinates"]]))]
     print(f"\nclick test ({lon:.4f}, {lat:.4f}): inside {hits}")
     if hits != ["dm-capnord"]:
-        print("WARNING: the click-test point must be inside dm-capnord only")
+        print("the click-test point must be inside dm-capnord only")
+        ok = False
+    return ok
+
+
+def main(argv):
+    import argparse
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser(description="Build the embedded dataset of ZAE Atlas.")
+    ap.add_argument("--check", metavar="REF.geojson",
+                    help="compare the fact-sheet rows with the reference points file, then stop")
+    ap.add_argument("--outlines", metavar="FILE",
+                    help="an official CNIG site-eco inventory (CSV or GeoJSON): its outlines and "
+                         "figures replace the schematic ones of the zones it holds")
+    ap.add_argument("--out", metavar="PATH", default=os.path.join(here, OUT_NAME),
+                    help=f"where to write (default: data/{OUT_NAME})")
+    args = ap.parse_args(argv[1:])
+    if args.check:
+        return 0 if check_reference(args.check) else 1
+
+    fc, report = build_collection(here)
+    if MISSING_FR:
+        print(f"{len(MISSING_FR)} text(s) without French (add them to dijon_zones_fr.py):")
+        for text in dict.fromkeys(MISSING_FR):
+            print(f"  {text!r}")
         return 1
+    if not report_and_check(fc, report, load_communes(here)):
+        print("not written: a check failed")
+        return 1
+    if args.outlines:
+        from official_inventory import merge_inventory
+        try:
+            fc = merge_inventory(fc, args.outlines)
+        except (OSError, ValueError) as e:
+            print(f"{args.outlines}: {e}")
+            return 1
 
     text = json.dumps(fc, indent=1, ensure_ascii=False) + "\n"
-    out = os.path.join(here, OUT_NAME)
-    with open(out, "w", encoding="utf-8", newline="\n") as fh:
+    with open(args.out, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
-    print(f"\nwrote {out} ({len(fc['features'])} features, {len(text.encode('utf-8'))} bytes)")
+    print(f"\nwrote {args.out} ({len(fc['features'])} features, {len(text.encode('utf-8'))} bytes)")
     return 0
 
 

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::io::report::group_issues;
 use crate::io::{self, LoadReport, LoadedFile};
 use crate::model::{Dataset, SourceFile, Zone};
 use crate::ui::format_count;
@@ -111,11 +112,23 @@ fn write_file(out: &mut dyn Write, name: &str, file: &LoadedFile) -> std::io::Re
         report.summary()
     )?;
     for (title, list) in [("skipped", &report.skipped), ("warning", &report.warnings)] {
-        for issue in list.iter().take(LIST_LIMIT) {
-            writeln!(out, "  {title}: {issue}")?;
+        // The same message for many features is one line: its count and the first features.
+        let groups = group_issues(list);
+        for group in groups.iter().take(LIST_LIMIT) {
+            match group.issues.as_slice() {
+                [one] => writeln!(out, "  {title}: {one}")?,
+                many => writeln!(
+                    out,
+                    "  {title}: {} — {} features (first: {})",
+                    group.message,
+                    many.len(),
+                    group.first_features()
+                )?,
+            }
         }
-        if list.len() > LIST_LIMIT {
-            writeln!(out, "  … and {} more {title}(s)", list.len() - LIST_LIMIT)?;
+        if groups.len() > LIST_LIMIT {
+            let more: usize = groups[LIST_LIMIT..].iter().map(|g| g.issues.len()).sum();
+            writeln!(out, "  … and {more} more {title}(s)")?;
         }
     }
     if zones.is_empty() {
@@ -124,24 +137,33 @@ fn write_file(out: &mut dyn Write, name: &str, file: &LoadedFile) -> std::io::Re
     let declared: Vec<f64> = zones.iter().filter_map(|z| z.surface_declared_ha).collect();
     let computed: f64 = zones.iter().map(|z| z.area_ha).sum();
     let jobs: Vec<f64> = zones.iter().filter_map(|z| z.jobs).collect();
-    writeln!(
-        out,
-        "  declared surface: {:.1} ha over {} zone(s), unknown for {}",
-        declared.iter().sum::<f64>(),
-        declared.len(),
-        zones.len() - declared.len()
-    )?;
+    // A total over no zone is unknown, not "-0.0 ha over 0 zone(s)".
+    if declared.is_empty() {
+        writeln!(out, "  declared surface: unknown")?;
+    } else {
+        writeln!(
+            out,
+            "  declared surface: {:.1} ha over {} zone(s), unknown for {}",
+            declared.iter().sum::<f64>(),
+            declared.len(),
+            zones.len() - declared.len()
+        )?;
+    }
     writeln!(
         out,
         "  computed surface: {computed:.1} ha over {} zone(s)",
         zones.len()
     )?;
-    writeln!(
-        out,
-        "  jobs: {} over {} zone(s), unknown for {}",
-        format_count(jobs.iter().sum()),
-        jobs.len(),
-        zones.len() - jobs.len()
-    )?;
+    if jobs.is_empty() {
+        writeln!(out, "  jobs: unknown")?;
+    } else {
+        writeln!(
+            out,
+            "  jobs: {} over {} zone(s), unknown for {}",
+            format_count(jobs.iter().sum()),
+            jobs.len(),
+            zones.len() - jobs.len()
+        )?;
+    }
     writeln!(out)
 }

@@ -71,3 +71,54 @@ fn cnig_trio_reports_layers_crs_and_joins() {
         "{out}"
     );
 }
+
+/// Zones with no declared surface and no jobs: "unknown", never "-0.0 ha over 0 zone(s)".
+#[test]
+fn totals_over_no_zone_are_unknown() {
+    let (code, out) = check(&["missing_properties.geojson"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("declared surface: unknown"), "{out}");
+    assert!(out.contains("jobs: unknown"), "{out}");
+    assert!(!out.contains("over 0 zone(s)"), "{out}");
+    assert!(!out.contains("-0.0"), "{out}");
+}
+
+/// A file whose rings are all wound the wrong way (as in IGN exports) gives one summary line
+/// with the count and the first features, not one line per feature.
+#[test]
+fn many_ring_orientation_warnings_are_one_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("clockwise.geojson");
+    let features: Vec<String> = (0..40)
+        .map(|i| {
+            let x = 5.0 + f64::from(i) * 0.01;
+            // Clockwise exterior ring.
+            format!(
+                r#"{{"type":"Feature","properties":{{"nom":"Z{i}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},47.3],[{x},47.305],[{x2},47.305],[{x2},47.3],[{x},47.3]]]}}}}"#,
+                x2 = x + 0.005
+            )
+        })
+        .collect();
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        ),
+    )
+    .expect("written");
+    let out = Command::new(env!("CARGO_BIN_EXE_zae-atlas"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .expect("run zae-atlas");
+    let out = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines: Vec<&str> = out.lines().filter(|l| l.contains("warning:")).collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(lines[0].contains("re-oriented"), "{out}");
+    assert!(lines[0].contains("40 features"), "{out}");
+    assert!(
+        lines[0].contains("first: feature 0 (Z0), feature 1 (Z1), feature 2 (Z2), …"),
+        "{out}"
+    );
+}

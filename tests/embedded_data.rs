@@ -64,7 +64,7 @@ fn every_zone_is_marked_schematic_with_a_position_grade_and_sources() {
             zone.id
         );
         assert!(!zone.sources().is_empty(), "{}: no source", zone.id);
-        assert!(zone.property_str("outline_basis").is_some(), "{}", zone.id);
+        assert!(zone.property_text("outline_basis").is_some(), "{}", zone.id);
     }
 }
 
@@ -77,7 +77,7 @@ fn every_figure_has_a_note_and_a_source() {
                 for suffix in ["_note", "_source"] {
                     let k = format!("{key}{suffix}");
                     assert!(
-                        zone.property_str(&k).is_some_and(|s| !s.is_empty()),
+                        zone.property_text(&k).is_some_and(|s| !s.is_empty()),
                         "{}: {key} has no {k}",
                         zone.id
                     );

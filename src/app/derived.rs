@@ -16,6 +16,8 @@ pub struct Derived {
     /// Zones in drawing order with centre and size (see [`RankedZone`]).
     pub ranked: Vec<RankedZone>,
     pub colors: Vec<Color32>,
+    /// Zones whose outline is schematic (drawn dashed, "approximate outline" in the legend).
+    pub schematic: Vec<bool>,
     /// What the zone colours mean.
     pub legend: Legend,
     pub plot_index: ZoneIndex,
@@ -49,6 +51,7 @@ impl Derived {
             draw_rank,
             ranked,
             colors,
+            schematic: zones.iter().map(crate::model::Zone::is_schematic).collect(),
             legend,
         }
     }

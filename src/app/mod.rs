@@ -1,6 +1,7 @@
 //! The application: state, the commands that change it, and the frame that lays out the panels.
 //! UI functions return [`Command`]s; they are applied once per frame, after drawing.
 
+mod context;
 mod database;
 mod db_sources;
 mod derived;
@@ -15,6 +16,7 @@ use crate::i18n::{self, Lang};
 use crate::io::{self, LoadReport};
 use crate::kiosk::{Flight, Idle};
 use crate::map::ViewTransform;
+use crate::map::context_layer::ContextPlugin;
 use crate::map::overlays::{self, ZoomAction};
 use crate::map::style::{PLAIN_BACKGROUND, zone_colors};
 use crate::map::tiles::{BaseMap, TileChoice, TileStatus};
@@ -82,6 +84,10 @@ pub struct Persisted {
     pub settings: Settings,
     /// Database connection strings used, without password, most recent first.
     pub recent_databases: Vec<String>,
+    /// The context layer (communes) was turned off.
+    pub context_hidden: bool,
+    /// A polygon file that replaces the communes as the context layer.
+    pub context_file: Option<PathBuf>,
 }
 
 /// Key of [`Persisted`] in eframe's storage.
@@ -140,6 +146,12 @@ pub enum Command {
         url: String,
         tables: Vec<crate::db::TableRef>,
     },
+    /// Show (true) or hide the context layer drawn when there is no base map.
+    ShowContext(bool),
+    /// Ask for a polygon file to use as the context layer.
+    ContextDialog,
+    /// Use this polygon file as the context layer; `None`: the communes of the métropole.
+    SetContextFile(Option<PathBuf>),
     /// Read a database source again (one, or all when `None`).
     DbRefresh(Option<usize>),
     /// Connect again after the connection was lost, and read again.
@@ -230,6 +242,8 @@ pub struct ZaeApp {
     /// Database sessions, the worker reading tables, the lost-connection banner.
     databases: database::Databases,
     db_dialog: ui::db_dialog::DbDialog,
+    /// Boundaries and names drawn under the zones when no base map shows.
+    context: context::ContextState,
 }
 
 impl ZaeApp {
@@ -259,6 +273,10 @@ impl ZaeApp {
         app.recent = saved.recent_files;
         app.show_table = saved.show_table;
         app.db_dialog.recent = saved.recent_databases;
+        let (context, error) =
+            context::ContextState::open(saved.context_file.as_ref(), saved.context_hidden);
+        app.context = context;
+        app.errors.extend(error);
         app.derived = Derived::build(&app.dataset, app.style);
         app.refilter();
         if let Some(((lon, lat), zoom)) = saved.view {
@@ -294,6 +312,8 @@ impl ZaeApp {
             show_table: self.show_table,
             settings: self.settings.clone(),
             recent_databases: self.db_dialog.recent.clone(),
+            context_hidden: self.context.hidden,
+            context_file: self.context.file().cloned(),
         }
     }
 
@@ -364,6 +384,7 @@ impl ZaeApp {
             map_rect: None,
             databases: database::Databases::default(),
             db_dialog: ui::db_dialog::DbDialog::default(),
+            context: context::ContextState::open(None, false).0,
         };
         i18n::set_lang(app.settings.lang());
         ctx.set_zoom_factor(app.settings.ui_scale);
@@ -930,6 +951,9 @@ impl ZaeApp {
             Command::DbOpen { url, tables } => self.db_open(&url, tables, ctx),
             Command::DbRefresh(which) => self.db_refresh(which, false, ctx),
             Command::DbRetry => self.db_refresh(None, true, ctx),
+            Command::ShowContext(_) | Command::ContextDialog | Command::SetContextFile(_) => {
+                self.apply_context(command)
+            }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
@@ -1241,6 +1265,9 @@ impl ZaeApp {
         }
         ui.painter().rect_filled(rect, 0.0, PLAIN_BACKGROUND);
 
+        // With no base map showing (none, offline, tiles not there yet), the context layer.
+        let context_on = !self.context.hidden && self.base_map.status() != TileStatus::Ok;
+        let mut context_drawn = Vec::new();
         let mut output = LayerOutput::default();
         let layer = ZonesLayer {
             zones: &self.dataset.zones,
@@ -1256,20 +1283,27 @@ impl ZaeApp {
             ranked: &self.derived.ranked,
             shown: &self.shown_mask,
             colors: &self.derived.colors,
+            schematic: &self.derived.schematic,
             selected: self.selected,
             highlight: self.highlight,
             cells: &mut self.cell_texture,
             label_widths: &mut self.label_widths,
             output: &mut output,
         };
-        let map = Map::new(
+        let mut map = Map::new(
             self.base_map.layer(),
             &mut self.map_memory,
             lon_lat(DIJON.0, DIJON.1),
-        )
-        .with_plugin(layer)
-        .zoom_with_ctrl(false);
+        );
+        if let Some(context) = self.context.layer.as_ref().filter(|_| context_on) {
+            map = map.with_plugin(ContextPlugin {
+                layer: context,
+                drawn: &mut context_drawn,
+            });
+        }
+        let map = map.with_plugin(layer).zoom_with_ctrl(false);
         let response = ui.add(map);
+        self.context.drawn = context_drawn;
         self.base_map.end_frame();
 
         match (&mut self.measure, output.clicked, output.clicked_at) {
@@ -1301,11 +1335,18 @@ impl ZaeApp {
             ui.ctx()
                 .request_repaint_after(std::time::Duration::from_millis(250));
         }
+        let schematic_shown = self
+            .derived
+            .schematic
+            .iter()
+            .enumerate()
+            .any(|(i, &s)| s && self.is_shown(i));
         overlays::legend_ui(
             ui,
             rect,
             &self.derived.legend,
             !self.dataset.plots.is_empty(),
+            schematic_shown,
         );
         if let Some(view) = &output.view {
             overlays::scale_bar_ui(ui, rect, view);
@@ -1447,6 +1488,7 @@ impl eframe::App for ZaeApp {
                 &mut self.search,
                 &mut self.search_index,
                 &self.recent,
+                (!self.context.hidden, self.context.file().is_some()),
             ));
         });
         Panel::bottom("status").show(ui, |ui| {

@@ -8,7 +8,7 @@ pub mod geojson;
 pub mod geometry;
 mod load;
 pub mod records;
-mod report;
+pub mod report;
 mod scan;
 pub mod schema;
 mod stream;

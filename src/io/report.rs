@@ -10,6 +10,65 @@ pub struct FeatureIssue {
     pub message: String,
 }
 
+impl FeatureIssue {
+    /// Where: "feature 3 (ZA-12)", "feature 3", "ZA-12", or "" for the whole file.
+    pub fn location(&self) -> String {
+        match (self.index, &self.id) {
+            (Some(i), Some(id)) => format!("feature {i} ({id})"),
+            (Some(i), None) => format!("feature {i}"),
+            (None, Some(id)) => id.clone(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// Issues that say the same thing about several features, kept together: a file whose 704
+/// rings are all wound the wrong way gives one line, not 704.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IssueGroup<'a> {
+    pub message: &'a str,
+    pub issues: Vec<&'a FeatureIssue>,
+}
+
+/// How many features a grouped line names before "…".
+pub const GROUP_FIRST: usize = 3;
+
+impl IssueGroup<'_> {
+    /// The first features of the group, e.g. "feature 0 (a), feature 1 (b), feature 2 (c), …".
+    pub fn first_features(&self) -> String {
+        let mut list: Vec<String> = self
+            .issues
+            .iter()
+            .take(GROUP_FIRST)
+            .map(|i| i.location())
+            .filter(|l| !l.is_empty())
+            .collect();
+        if self.issues.len() > GROUP_FIRST {
+            list.push("…".into());
+        }
+        list.join(", ")
+    }
+}
+
+/// Issues grouped by message, in the order each message first appears.
+pub fn group_issues(list: &[FeatureIssue]) -> Vec<IssueGroup<'_>> {
+    let mut groups: Vec<IssueGroup<'_>> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for issue in list {
+        match at.get(issue.message.as_str()) {
+            Some(&g) => groups[g].issues.push(issue),
+            None => {
+                at.insert(&issue.message, groups.len());
+                groups.push(IssueGroup {
+                    message: &issue.message,
+                    issues: vec![issue],
+                });
+            }
+        }
+    }
+    groups
+}
+
 impl fmt::Display for FeatureIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.index, &self.id) {

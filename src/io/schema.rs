@@ -17,6 +17,8 @@
 //! | id | `site_id`, `id`, `identifiant` |
 //!
 //! A number written as text ("12,5", "1 200") is read as a number; anything else is unknown.
+//! A text given in several languages, an object such as `{"fr": "…", "en": "…"}`, is read in
+//! the interface's language (else French, else English, else the first one given).
 
 use serde_json::{Map, Value};
 
@@ -90,8 +92,26 @@ pub fn value_text(value: &Value) -> Option<String> {
         Value::String(s) => Some(s.trim().to_string()),
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(b) => Some(b.to_string()),
+        Value::Object(texts) => localized(texts),
         _ => None,
     }
+}
+
+/// A text given per language (`{"fr": "…", "en": "…"}`), in the interface's language.
+pub fn localized(texts: &Map<String, Value>) -> Option<String> {
+    let wanted = crate::i18n::lang().code();
+    let text = |key: &str| {
+        texts
+            .get(key)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    text(wanted)
+        .or_else(|| text("fr"))
+        .or_else(|| text("en"))
+        .or_else(|| texts.values().find_map(|v| v.as_str()))
+        .map(str::to_string)
 }
 
 /// The first of `names` as a number; text like "12,5" or "1 200" is accepted.
@@ -135,9 +155,32 @@ pub fn vocation(props: &Map<String, Value>) -> (Vocation, Option<String>) {
     }
 }
 
-/// Tenants from a `tenants` (or `etablissements_liste`) array of objects or strings.
+/// Tenants from a `tenants` (or `entreprises`) array of objects or strings.
 pub fn tenants(props: &Map<String, Value>) -> Vec<Tenant> {
-    let Some((_, Value::Array(items))) = lookup(props, &["tenants", "entreprises"]) else {
+    tenants_in(props, &["tenants", "entreprises"])
+}
+
+/// Tenants that have left (`former_tenants`), same form as [`tenants`].
+pub fn former_tenants(props: &Map<String, Value>) -> Vec<Tenant> {
+    tenants_in(props, &["former_tenants"])
+}
+
+/// Facilities and occupants that are not firms (`facilities`: texts, or objects with a `text`).
+pub fn facilities(props: &Map<String, Value>) -> Vec<String> {
+    let Some((_, Value::Array(items))) = lookup(props, &["facilities"]) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| match item {
+            Value::Object(obj) if obj.contains_key("text") => text(obj, &["text"]),
+            other => value_text(other),
+        })
+        .collect()
+}
+
+fn tenants_in(props: &Map<String, Value>, names: &[&str]) -> Vec<Tenant> {
+    let Some((_, Value::Array(items))) = lookup(props, names) else {
         return Vec::new();
     };
     items
@@ -154,7 +197,13 @@ pub fn tenants(props: &Map<String, Value>) -> Vec<Tenant> {
                 year: text(obj, &["year", "annee"]),
                 headcount: text(obj, &["headcount", "effectif", "etab_effectif_libelle"]),
                 siret: text(obj, &["siret"]),
-                source: text(obj, &["source", "src"]),
+                source: text(obj, &["source", "src"]).or_else(|| {
+                    let Some(Value::Array(list)) = obj.get("sources") else {
+                        return None;
+                    };
+                    let list: Vec<String> = list.iter().filter_map(value_text).collect();
+                    (!list.is_empty()).then(|| list.join(" ; "))
+                }),
             }),
             _ => None,
         })
@@ -213,6 +262,24 @@ mod tests {
     fn years_beside_figures() {
         let p = props(json!({"site_nb_emploi": 11000, "site_nb_emploi_year": 2022}));
         assert_eq!(year_of(&p, "site_nb_emploi").as_deref(), Some("2022"));
+    }
+
+    #[test]
+    fn texts_in_two_languages_follow_the_interface() {
+        let p = props(json!({
+            "site_description": {"fr": "Zone historique", "en": "Historic zone"},
+            "tenants": [{"name": "APAVE", "activity": {"fr": "siège régional", "en": "regional head office"},
+                         "sources": ["https://example.org/a", {"fr": "page", "en": "page"}]}],
+            "facilities": [{"text": {"fr": "cinémas", "en": "cinemas"}}]
+        }));
+        crate::i18n::set_lang(crate::i18n::Lang::Fr);
+        assert_eq!(text(&p, DESCRIPTION).as_deref(), Some("Zone historique"));
+        assert_eq!(facilities(&p), vec!["cinémas".to_string()]);
+        crate::i18n::set_lang(crate::i18n::Lang::En);
+        assert_eq!(text(&p, DESCRIPTION).as_deref(), Some("Historic zone"));
+        let t = tenants(&p);
+        assert_eq!(t[0].activity.as_deref(), Some("regional head office"));
+        assert_eq!(t[0].source.as_deref(), Some("https://example.org/a ; page"));
     }
 
     #[test]

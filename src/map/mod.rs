@@ -1,6 +1,7 @@
 //! The map: base tiles, the zones layer drawn from cached meshes, and overlays (attribution,
 //! offline banner, legend, scale bar).
 
+pub mod context_layer;
 pub mod overlays;
 pub mod style;
 pub mod tiles;

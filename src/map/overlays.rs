@@ -90,9 +90,10 @@ pub fn offline_banner_ui(ui: &mut Ui, map: Rect, source: &str) -> bool {
     retry
 }
 
-/// Legend of the vocations present, bottom left.
-pub fn legend_ui(ui: &mut Ui, map: Rect, legend: &style::Legend, plots: bool) {
-    if legend.entries.is_empty() && !plots {
+/// Legend of the vocations present, bottom left; "approximate outline" with a dashed sample
+/// when schematic outlines are shown.
+pub fn legend_ui(ui: &mut Ui, map: Rect, legend: &style::Legend, plots: bool, schematic: bool) {
+    if legend.entries.is_empty() && !plots && !schematic {
         return;
     }
     corner_ui(ui, map, Align2::LEFT_BOTTOM, "legend", |ui| {
@@ -110,6 +111,26 @@ pub fn legend_ui(ui: &mut Ui, map: Rect, legend: &style::Legend, plots: bool) {
                         egui::StrokeKind::Inside,
                     );
                     ui.label(RichText::new(text).color(Color32::from_gray(20)));
+                });
+            }
+            if schematic {
+                ui.horizontal(|ui| {
+                    let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), egui::Sense::hover());
+                    let c = rect.center().y;
+                    ui.painter().extend(egui::Shape::dashed_line(
+                        &[
+                            egui::pos2(rect.left(), c),
+                            egui::pos2(rect.right() + 8.0, c),
+                        ],
+                        Stroke::new(1.5, Color32::from_gray(40)),
+                        4.0,
+                        2.5,
+                    ));
+                    ui.add_space(8.0);
+                    ui.label(
+                        RichText::new(t!("legend-approximate-outline"))
+                            .color(Color32::from_gray(20)),
+                    );
                 });
             }
             if plots {

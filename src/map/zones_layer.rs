@@ -248,6 +248,8 @@ pub struct ZonesLayer<'a> {
     /// Zones passing the active filter (empty: all).
     pub shown: &'a [bool],
     pub colors: &'a [Color32],
+    /// Zones whose outline is schematic (approximate): drawn dashed. Empty: none.
+    pub schematic: &'a [bool],
     pub selected: Option<usize>,
     /// Highlighted from elsewhere (a chart's hovered bar).
     pub highlight: Option<usize>,
@@ -526,6 +528,7 @@ impl ZonesLayer<'_> {
             }
             self.output.outlines_drawn += 1;
             outline_points += points;
+            let schematic = self.schematic.get(i).copied().unwrap_or(false);
             for ring in mesh.rings() {
                 let points = ring_points(mesh, ring, view);
                 if self.selected == Some(i) {
@@ -534,7 +537,12 @@ impl ZonesLayer<'_> {
                         Stroke::new(5.0, style::HALO),
                     ));
                 }
-                outlines.push(Shape::closed_line(points, stroke));
+                if schematic {
+                    // An approximate outline is drawn dashed: never mistaken for a survey.
+                    outlines.extend(dashed_ring(&points, stroke));
+                } else {
+                    outlines.push(Shape::closed_line(points, stroke));
+                }
             }
         }
         self.output.triangles_drawn = fill.indices.len() / 3;
@@ -639,6 +647,19 @@ fn plot_tooltip(plot: &Plot) -> String {
 }
 
 /// A surface in hectares for the interface, in the current language's decimal mark.
+/// A closed ring drawn as dashes (schematic outlines).
+pub fn dashed_ring(points: &[Pos2], stroke: Stroke) -> Vec<Shape> {
+    let mut closed = points.to_vec();
+    if let Some(&first) = points.first() {
+        closed.push(first);
+    }
+    Shape::dashed_line(&closed, stroke, DASH_PX, GAP_PX)
+}
+
+/// Dash and gap of schematic outlines, in points.
+pub const DASH_PX: f32 = 7.0;
+pub const GAP_PX: f32 = 4.0;
+
 pub fn format_ha(ha: f64) -> String {
     crate::i18n::decimal(if ha >= 100.0 {
         format!("{ha:.0}")

@@ -100,6 +100,26 @@ impl Zone {
         self.properties.get(key).and_then(Value::as_str)
     }
 
+    /// A text property by its exact key, in the interface's language when the data gives it
+    /// in several (`{"fr": …, "en": …}`).
+    pub fn property_text(&self, key: &str) -> Option<String> {
+        self.properties
+            .get(key)
+            .and_then(schema::value_text)
+            .filter(|s| !s.is_empty())
+    }
+
+    /// The outline is schematic (an approximate shape at an approximate place), as the data
+    /// says in `geometry_quality`. Read from the properties' text, without parsing them.
+    pub fn is_schematic(&self) -> bool {
+        // Text as written by the loader (compact JSON); parsing every zone's properties to
+        // learn this would cost memory on large files.
+        let json = self.properties.json();
+        ["schematic", "Schematic", "SCHEMATIC"]
+            .iter()
+            .any(|q| json.contains(&format!("\"geometry_quality\":\"{q}\"")))
+    }
+
     fn text(&self, names: &[&str]) -> Option<String> {
         schema::text(self.properties.map(), names)
     }
@@ -149,6 +169,16 @@ impl Zone {
     /// Tenants listed in the zone's own data (`tenants` array).
     pub fn tenants(&self) -> Vec<Tenant> {
         schema::tenants(self.properties.map())
+    }
+
+    /// Tenants that left the zone (`former_tenants`).
+    pub fn former_tenants(&self) -> Vec<Tenant> {
+        schema::former_tenants(self.properties.map())
+    }
+
+    /// Facilities and occupants that are not firms (`facilities`).
+    pub fn facilities(&self) -> Vec<String> {
+        schema::facilities(self.properties.map())
     }
 
     /// Sources cited by the zone's data (`sources`).

@@ -46,6 +46,7 @@ pub fn about_window_ui(ctx: &Context, view: &AboutView) -> Vec<Command> {
             ui.label(t!("about-credit-osm"));
             ui.label(t!("about-credit-cnig"));
             ui.label(t!("about-credit-dijon"));
+            ui.label(t!("about-credit-communes"));
             ui.separator();
             ui.label(RichText::new(t!("about-technical")).strong());
             ui.label(t!("about-user-agent", ua = view.user_agent.clone()));

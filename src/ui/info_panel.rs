@@ -14,6 +14,8 @@ use crate::t;
 
 /// Declared and computed surfaces differing by more than this are flagged.
 const SURFACE_MISMATCH: f64 = 0.10;
+/// "Approximate location": the colour of a caution, not of an error.
+pub const APPROXIMATE: Color32 = Color32::from_rgb(0xB0, 0x5A, 0x00);
 
 pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -34,10 +36,18 @@ pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<C
         });
     });
     if let Some(alt) = zone
-        .property_str("site_nom_alt")
-        .filter(|a| Some(*a) != zone.name.as_deref())
+        .property_text("site_nom_alt")
+        .filter(|a| Some(a.as_str()) != zone.name.as_deref())
     {
         ui.label(RichText::new(alt).italics());
+    }
+    if zone.is_schematic() {
+        ui.label(
+            RichText::new(t!("approximate-location"))
+                .strong()
+                .color(APPROXIMATE),
+        )
+        .on_hover_text(t!("approximate-location-detail"));
     }
     ui.separator();
     ScrollArea::vertical()
@@ -55,6 +65,8 @@ pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<C
             if joined == 0 || zone.properties.get("tenants").is_some() {
                 tenants_ui(ui, &zone.tenants());
             }
+            facilities_ui(ui, &zone.facilities());
+            former_tenants_ui(ui, &zone.former_tenants());
             establishments_ui(ui, dataset, zone_index);
             ui.add_space(6.0);
             outline_ui(ui, zone);
@@ -69,8 +81,7 @@ pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<C
 }
 
 fn note(zone: &Zone, key: &str) -> Option<String> {
-    zone.property_str(&format!("{key}_note"))
-        .map(str::to_string)
+    zone.property_text(&format!("{key}_note"))
 }
 
 fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
@@ -212,6 +223,31 @@ fn tenants_ui(ui: &mut Ui, tenants: &[Tenant]) {
     }
 }
 
+/// Facilities and occupants that are not firms (shops, cinemas, a school…).
+fn facilities_ui(ui: &mut Ui, facilities: &[String]) {
+    if facilities.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new(t!("facilities-title")).strong());
+    for f in facilities {
+        ui.label(format!("· {f}"));
+    }
+}
+
+/// Firms that have left the zone.
+fn former_tenants_ui(ui: &mut Ui, former: &[Tenant]) {
+    if former.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    ui.label(RichText::new(t!("former-tenants-title", n = former.len())).strong());
+    for t in former {
+        let details = [&t.activity, &t.status, &t.year, &t.headcount];
+        tenant_row_ui(ui, &t.name, &details, t.siret.as_deref(), None);
+    }
+}
+
 /// Plots of the zone (CNIG terrain-eco): the land an investor asks about first.
 fn land_ui(ui: &mut Ui, stats: &LandStats) {
     ui.label(RichText::new(t!("land-title")).strong());
@@ -340,8 +376,8 @@ fn outline_ui(ui: &mut Ui, zone: &Zone) {
         };
         ui.label(t!("position-grade", grade = grade, meaning = meaning));
     }
-    if let Some(basis) = zone.property_str("outline_basis") {
-        ui.label(RichText::new(basis).small().color(Color32::GRAY));
+    if let Some(basis) = zone.property_text("outline_basis") {
+        ui.add(egui::Label::new(RichText::new(basis).small().color(Color32::GRAY)).wrap());
     }
 }
 
@@ -379,6 +415,12 @@ fn all_attributes_ui(ui: &mut Ui, zone: &Zone) {
                 let text = match value {
                     Value::String(s) => s.clone(),
                     Value::Null => "null".into(),
+                    // A text given per language: the interface's.
+                    Value::Object(texts)
+                        if texts.contains_key("fr") || texts.contains_key("en") =>
+                    {
+                        crate::io::schema::localized(texts).unwrap_or_default()
+                    }
                     other => {
                         let s = other.to_string();
                         if s.len() > 200 {

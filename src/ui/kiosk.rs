@@ -70,6 +70,13 @@ pub fn card_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<Command
         )
         .wrap(),
     );
+    if zone.is_schematic() {
+        ui.label(
+            RichText::new(t!("approximate-location"))
+                .italics()
+                .color(super::info_panel::APPROXIMATE),
+        );
+    }
     ui.add_space(6.0);
     // One fact a line pair: the name small, the figure big (read from a metre away).
     let fact = |ui: &mut Ui, name: String, value: RichText| {

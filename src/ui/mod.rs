@@ -4,7 +4,7 @@ pub mod about;
 pub mod db_dialog;
 mod files_panel;
 pub mod filters;
-mod info_panel;
+pub mod info_panel;
 pub mod kiosk;
 pub mod search;
 pub mod settings;
@@ -50,6 +50,7 @@ pub fn menu_bar_ui(
     search: &mut search::SearchState,
     index: &mut Option<crate::search::SearchIndex>,
     recent: &[std::path::PathBuf],
+    (context_shown, context_own_file): (bool, bool),
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
@@ -110,6 +111,22 @@ pub fn menu_bar_ui(
                     }
                 }
             });
+            ui.menu_button(t!("menu-context"), |ui| {
+                let mut shown = context_shown;
+                if ui
+                    .checkbox(&mut shown, t!("menu-context-show"))
+                    .on_hover_text(t!("menu-context-hover"))
+                    .changed()
+                {
+                    commands.push(Command::ShowContext(shown));
+                }
+                if ui.button(t!("menu-context-open")).clicked() {
+                    commands.push(Command::ContextDialog);
+                }
+                if context_own_file && ui.button(t!("menu-context-communes")).clicked() {
+                    commands.push(Command::SetContextFile(None));
+                }
+            });
             ui.menu_button(t!("menu-load-report"), |ui| {
                 for (i, file) in dataset.files.iter().enumerate() {
                     if ui.button(file.shown_name()).clicked() {
@@ -139,6 +156,10 @@ pub fn menu_bar_ui(
             ui.label(format!("ZAE Atlas {}", crate::identity::VERSION));
             ui.label(t!("help-about"));
             ui.label(t!("help-osm"));
+            ui.separator();
+            ui.label(t!("help-inventory"));
+            ui.label(t!("help-inventory-make"));
+            ui.label(t!("help-communes"));
             ui.separator();
             if ui.button(t!("menu-about")).clicked() {
                 commands.push(Command::ToggleAbout);

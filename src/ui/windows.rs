@@ -37,8 +37,18 @@ pub fn report_window_ui(ctx: &Context, index: usize, file: &SourceFile) -> Vec<C
                 }
                 if !r.warnings.is_empty() {
                     ui.label(RichText::new(t!("report-warnings", n = r.warnings.len())).strong());
-                    for issue in &r.warnings {
-                        ui.label(issue.to_string());
+                    // One line per message: a warning shared by many features gives its count
+                    // and the first features.
+                    for group in crate::io::report::group_issues(&r.warnings) {
+                        match group.issues.as_slice() {
+                            [one] => ui.label(one.to_string()),
+                            many => ui.label(t!(
+                                "report-warning-group",
+                                message = group.message,
+                                n = many.len(),
+                                first = group.first_features()
+                            )),
+                        };
                     }
                 }
                 if r.skipped.is_empty() && r.warnings.is_empty() {
