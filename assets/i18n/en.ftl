@@ -37,7 +37,9 @@ zones-count = { $n ->
     [one] { $count } zone
    *[other] { $count } zones
   }
-status-basemap-none = Base map: none
+status-basemap-plan-ign = Plan IGN v2 (IGN, online, cached)
+basemap-ortho-ign = Aerial photos (IGN orthophotos, online, cached)
+basemap-none = Base map: none
 status-basemap-loading = Base map: loading…
 status-basemap-online = Base map: online
 status-basemap-offline = Base map: offline
@@ -196,6 +198,7 @@ measure-area-result = Area: { $a } (perimeter { $p }, { $n } points)
 measure-hint = Click on the map to add points; Esc ends
 done = Done
 attribution-osm = © OpenStreetMap contributors
+attribution-ign = © IGN – Licence Ouverte (Etalab 2.0)
 attribution-tiles = Tiles: { $host }
 style-vocation = Vocation (CNIG)
 style-state = State
@@ -214,6 +217,11 @@ error-embedded = The embedded dataset could not be read: { $error }
 error-reload = { $error } — the file changed on disk but could not be read; the last good version stays on screen
 dialog-open-title = Open zones (GeoJSON)
 dialog-all-files = All files
+dialog-all-supported = All supported files
+layers-title = Choose the tables to open
+layers-file = { $name } holds { $n } tables:
+layers-open = Open
+layers-cancel = Cancel
 dialog-export-title = Export zones
 dialog-png-title = Save the map view
 dialog-pmtiles-title = Open an offline base map (PMTiles)

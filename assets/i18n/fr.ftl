@@ -37,7 +37,9 @@ zones-count = { $n ->
     [one] { $count } zone
    *[other] { $count } zones
   }
-status-basemap-none = Fond de carte : aucun
+status-basemap-plan-ign = Plan IGN v2 (IGN, en ligne, mis en cache)
+basemap-ortho-ign = Photos aériennes (orthophotos IGN, en ligne, mises en cache)
+basemap-none = Fond de carte : aucun
 status-basemap-loading = Fond de carte : chargement…
 status-basemap-online = Fond de carte : en ligne
 status-basemap-offline = Fond de carte : hors ligne
@@ -196,6 +198,7 @@ measure-area-result = Surface : { $a } (périmètre { $p }, { $n } points)
 measure-hint = Cliquez sur la carte pour ajouter des points ; Échap pour finir
 done = Terminé
 attribution-osm = © les contributeurs d'OpenStreetMap
+attribution-ign = © IGN – Licence Ouverte (Etalab 2.0)
 attribution-tiles = Tuiles : { $host }
 style-vocation = Vocation (CNIG)
 style-state = État
@@ -214,6 +217,11 @@ error-embedded = Le jeu de données intégré n'a pas pu être lu : { $error }
 error-reload = { $error } — le fichier a changé sur le disque mais n'a pas pu être lu ; la dernière version lisible reste affichée
 dialog-open-title = Ouvrir des zones (GeoJSON)
 dialog-all-files = Tous les fichiers
+dialog-all-supported = Tous les fichiers pris en charge
+layers-title = Choisir les tables à ouvrir
+layers-file = { $name } contient { $n } tables :
+layers-open = Ouvrir
+layers-cancel = Annuler
 dialog-export-title = Exporter les zones
 dialog-png-title = Enregistrer la vue de la carte
 dialog-pmtiles-title = Ouvrir un fond de carte hors ligne (PMTiles)

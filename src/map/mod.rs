@@ -2,6 +2,7 @@
 //! offline banner, legend, scale bar).
 
 pub mod overlays;
+pub mod presets;
 pub mod style;
 pub mod tiles;
 mod view;

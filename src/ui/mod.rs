@@ -5,6 +5,7 @@ mod files_panel;
 pub mod filters;
 mod info_panel;
 pub mod kiosk;
+pub mod layer_chooser;
 pub mod search;
 pub mod settings;
 pub mod stats;
