@@ -37,9 +37,7 @@ zones-count = { $n ->
     [one] { $count } zone
    *[other] { $count } zones
   }
-status-basemap-plan-ign = Plan IGN v2 (IGN, online, cached)
-basemap-ortho-ign = Aerial photos (IGN orthophotos, online, cached)
-basemap-none = Base map: none
+status-basemap-none = Base map: none
 status-basemap-loading = Base map: loading…
 status-basemap-online = Base map: online
 status-basemap-offline = Base map: offline
@@ -234,6 +232,8 @@ settings-language = Language
 settings-ui-scale = Interface scale
 settings-base-map = Base map
 basemap-osm = OpenStreetMap (online, cached)
+basemap-plan-ign = Plan IGN v2 (IGN, online, cached)
+basemap-ortho-ign = Aerial photos (IGN orthophotos, online, cached)
 basemap-none = None
 basemap-pmtiles = Offline file (PMTiles)…
 settings-cache-limit = Tile cache limit (MB)

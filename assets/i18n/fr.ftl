@@ -37,9 +37,7 @@ zones-count = { $n ->
     [one] { $count } zone
    *[other] { $count } zones
   }
-status-basemap-plan-ign = Plan IGN v2 (IGN, en ligne, mis en cache)
-basemap-ortho-ign = Photos aériennes (orthophotos IGN, en ligne, mises en cache)
-basemap-none = Fond de carte : aucun
+status-basemap-none = Fond de carte : aucun
 status-basemap-loading = Fond de carte : chargement…
 status-basemap-online = Fond de carte : en ligne
 status-basemap-offline = Fond de carte : hors ligne
@@ -234,6 +232,8 @@ settings-language = Langue
 settings-ui-scale = Taille de l'interface
 settings-base-map = Fond de carte
 basemap-osm = OpenStreetMap (en ligne, mis en cache)
+basemap-plan-ign = Plan IGN v2 (IGN, en ligne, mis en cache)
+basemap-ortho-ign = Photos aériennes (orthophotos IGN, en ligne, mises en cache)
 basemap-none = Aucun
 basemap-pmtiles = Fichier hors ligne (PMTiles)…
 settings-cache-limit = Limite du cache de tuiles (Mo)
