@@ -1,4 +1,5 @@
 //! `zae-atlas check FILE...`: a headless report of what each file holds and what was skipped.
+//! A GeoPackage of several tables (or a zip of several shapefiles) is checked table by table.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ const LIST_LIMIT: usize = 25;
 /// Checks every file; returns the process exit code: 0 when every file could be read,
 /// 1 when any file was refused.
 pub fn run(paths: &[PathBuf], out: &mut dyn Write) -> i32 {
+    let paths = &io::source::expand_all(paths);
     let mut refused = 0;
     let mut dataset = Dataset::default();
     for path in paths {

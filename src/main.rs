@@ -20,11 +20,12 @@ use zae_atlas::{AppConfig, ZaeApp};
 #[derive(Parser)]
 #[command(version, about, args_conflicts_with_subcommands = true)]
 struct Cli {
-    /// GeoJSON files to open.
+    /// Files to open: GeoJSON, CNIG CSV, GeoPackage (FILE.gpkg opens every table of polygons
+    /// or points, FILE.gpkg:TABLE one), Shapefile (.shp, or a .zip of them), FlatGeobuf (.fgb).
     files: Vec<PathBuf>,
-    /// Base map: `osm` (default), `none`, a local `.pmtiles` file (offline), or an XYZ URL
-    /// template with {z}, {x}, {y}.
-    #[arg(long, value_name = "URL|FILE.pmtiles|none|osm")]
+    /// Base map: `osm` (default), `plan-ign` (Plan IGN v2), `ortho-ign` (IGN aerial photos),
+    /// `none`, a local `.pmtiles` file (offline), or an XYZ URL template with {z}, {x}, {y}.
+    #[arg(long, value_name = "osm|plan-ign|ortho-ign|none|URL|FILE.pmtiles")]
     tiles: Option<String>,
     /// Kiosk mode for a trade-show booth: fullscreen, touch, no menus or file dialogs, idle
     /// tour. Leave with Ctrl+Alt+Shift+K (and the PIN, when the config file sets one).
@@ -57,17 +58,24 @@ enum Cmd {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write the zones of the files (optionally filtered) as CSV or GeoJSON, without a window.
+    /// Write the zones of the files (optionally filtered) as CSV, GeoJSON or GeoPackage, without
+    /// a window.
     /// Example: --filter "commune = Longvic and surface >= 10". Fields: name, commune,
     /// vocation, state, surface, jobs, establishments; operators = != < <= > >= ~ (contains).
     Export {
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Output file: .csv or .geojson (written to a temporary file, then renamed).
+        /// Output file: .csv, .geojson or .gpkg (written to a temporary file, then renamed).
         #[arg(long, value_name = "OUT")]
         to: PathBuf,
         #[arg(long, value_name = "EXPR")]
         filter: Option<String>,
+        /// GeoPackage table name (default: the output file's name).
+        #[arg(long, value_name = "NAME")]
+        layer: Option<String>,
+        /// GeoPackage coordinates: 4326 (WGS84, default) or 2154 (Lambert-93).
+        #[arg(long, value_name = "EPSG")]
+        crs: Option<u32>,
     },
     /// Print where this copy keeps its config file, remembered settings and tile cache.
     Paths,
@@ -89,11 +97,18 @@ fn main() -> ExitCode {
             let code = zae_atlas::check::run(&files, &mut std::io::stdout().lock());
             return ExitCode::from(code as u8);
         }
-        Some(Cmd::Export { files, to, filter }) => {
-            let code = zae_atlas::export_cmd::run(
+        Some(Cmd::Export {
+            files,
+            to,
+            filter,
+            layer,
+            crs,
+        }) => {
+            let code = zae_atlas::export_cmd::run_with(
                 &files,
                 &to,
                 filter.as_deref(),
+                &zae_atlas::io::export::GpkgOptions { layer, epsg: crs },
                 &mut std::io::stdout().lock(),
             );
             return ExitCode::from(code as u8);
@@ -177,7 +192,8 @@ fn main() -> ExitCode {
         persistence_path,
         ..Default::default()
     };
-    let files = cli.files;
+    // A GeoPackage named without a table opens all its tables.
+    let files = zae_atlas::io::source::expand_all(&cli.files);
     let result = eframe::run_native(
         STORAGE_NAME,
         options,
@@ -210,6 +226,7 @@ fn main() -> ExitCode {
                 tile_cache: default_cache_dir(),
                 settings,
                 kiosk,
+                tile_origin: None,
             };
             let mut app = ZaeApp::restore(&cc.egui_ctx, config, saved);
             if let Some((url, password)) = database {

@@ -26,6 +26,7 @@ fn help_about_shows_version_licence_credits_and_user_agent() {
     h.get_by_label_contains("CNIG, Licence Ouverte 2.0");
     h.get_by_label_contains("Attractivité économique");
     h.get_by_label_contains("IGN Admin Express");
+    h.get_by_label_contains("Plan IGN and IGN orthophoto base maps");
     h.get_by_label_contains(&format!(
         "zae-atlas/{VERSION} ({}; +sig@metropole-dijon.fr)",
         std::env::consts::OS

@@ -88,8 +88,9 @@ pub struct LoadJob {
 /// When and how big a file was: changes to either mean the file changed.
 pub type FileStamp = (std::time::SystemTime, u64);
 
+/// The stamp of the file on disk (for `parks.gpkg:site_eco`, of `parks.gpkg`).
 pub fn stamp(path: &std::path::Path) -> Option<FileStamp> {
-    let meta = std::fs::metadata(path).ok()?;
+    let meta = std::fs::metadata(io::source::file_part(path)).ok()?;
     Some((meta.modified().ok()?, meta.len()))
 }
 

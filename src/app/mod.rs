@@ -53,6 +53,10 @@ pub struct AppConfig {
     pub settings: Settings,
     /// Start in kiosk mode (`--kiosk`, or `[kiosk] enabled` in the config file).
     pub kiosk: bool,
+    /// Tests: serve the base map presets (OpenStreetMap, IGN) from this origin, e.g.
+    /// `http://127.0.0.1:8080`, instead of their own servers.
+    #[doc(hidden)]
+    pub tile_origin: Option<String>,
 }
 
 impl Default for AppConfig {
@@ -63,6 +67,7 @@ impl Default for AppConfig {
             tile_cache: crate::map::tiles::default_cache_dir(),
             settings: Settings::default(),
             kiosk: false,
+            tile_origin: None,
         }
     }
 }
@@ -100,7 +105,12 @@ pub enum Command {
     Select(Option<usize>),
     /// Select a zone and fly to it.
     Focus(usize),
+    /// Open files; a GeoPackage (or zip) of several tables asks which first.
     Open(Vec<PathBuf>),
+    /// Open these files and tables as they are (the tables were chosen).
+    OpenChosen(Vec<PathBuf>),
+    /// The table chooser was closed without opening anything.
+    CancelLayerChoice,
     OpenDialog,
     CloseFile(usize),
     ShowReport(Option<usize>),
@@ -234,6 +244,7 @@ pub struct ZaeApp {
     /// HTTP cache usage, read when the Settings window opens.
     cache_usage: Option<(u64, usize, String)>,
     tile_cache: Option<PathBuf>,
+    tile_origin: Option<String>,
     kiosk: Option<KioskState>,
     /// An animated move of the view (the kiosk's tour).
     flight: Option<Flight>,
@@ -244,6 +255,8 @@ pub struct ZaeApp {
     db_dialog: ui::db_dialog::DbDialog,
     /// Boundaries and names drawn under the zones when no base map shows.
     context: context::ContextState,
+    /// Files of several tables waiting for the user to pick which (File ▸ Open, drop).
+    layer_choice: Option<ui::layer_chooser::LayerChoice>,
 }
 
 impl ZaeApp {
@@ -338,9 +351,10 @@ impl ZaeApp {
             selected: None,
             hovered: None,
             map_memory: MapMemory::default(),
-            base_map: BaseMap::new(
+            base_map: BaseMap::new_at(
                 config.tiles.clone(),
                 config.tile_cache.clone(),
+                config.tile_origin.clone(),
                 &crate::identity::user_agent(config.settings.contact.as_deref()),
                 ctx,
             ),
@@ -379,12 +393,14 @@ impl ZaeApp {
             show_about: false,
             cache_usage: None,
             tile_cache: config.tile_cache.clone(),
+            tile_origin: config.tile_origin.clone(),
             kiosk: None,
             flight: None,
             map_rect: None,
             databases: database::Databases::default(),
             db_dialog: ui::db_dialog::DbDialog::default(),
             context: context::ContextState::open(None, false).0,
+            layer_choice: None,
         };
         i18n::set_lang(app.settings.lang());
         ctx.set_zoom_factor(app.settings.ui_scale);
@@ -761,7 +777,13 @@ impl ZaeApp {
                     self.pending_fit = Some(zone.bbox);
                 }
             }
-            Command::Open(paths) => {
+            Command::Open(paths) => match ui::layer_chooser::LayerChoice::of(&paths) {
+                Some(choice) => self.layer_choice = Some(choice),
+                None => self.apply(Command::OpenChosen(paths), ctx),
+            },
+            Command::CancelLayerChoice => self.layer_choice = None,
+            Command::OpenChosen(paths) => {
+                self.layer_choice = None;
                 if let Some(job) = &self.loader {
                     job.cancel();
                 }
@@ -771,7 +793,14 @@ impl ZaeApp {
             Command::OpenDialog => {
                 let picked = rfd::FileDialog::new()
                     .set_title(t!("dialog-open-title"))
+                    .add_filter(
+                        t!("dialog-all-supported"),
+                        &["geojson", "json", "csv", "gpkg", "shp", "zip", "fgb"],
+                    )
                     .add_filter("GeoJSON", &["geojson", "json"])
+                    .add_filter("GeoPackage", &["gpkg"])
+                    .add_filter("Shapefile", &["shp", "zip"])
+                    .add_filter("FlatGeobuf", &["fgb"])
                     .add_filter("CNIG CSV", &["csv"])
                     .add_filter(t!("dialog-all-files"), &["*"])
                     .pick_files();
@@ -938,9 +967,10 @@ impl ZaeApp {
             }
             Command::SetTiles(choice) => {
                 self.settings.tiles = Some(choice.to_arg());
-                self.base_map = BaseMap::new(
+                self.base_map = BaseMap::new_at(
                     choice,
                     self.tile_cache.clone(),
+                    self.tile_origin.clone(),
                     &crate::identity::user_agent(self.settings.contact.as_deref()),
                     ctx,
                 );
@@ -1326,7 +1356,7 @@ impl ZaeApp {
                 .base_map
                 .choice()
                 .template()
-                .map(|t| t!("offline-source", host = crate::map::tiles::host_of(t)))
+                .map(|t| t!("offline-source", host = crate::map::tiles::host_of(&t)))
                 .unwrap_or_default();
             if overlays::offline_banner_ui(ui, rect, &source) {
                 self.commands.push(Command::RetryTiles);
@@ -1579,6 +1609,10 @@ impl eframe::App for ZaeApp {
             .extend(ui::errors_window_ui(&ctx, &self.errors));
         self.commands
             .extend(ui::db_dialog::db_dialog_ui(&ctx, &mut self.db_dialog));
+        if let Some(choice) = &mut self.layer_choice {
+            self.commands
+                .extend(ui::layer_chooser::layer_chooser_ui(&ctx, choice));
+        }
         if self.show_stats {
             let (hovered, open) = ui::stats::stats_window_ui(&ctx, &self.dataset, &self.table_rows);
             self.highlight = hovered;

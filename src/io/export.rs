@@ -1,5 +1,5 @@
-//! Exports of zones: CSV (UTF-8 with a header, numbers as numbers) and GeoJSON (every original
-//! property kept, so a round trip loses nothing). Files are written to a temporary file beside
+//! Exports of zones: CSV (UTF-8 with a header, numbers as numbers), GeoJSON (every original
+//! property kept, so a round trip loses nothing) and GeoPackage (see [`super::gpkg_write`]). Files are written to a temporary file beside
 //! the target and renamed into place, so a failure never leaves a half-written file.
 
 use std::io::Write;
@@ -19,7 +19,9 @@ pub enum ExportError {
     },
     #[error("{file}: cannot write CSV: {source}")]
     Csv { file: String, source: csv::Error },
-    #[error("{file}: unknown export format (use .csv, .geojson or .json)")]
+    #[error("{file}: cannot write the GeoPackage: {reason}")]
+    GeoPackage { file: String, reason: String },
+    #[error("{file}: unknown export format (use .csv, .geojson, .json or .gpkg)")]
     Format { file: String },
 }
 
@@ -39,10 +41,29 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "centroid_lat",
 ];
 
-/// Writes the zones to `path`, as CSV or GeoJSON after its extension.
+/// Writes the zones to `path`, as CSV, GeoJSON or GeoPackage after its extension (a
+/// GeoPackage in WGS84, its table named after the file).
 pub fn export<'a>(
     zones: impl Iterator<Item = &'a Zone>,
     path: &Path,
+) -> Result<usize, ExportError> {
+    export_with(zones, path, &GpkgOptions::default())
+}
+
+/// What a GeoPackage export is written with.
+#[derive(Clone, Debug, Default)]
+pub struct GpkgOptions {
+    /// The table's name; by default the file's name without `.gpkg`.
+    pub layer: Option<String>,
+    /// EPSG code of the coordinates written: 4326 (default) or 2154.
+    pub epsg: Option<u32>,
+}
+
+/// [`export`], with the GeoPackage's table name and coordinate system.
+pub fn export_with<'a>(
+    zones: impl Iterator<Item = &'a Zone>,
+    path: &Path,
+    options: &GpkgOptions,
 ) -> Result<usize, ExportError> {
     let ext = path
         .extension()
@@ -51,7 +72,15 @@ pub fn export<'a>(
     match ext.as_str() {
         "csv" => write_atomically(path, |out| write_csv(zones, out, path)),
         "geojson" | "json" => write_atomically(path, |out| write_geojson(zones, out, path)),
-        "png" => Err(ExportError::Format { file: name(path) }),
+        "gpkg" => {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "zones".into());
+            let layer = options.layer.clone().unwrap_or(stem);
+            super::gpkg_write::write(zones, path, &layer, options.epsg.unwrap_or(4326))
+        }
         _ => Err(ExportError::Format { file: name(path) }),
     }
 }

@@ -47,6 +47,29 @@ pub enum LoadError {
     NotCnig { file: String, reason: String },
     #[error("{file}: {source}")]
     Crs { file: String, source: CrsError },
+    #[error("{file}: not a readable {format} file: {reason}")]
+    Unreadable {
+        file: String,
+        format: &'static str,
+        reason: String,
+    },
+    #[error(
+        "{file}: {missing} is missing (a shapefile needs its .shp, .shx and .dbf side by side)"
+    )]
+    MissingPart { file: String, missing: String },
+    #[error("{file}: no layer \"{layer}\" of polygons or points here (layers: {available})")]
+    NoLayer {
+        file: String,
+        layer: String,
+        available: String,
+    },
+    #[error("{file}: holds {layers} layers ({available}): name one, as in {file}:{first}")]
+    SeveralLayers {
+        file: String,
+        layers: usize,
+        available: String,
+        first: String,
+    },
     #[error("{file}: loading cancelled")]
     Cancelled { file: String },
     #[error("{file}: internal error while loading (a bug in ZAE Atlas; the file was not changed)")]
@@ -97,7 +120,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
 }
 
 /// The file's size, refusing files over [`MAX_FILE_BYTES`].
-fn checked_size(path: &Path) -> Result<u64, LoadError> {
+pub(super) fn checked_size(path: &Path) -> Result<u64, LoadError> {
     let file = display_name(path);
     let size = std::fs::metadata(path)
         .map_err(|source| LoadError::Io {
@@ -120,7 +143,9 @@ pub fn load_path(path: &Path) -> Result<LoadedFile, LoadError> {
     load_file(path, &mut |_| true)
 }
 
-/// Reads a GeoJSON or CNIG CSV file from disk. A GeoJSON FeatureCollection in UTF-8 is read in
+/// Reads a file from disk: GeoJSON, CNIG CSV, GeoPackage (`file.gpkg` of one table, or
+/// `file.gpkg:table`), Shapefile (`.shp`, or a `.zip` of one, or `file.zip:layer`) or
+/// FlatGeobuf. A GeoJSON FeatureCollection in UTF-8 is read in
 /// blocks, feature by feature, so the file is never held whole in memory; anything unusual
 /// (another encoding, a CSV file, a syntax error, members in an odd place) is read as a whole
 /// text, for the same result and messages as [`load_bytes`]. `progress` gets the fraction done
@@ -139,6 +164,9 @@ pub fn load_file_in_blocks(
     block_bytes: usize,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<LoadedFile, LoadError> {
+    if let Some(loaded) = super::source::load_binary(path, progress) {
+        return loaded;
+    }
     let file = display_name(path);
     match stream_file(path, &file, block_bytes, progress) {
         Ok(loaded) => Ok(loaded),
@@ -222,7 +250,7 @@ pub fn load_bytes(
 }
 
 /// What both readers end with: the records built into model objects, and the file done.
-fn finish(
+pub(super) fn finish(
     sink: Builder,
     mut report: LoadReport,
     progress: &mut dyn FnMut(f32) -> bool,

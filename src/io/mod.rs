@@ -1,16 +1,23 @@
-//! Reading files into the model: GeoJSON and CNIG CSV readers, coordinate systems, property
+//! Reading files into the model: GeoJSON, CNIG CSV, GeoPackage, Shapefile and FlatGeobuf readers, coordinate systems, property
 //! schema, layer recognition, load reports. No egui here.
 
 pub mod cnig;
 pub mod crs;
 pub mod export;
+mod feed;
+pub mod fgb;
 pub mod geojson;
 pub mod geometry;
+pub mod gpkg;
+pub mod gpkg_write;
 mod load;
+pub mod prj;
 pub mod records;
 pub mod report;
 mod scan;
 pub mod schema;
+pub mod shp;
+pub mod source;
 mod stream;
 mod text;
 

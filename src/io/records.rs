@@ -46,7 +46,11 @@ impl Layer {
             && (has("terr_etat_occup")
                 || has("terr_stade_comm")
                 || has("terr_surf_brute")
-                || has("terr_geomsurf"))
+                || has("terr_geomsurf")
+                // The same, cut to 10 characters by a Shapefile.
+                || has("terr_etat_")
+                || has("terr_stade")
+                || has("terr_surf_"))
         {
             Layer::Plots
         } else {
@@ -272,7 +276,7 @@ fn build_zone(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Resu
         establishments: schema::number(&props, schema::ESTABLISHMENTS),
         site_id: schema::text(&props, &["site_id"]),
         state: schema::text(&props, schema::STATE),
-        vacancy_percent: schema::number(&props, &["site_taux_vacance"]),
+        vacancy_percent: schema::number(&props, &["site_taux_vacance", "site_taux_"]),
         properties: Properties::from_map(&props),
         outline: crate::model::Outline::new(&geometry),
         bbox,
@@ -291,10 +295,10 @@ fn build_plot(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Resu
     Ok(Plot {
         id: schema::text(&props, &["terr_id"]).unwrap_or_else(|| format!("#{}", record.index)),
         site_id: schema::text(&props, &["site_id"]),
-        occupation: schema::text(&props, &["terr_etat_occup"]),
-        commercial_stage: schema::text(&props, &["terr_stade_comm"]),
-        surface_ha: schema::number(&props, &["terr_surf_brute"]),
-        price_m2: schema::number(&props, &["terr_m2_prix"]),
+        occupation: schema::text(&props, &["terr_etat_occup", "terr_etat_"]),
+        commercial_stage: schema::text(&props, &["terr_stade_comm", "terr_stade"]),
+        surface_ha: schema::number(&props, &["terr_surf_brute", "terr_surf_"]),
+        price_m2: schema::number(&props, &["terr_m2_prix", "terr_m2_pr"]),
         area_ha: approx_area_ha(&geometry),
         properties: Properties::from_map(&props),
         geometry,

@@ -16,6 +16,10 @@
 //! | created | `site_creation_date`, `date_creation`, `creation`, `created` |
 //! | id | `site_id`, `id`, `identifiant` |
 //!
+//! Last in each list, the CNIG names as a Shapefile cuts them to 10 characters (`site_comm_`,
+//! `site_vocad`, `site_surf_`, `site_nb_em`, `site_nb_et`, `site_moa_n`, `site_descr`,
+//! `site_creat`), so a CNIG layer saved as Shapefile reads as it did.
+//!
 //! A number written as text ("12,5", "1 200") is read as a number; anything else is unknown.
 //! A text given in several languages, an object such as `{"fr": "…", "en": "…"}`, is read in
 //! the interface's language (else French, else English, else the first one given).
@@ -25,8 +29,21 @@ use serde_json::{Map, Value};
 use crate::model::{Tenant, Vocation};
 
 pub const NAME: &[&str] = &["site_nom", "nom", "name", "nom_zae", "libelle", "zone"];
-pub const COMMUNE: &[&str] = &["site_comm_nom", "commune", "nom_commune", "city", "town"];
-pub const VOCATION: &[&str] = &["site_vocadomi", "vocation", "vocadomi", "category"];
+pub const COMMUNE: &[&str] = &[
+    "site_comm_nom",
+    "commune",
+    "nom_commune",
+    "city",
+    "town",
+    "site_comm_",
+];
+pub const VOCATION: &[&str] = &[
+    "site_vocadomi",
+    "vocation",
+    "vocadomi",
+    "category",
+    "site_vocad",
+];
 pub const STATE: &[&str] = &["site_etat", "etat", "state", "status"];
 pub const SURFACE_HA: &[&str] = &[
     "site_surf_brute",
@@ -35,6 +52,7 @@ pub const SURFACE_HA: &[&str] = &[
     "area_ha",
     "surface_ha",
     "surf_ha",
+    "site_surf_",
 ];
 pub const JOBS: &[&str] = &[
     "site_nb_emploi",
@@ -42,12 +60,14 @@ pub const JOBS: &[&str] = &[
     "jobs",
     "nb_emplois",
     "employment",
+    "site_nb_em",
 ];
 pub const ESTABLISHMENTS: &[&str] = &[
     "site_nb_etab",
     "nb_etab",
     "etablissements",
     "establishments",
+    "site_nb_et",
 ];
 pub const OPERATOR: &[&str] = &[
     "site_moa_nom",
@@ -55,10 +75,22 @@ pub const OPERATOR: &[&str] = &[
     "operator",
     "amenageur",
     "developer",
+    "site_moa_n",
 ];
 pub const URL: &[&str] = &["site_url", "url", "website", "site_web"];
-pub const DESCRIPTION: &[&str] = &["site_description", "description", "commentaire"];
-pub const CREATED: &[&str] = &["site_creation_date", "date_creation", "creation", "created"];
+pub const DESCRIPTION: &[&str] = &[
+    "site_description",
+    "description",
+    "commentaire",
+    "site_descr",
+];
+pub const CREATED: &[&str] = &[
+    "site_creation_date",
+    "date_creation",
+    "creation",
+    "created",
+    "site_creat",
+];
 pub const ID: &[&str] = &["site_id", "id", "identifiant"];
 
 /// Finds the first of `names` among the properties, ignoring case; skips nulls and empty strings.

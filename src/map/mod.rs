@@ -3,6 +3,7 @@
 
 pub mod context_layer;
 pub mod overlays;
+pub mod presets;
 pub mod style;
 pub mod tiles;
 mod view;

@@ -1,5 +1,5 @@
-//! Base map tiles: OpenStreetMap (default), any XYZ template, a local PMTiles archive (raster or
-//! vector), or none. Watches whether tiles actually arrive, so the map can say plainly when they
+//! Base map tiles: OpenStreetMap (default), Plan IGN v2 and the IGN orthophotos (see
+//! [`super::presets`]), any XYZ template, a local PMTiles archive (raster or vector), or none. Watches whether tiles actually arrive, so the map can say plainly when they
 //! are offline. The HTTP tile cache on disk is trimmed to a size limit.
 
 use std::path::{Path, PathBuf};
@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use walkers::sources::{Attribution, TileSource};
 use walkers::{HeaderValue, HttpOptions, HttpTiles, PmTiles, Stats, TileId, TilePiece, Tiles};
+
+pub use super::presets::Preset;
 
 pub const OSM_TEMPLATE: &str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
 
@@ -21,6 +23,10 @@ const FAILING_FOR: Duration = Duration::from_millis(800);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TileChoice {
     OpenStreetMap,
+    /// IGN Plan IGN v2 (Géoplateforme WMTS).
+    PlanIgn,
+    /// IGN orthophotos (Géoplateforme WMTS).
+    OrthoIgn,
     /// XYZ URL template with `{z}`, `{x}`, `{y}`.
     Template(String),
     /// A local PMTiles archive (works with no network).
@@ -29,8 +35,8 @@ pub enum TileChoice {
 }
 
 impl TileChoice {
-    /// Reads the `--tiles` argument: `none`, `osm`, a URL template with {z}/{x}/{y}, or a
-    /// `.pmtiles` file.
+    /// Reads the `--tiles` argument: `none`, `osm`, `plan-ign`, `ortho-ign`, a URL template with
+    /// {z}/{x}/{y}, or a `.pmtiles` file.
     pub fn parse(arg: &str) -> Result<Self, String> {
         let arg = arg.trim();
         if arg.to_ascii_lowercase().ends_with(".pmtiles") && !arg.contains("://") {
@@ -39,29 +45,67 @@ impl TileChoice {
             Ok(TileChoice::None)
         } else if arg.eq_ignore_ascii_case("osm") || arg == OSM_TEMPLATE {
             Ok(TileChoice::OpenStreetMap)
+        } else if arg.eq_ignore_ascii_case(Preset::PlanIgn.arg()) {
+            Ok(TileChoice::PlanIgn)
+        } else if arg.eq_ignore_ascii_case(Preset::OrthoIgn.arg()) {
+            Ok(TileChoice::OrthoIgn)
         } else if ["{z}", "{x}", "{y}"].iter().all(|p| arg.contains(p))
             && (arg.starts_with("http://") || arg.starts_with("https://"))
         {
             Ok(TileChoice::Template(arg.to_string()))
         } else {
             Err(format!(
-                "--tiles \"{arg}\": expected none, osm, a .pmtiles file, or an http(s) URL template with {{z}}, {{x}} and {{y}}"
+                "--tiles \"{arg}\": expected osm, plan-ign, ortho-ign, none, a .pmtiles file, or an http(s) URL template with {{z}}, {{x}} and {{y}}"
             ))
         }
     }
 
-    pub fn template(&self) -> Option<&str> {
+    /// The preset, for OpenStreetMap and the IGN base maps.
+    pub fn preset(&self) -> Option<Preset> {
         match self {
-            TileChoice::OpenStreetMap => Some(OSM_TEMPLATE),
-            TileChoice::Template(t) => Some(t),
+            TileChoice::OpenStreetMap => Some(Preset::OpenStreetMap),
+            TileChoice::PlanIgn => Some(Preset::PlanIgn),
+            TileChoice::OrthoIgn => Some(Preset::OrthoIgn),
+            _ => None,
+        }
+    }
+
+    /// The URL template of HTTP tiles ({z}, {x}, {y}).
+    pub fn template(&self) -> Option<String> {
+        self.template_at(None)
+    }
+
+    /// [`Self::template`], with the presets served from `origin` (tests).
+    pub fn template_at(&self, origin: Option<&str>) -> Option<String> {
+        match self {
+            TileChoice::Template(t) => Some(t.clone()),
             TileChoice::PmTiles(_) | TileChoice::None => None,
+            preset => preset.preset().map(|p| p.template(origin)),
+        }
+    }
+
+    /// The folder of this base map's tile cache, under the cache root: one per preset, one
+    /// per URL template.
+    pub fn cache_folder(&self) -> Option<String> {
+        match self {
+            TileChoice::Template(t) => {
+                // FNV-1a: a stable short name for the template.
+                let hash = t.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+                });
+                Some(format!("url-{hash:016x}"))
+            }
+            other => other.preset().map(|p| p.cache_folder().to_string()),
         }
     }
 
     /// The setting's text form (what `parse` reads).
     pub fn to_arg(&self) -> String {
         match self {
-            TileChoice::OpenStreetMap => "osm".into(),
+            TileChoice::OpenStreetMap | TileChoice::PlanIgn | TileChoice::OrthoIgn => self
+                .preset()
+                .map(|p| p.arg().to_string())
+                .unwrap_or_default(),
             TileChoice::Template(t) => t.clone(),
             TileChoice::PmTiles(p) => p.display().to_string(),
             TileChoice::None => "none".into(),
@@ -71,10 +115,12 @@ impl TileChoice {
     /// Attribution to show on the map.
     pub fn attribution(&self) -> Option<(String, Option<&'static str>)> {
         match self {
-            TileChoice::OpenStreetMap => Some((
-                crate::t!("attribution-osm"),
-                Some("https://www.openstreetmap.org/copyright"),
-            )),
+            TileChoice::OpenStreetMap | TileChoice::PlanIgn | TileChoice::OrthoIgn => {
+                self.preset().map(|p| {
+                    let (text, url) = p.attribution();
+                    (text, Some(url))
+                })
+            }
             TileChoice::Template(t) => {
                 Some((crate::t!("attribution-tiles", host = host_of(t)), None))
             }
@@ -97,6 +143,7 @@ pub fn host_of(url: &str) -> &str {
 /// An XYZ template as a walkers tile source; counts the tiles it was asked for.
 struct TemplateSource {
     template: String,
+    max_zoom: u8,
     requested: Arc<AtomicUsize>,
 }
 
@@ -107,6 +154,10 @@ impl TileSource for TemplateSource {
             .replace("{z}", &tile_id.zoom.to_string())
             .replace("{x}", &tile_id.x.to_string())
             .replace("{y}", &tile_id.y.to_string())
+    }
+
+    fn max_zoom(&self) -> u8 {
+        self.max_zoom
     }
 
     fn attribution(&self) -> Attribution {
@@ -132,10 +183,13 @@ pub enum TileStatus {
 /// HTTP tiles with a disk cache, plus the bookkeeping that tells whether they arrive.
 pub struct BaseMap {
     choice: TileChoice,
+    /// The cache root; each base map caches in a folder of its own below it.
     cache_dir: Option<PathBuf>,
     /// Sent with every tile request (the OSM tile policy requires a real one): see
     /// [`crate::identity::user_agent`].
     user_agent: HeaderValue,
+    /// Tests: where the presets are served from instead of their real servers.
+    origin: Option<String>,
     tiles: Option<Box<dyn Tiles>>,
     /// Why the chosen tiles could not be used (a broken PMTiles file...).
     error: Option<String>,
@@ -159,6 +213,17 @@ impl BaseMap {
         user_agent: &str,
         ctx: &egui::Context,
     ) -> Self {
+        Self::new_at(choice, cache_dir, None, user_agent, ctx)
+    }
+
+    /// [`Self::new`], with the presets served from `origin` (tests use 127.0.0.1).
+    pub fn new_at(
+        choice: TileChoice,
+        cache_dir: Option<PathBuf>,
+        origin: Option<String>,
+        user_agent: &str,
+        ctx: &egui::Context,
+    ) -> Self {
         let user_agent = HeaderValue::from_str(user_agent).unwrap_or_else(|_| {
             log::warn!("User-Agent {user_agent:?} is not a valid header value: sent without it");
             HeaderValue::from_static(concat!("zae-atlas/", env!("CARGO_PKG_VERSION")))
@@ -167,6 +232,7 @@ impl BaseMap {
             choice,
             cache_dir,
             user_agent,
+            origin,
             tiles: None,
             error: None,
             requested: Arc::new(AtomicUsize::new(0)),
@@ -196,13 +262,18 @@ impl BaseMap {
                     None
                 }
             },
-            choice => choice.template().map(|template| {
+            choice => choice.template_at(self.origin.as_deref()).map(|template| {
                 let source = TemplateSource {
-                    template: template.to_string(),
+                    template,
+                    max_zoom: choice.preset().map_or(19, Preset::max_zoom),
                     requested: self.requested.clone(),
                 };
+                let cache = match (&self.cache_dir, choice.cache_folder()) {
+                    (Some(root), Some(folder)) => Some(root.join(folder)),
+                    (root, _) => root.clone(),
+                };
                 let options = HttpOptions {
-                    cache: self.cache_dir.clone(),
+                    cache,
                     user_agent: Some(self.user_agent.clone()),
                     ..HttpOptions::default()
                 };
@@ -374,31 +445,54 @@ impl PmTilesInfo {
     }
 }
 
-/// Size of the HTTP tile cache, in bytes, and its number of tiles.
-pub fn cache_usage(dir: &Path) -> (u64, usize) {
-    cacache::index::ls(dir)
-        .filter_map(Result::ok)
+/// The caches under the cache root: the root itself (caches of earlier versions) and each base
+/// map's folder.
+fn caches(root: &Path) -> Vec<PathBuf> {
+    let mut dirs = vec![root.to_path_buf()];
+    if let Ok(entries) = std::fs::read_dir(root) {
+        dirs.extend(
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.join("index-v5").is_dir()),
+        );
+    }
+    dirs
+}
+
+/// Size of the HTTP tile caches under `root`, in bytes, and their number of tiles.
+pub fn cache_usage(root: &Path) -> (u64, usize) {
+    caches(root)
+        .iter()
+        .flat_map(|dir| cacache::index::ls(dir).filter_map(Result::ok))
         .fold((0, 0), |(bytes, n), m| (bytes + m.size as u64, n + 1))
 }
 
-/// Trims the HTTP tile cache to `limit` bytes, removing the tiles written longest ago. Returns
-/// the bytes removed. Errors are logged, never fatal: the cache is only a cache.
-pub fn trim_cache(dir: &Path, limit: u64) -> u64 {
-    let mut entries: Vec<cacache::Metadata> =
-        cacache::index::ls(dir).filter_map(Result::ok).collect();
-    let mut total: u64 = entries.iter().map(|m| m.size as u64).sum();
+/// Trims the HTTP tile caches under `root` to `limit` bytes in all, removing the tiles written
+/// longest ago whatever their base map. Returns the bytes removed. Errors are logged, never
+/// fatal: the cache is only a cache.
+pub fn trim_cache(root: &Path, limit: u64) -> u64 {
+    let mut entries: Vec<(PathBuf, cacache::Metadata)> = caches(root)
+        .into_iter()
+        .flat_map(|dir| {
+            cacache::index::ls(&dir)
+                .filter_map(Result::ok)
+                .map(move |m| (dir.clone(), m))
+        })
+        .collect();
+    let mut total: u64 = entries.iter().map(|(_, m)| m.size as u64).sum();
     if total <= limit {
         return 0;
     }
-    entries.sort_by_key(|m| m.time);
+    entries.sort_by_key(|(_, m)| m.time);
     let mut removed = 0;
-    for entry in entries {
+    for (dir, entry) in entries {
         if total <= limit {
             break;
         }
         match cacache::RemoveOpts::new()
             .remove_fully(true)
-            .remove_sync(dir, &entry.key)
+            .remove_sync(&dir, &entry.key)
         {
             Ok(()) => {
                 total -= entry.size as u64;
@@ -424,6 +518,11 @@ mod tests {
     fn parse_tiles_argument() {
         assert_eq!(TileChoice::parse("none"), Ok(TileChoice::None));
         assert_eq!(TileChoice::parse("OSM"), Ok(TileChoice::OpenStreetMap));
+        assert_eq!(TileChoice::parse("plan-ign"), Ok(TileChoice::PlanIgn));
+        assert_eq!(TileChoice::parse("ortho-ign"), Ok(TileChoice::OrthoIgn));
+        for choice in [TileChoice::PlanIgn, TileChoice::OrthoIgn, TileChoice::None] {
+            assert_eq!(TileChoice::parse(&choice.to_arg()), Ok(choice));
+        }
         assert_eq!(
             TileChoice::parse("http://127.0.0.1:8080/{z}/{x}/{y}.png"),
             Ok(TileChoice::Template(

@@ -44,6 +44,7 @@ pub fn about_window_ui(ctx: &Context, view: &AboutView) -> Vec<Command> {
             ui.separator();
             ui.label(RichText::new(t!("about-credits")).strong());
             ui.label(t!("about-credit-osm"));
+            ui.label(t!("about-credit-ign"));
             ui.label(t!("about-credit-cnig"));
             ui.label(t!("about-credit-dijon"));
             ui.label(t!("about-credit-communes"));

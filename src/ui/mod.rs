@@ -6,6 +6,7 @@ mod files_panel;
 pub mod filters;
 pub mod info_panel;
 pub mod kiosk;
+pub mod layer_chooser;
 pub mod search;
 pub mod settings;
 pub mod stats;

@@ -46,9 +46,15 @@ pub fn settings_window_ui(ctx: &Context, settings: &Settings, view: &SettingsVie
 
                     ui.label(t!("settings-base-map"));
                     ui.vertical(|ui| {
-                        let osm = matches!(view.tiles, TileChoice::OpenStreetMap);
-                        if ui.radio(osm, t!("basemap-osm")).clicked() && !osm {
-                            commands.push(Command::SetTiles(TileChoice::OpenStreetMap));
+                        for (choice, label) in [
+                            (TileChoice::OpenStreetMap, t!("basemap-osm")),
+                            (TileChoice::PlanIgn, t!("basemap-plan-ign")),
+                            (TileChoice::OrthoIgn, t!("basemap-ortho-ign")),
+                        ] {
+                            let on = *view.tiles == choice;
+                            if ui.radio(on, label).clicked() && !on {
+                                commands.push(Command::SetTiles(choice));
+                            }
                         }
                         let none = matches!(view.tiles, TileChoice::None);
                         if ui.radio(none, t!("basemap-none")).clicked() && !none {

@@ -1,0 +1,397 @@
+//! FlatGeobuf reader. The header and each feature are FlatBuffers checked by the `flatgeobuf`
+//! crate's verifier; the walk from feature to feature, the properties and the geometry are
+//! read here with every length checked against the file, so a damaged file is refused with a
+//! reason rather than a huge allocation or a panic. With a box (WGS84), only the features the
+//! file's packed R-tree finds in it are read: a large file is read where the map looks.
+
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+
+use flatgeobuf::packed_r_tree::PackedRTree;
+use flatgeobuf::{ColumnType, GeometryType, Header};
+use geo::Rect;
+use serde_json::{Map, Value};
+
+use super::crs::Reprojector;
+use super::feed::{self, Feed};
+use super::geometry::{Pos, RawGeom, RawPolygon};
+use super::load::{LoadError, LoadedFile, checked_size};
+
+const FORMAT: &str = "FlatGeobuf";
+const MAGIC: [u8; 3] = *b"fgb";
+
+fn unreadable(file: &str, reason: impl std::fmt::Display) -> LoadError {
+    LoadError::Unreadable {
+        file: file.to_string(),
+        format: FORMAT,
+        reason: reason.to_string(),
+    }
+}
+
+/// Reads the file, or with `within` (WGS84) only the features whose box meets it, through
+/// the spatial index. Returns whether the index was used (a file without one is read whole).
+pub fn load(
+    path: &Path,
+    within: Option<Rect<f64>>,
+    name: &str,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<(LoadedFile, bool), LoadError> {
+    let size = checked_size(path)?;
+    let io = |source| LoadError::Io {
+        file: name.into(),
+        source,
+    };
+    let mut reader = BufReader::new(File::open(path).map_err(io)?);
+    let mut start = [0u8; 12];
+    reader
+        .read_exact(&mut start)
+        .map_err(|_| unreadable(name, "shorter than a FlatGeobuf header"))?;
+    if start[..3] != MAGIC || start[4..7] != MAGIC {
+        return Err(unreadable(name, "no FlatGeobuf signature at the start"));
+    }
+    let header_size = u64::from(u32::from_le_bytes([
+        start[8], start[9], start[10], start[11],
+    ]));
+    if header_size < 8 || 12 + header_size > size {
+        return Err(unreadable(
+            name,
+            format!("header of {header_size} bytes does not fit the file"),
+        ));
+    }
+    let mut header_buf = vec![0u8; header_size as usize + 4];
+    header_buf[..4].copy_from_slice(&start[8..12]);
+    reader.read_exact(&mut header_buf[4..]).map_err(io)?;
+    let header = flatgeobuf::size_prefixed_root_as_header(&header_buf)
+        .map_err(|e| unreadable(name, format!("header: {e}")))?;
+    let count = header.features_count();
+    let node_size = header.index_node_size();
+    let indexed = node_size >= 2 && count > 0;
+    // Each feature takes more than 8 bytes, each index entry 40: a count past that is damage.
+    if count > size / 8 {
+        return Err(unreadable(
+            name,
+            format!("header counts {count} features, more than the file can hold"),
+        ));
+    }
+    let count = count as usize;
+    let index_size = if indexed {
+        PackedRTree::index_size(count, node_size) as u64
+    } else {
+        0
+    };
+    let features_start = 12 + header_size + index_size;
+    if features_start > size {
+        return Err(unreadable(
+            name,
+            "the spatial index runs past the end of the file",
+        ));
+    }
+    let mut feed = Feed::new(name);
+    let reprojector = set_crs(&header, &mut feed);
+    let columns = Columns::of(&header);
+    // With a box: the features found, as (offset from the first feature, index in the file).
+    let offsets: Option<Vec<(u64, usize)>> = match within.filter(|_| indexed) {
+        Some(rect) => {
+            let (min_x, min_y, max_x, max_y) = file_box(rect, reprojector.as_ref());
+            let found = PackedRTree::stream_search(
+                &mut reader,
+                count,
+                node_size,
+                min_x,
+                min_y,
+                max_x,
+                max_y,
+            )
+            .map_err(|e| unreadable(name, format!("spatial index: {e}")))?;
+            feed.report.warn(
+                None,
+                None,
+                format!(
+                    "read through the spatial index: the {} of {count} features whose box meets \
+                     longitude {:.4}…{:.4}, latitude {:.4}…{:.4}",
+                    found.len(),
+                    rect.min().x,
+                    rect.max().x,
+                    rect.min().y,
+                    rect.max().y
+                ),
+            );
+            Some(found.iter().map(|f| (f.offset as u64, f.index)).collect())
+        }
+        None => None,
+    };
+    let by_index = offsets.is_some();
+    reader.seek(SeekFrom::Start(features_start)).map_err(io)?;
+    let total = offsets.as_ref().map_or(count, Vec::len);
+    let mut buf = Vec::new();
+    let mut at = features_start;
+    for read in 0.. {
+        if !feed::keep_going(read, total, progress) {
+            return Err(LoadError::Cancelled { file: name.into() });
+        }
+        let mut index = read;
+        if let Some(offsets) = &offsets {
+            let Some(&(offset, in_file)) = offsets.get(read) else {
+                break;
+            };
+            index = in_file;
+            let target = features_start + offset;
+            if target != at {
+                reader.seek(SeekFrom::Start(target)).map_err(io)?;
+                at = target;
+            }
+        }
+        let mut len = [0u8; 4];
+        match reader.read_exact(&mut len) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof && at == size => break,
+            Err(_) => return Err(unreadable(name, format!("feature {index} cut short"))),
+        }
+        let len = u64::from(u32::from_le_bytes(len));
+        if at + 4 + len > size {
+            return Err(unreadable(
+                name,
+                format!("feature {index} runs past the end of the file"),
+            ));
+        }
+        buf.clear();
+        buf.extend_from_slice(&(len as u32).to_le_bytes());
+        buf.resize(len as usize + 4, 0);
+        reader.read_exact(&mut buf[4..]).map_err(io)?;
+        at += 4 + len;
+        let feature = flatgeobuf::size_prefixed_root_as_feature(&buf)
+            .map_err(|e| unreadable(name, format!("feature {index}: {e}")))?;
+        let mut warnings = Vec::new();
+        let properties = match feature.properties() {
+            Some(bytes) => columns.decode(bytes.bytes(), &mut warnings),
+            None => Ok(Map::new()),
+        };
+        let properties =
+            properties.map_err(|e| unreadable(name, format!("feature {index}: {e}")))?;
+        let geometry = match feature.geometry() {
+            Some(g) => geometry_of(&g, header.geometry_type(), 0),
+            None => Err("no geometry (null)".into()),
+        };
+        feed.push(index, None, properties, geometry, warnings)?;
+    }
+    Ok((feed.finish(progress)?, by_index))
+}
+
+/// The coordinate system of the header, told to the feed; the reprojector for box reads.
+fn set_crs(header: &Header<'_>, feed: &mut Feed) -> Option<Reprojector> {
+    let crs = header.crs()?;
+    let org = crs.org().unwrap_or("EPSG");
+    let code = match crs.code() {
+        code if code > 0 && org.eq_ignore_ascii_case("EPSG") => u32::try_from(code).ok(),
+        _ => crs.wkt().and_then(super::prj::epsg_of_wkt),
+    };
+    match code {
+        Some(code) => {
+            feed.set_epsg(code, "the FlatGeobuf header");
+            (code != 4326)
+                .then(|| Reprojector::from_epsg(code).ok())
+                .flatten()
+        }
+        None => {
+            feed.unrecognised_crs("the FlatGeobuf header", &format!("{org} {}", crs.code()));
+            None
+        }
+    }
+}
+
+/// A WGS84 box in the file's coordinates (its edges sampled, for a projected file).
+fn file_box(rect: Rect<f64>, reprojector: Option<&Reprojector>) -> (f64, f64, f64, f64) {
+    let Some(r) = reprojector else {
+        return (rect.min().x, rect.min().y, rect.max().x, rect.max().y);
+    };
+    let (mut min_x, mut min_y, mut max_x, mut max_y) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for i in 0..=8 {
+        let t = f64::from(i) / 8.0;
+        let lon = rect.min().x + t * rect.width();
+        let lat = rect.min().y + t * rect.height();
+        for (x, y) in [
+            (lon, rect.min().y),
+            (lon, rect.max().y),
+            (rect.min().x, lat),
+            (rect.max().x, lat),
+        ] {
+            if let Ok((x, y)) = r.from_wgs84(x, y) {
+                (min_x, min_y, max_x, max_y) =
+                    (min_x.min(x), min_y.min(y), max_x.max(x), max_y.max(y));
+            }
+        }
+    }
+    (min_x, min_y, max_x, max_y)
+}
+
+/// The header's columns: names and types, for decoding each feature's properties.
+struct Columns(Vec<(String, ColumnType)>);
+
+impl Columns {
+    fn of(header: &Header<'_>) -> Self {
+        Columns(
+            header
+                .columns()
+                .map(|cs| {
+                    cs.iter()
+                        .map(|c| (c.name().to_string(), c.type_()))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        )
+    }
+
+    /// Properties: (column index u16, value) pairs, little-endian, strings length-prefixed.
+    fn decode(
+        &self,
+        bytes: &[u8],
+        warnings: &mut Vec<String>,
+    ) -> Result<Map<String, Value>, String> {
+        let mut out = Map::new();
+        let mut at = 0usize;
+        while at + 1 < bytes.len() {
+            let i = usize::from(u16::from_le_bytes(take::<2>(bytes, &mut at)?));
+            let (name, kind) = self
+                .0
+                .get(i)
+                .ok_or_else(|| format!("property of column {i}, which the header does not have"))?;
+            let value = match *kind {
+                ColumnType::Bool => Value::Bool(take::<1>(bytes, &mut at)?[0] != 0),
+                ColumnType::Byte => Value::from(i8::from_le_bytes(take(bytes, &mut at)?)),
+                ColumnType::UByte => Value::from(u8::from_le_bytes(take(bytes, &mut at)?)),
+                ColumnType::Short => Value::from(i16::from_le_bytes(take(bytes, &mut at)?)),
+                ColumnType::UShort => Value::from(u16::from_le_bytes(take(bytes, &mut at)?)),
+                ColumnType::Int => Value::from(i32::from_le_bytes(take(bytes, &mut at)?)),
+                ColumnType::UInt => Value::from(u32::from_le_bytes(take(bytes, &mut at)?)),
+                ColumnType::Long => Value::from(i64::from_le_bytes(take(bytes, &mut at)?)),
+                ColumnType::ULong => Value::from(u64::from_le_bytes(take(bytes, &mut at)?)),
+                ColumnType::Float => {
+                    feed::number(f64::from(f32::from_le_bytes(take(bytes, &mut at)?)))
+                }
+                ColumnType::Double => feed::number(f64::from_le_bytes(take(bytes, &mut at)?)),
+                ColumnType::String
+                | ColumnType::Json
+                | ColumnType::DateTime
+                | ColumnType::Binary => {
+                    let n = u32::from_le_bytes(take(bytes, &mut at)?) as usize;
+                    let raw = bytes
+                        .get(at..at.saturating_add(n))
+                        .ok_or("properties cut short")?;
+                    at += n;
+                    if *kind == ColumnType::Binary {
+                        warnings.push(format!("column {name}: {n} bytes of binary data left out"));
+                        continue;
+                    }
+                    let text = String::from_utf8_lossy(raw).into_owned();
+                    if *kind == ColumnType::Json {
+                        serde_json::from_str(&text).unwrap_or(Value::String(text))
+                    } else {
+                        Value::String(text)
+                    }
+                }
+                other => return Err(format!("column {name} has an unknown type {}", other.0)),
+            };
+            out.insert(name.clone(), value);
+        }
+        Ok(out)
+    }
+}
+
+/// The next `N` bytes of `bytes` from `at`, which moves past them.
+fn take<const N: usize>(bytes: &[u8], at: &mut usize) -> Result<[u8; N], String> {
+    let slice = bytes
+        .get(*at..at.saturating_add(N))
+        .ok_or("properties cut short")?;
+    *at += N;
+    let mut out = [0u8; N];
+    out.copy_from_slice(slice);
+    Ok(out)
+}
+
+const MAX_DEPTH: usize = 8;
+
+/// A FlatGeobuf geometry to the loader's raw geometry; `kind` is the header's type, used when
+/// the geometry does not say its own.
+fn geometry_of(
+    g: &flatgeobuf::Geometry<'_>,
+    kind: GeometryType,
+    depth: usize,
+) -> Result<RawGeom, String> {
+    let kind = if g.type_() == GeometryType::Unknown {
+        kind
+    } else {
+        g.type_()
+    };
+    let xy: Vec<f64> = g.xy().map(|v| v.iter().collect()).unwrap_or_default();
+    let positions = |from: usize, to: usize| -> Vec<Pos> {
+        xy.get(2 * from..2 * to)
+            .unwrap_or_default()
+            .chunks_exact(2)
+            .map(|c| Pos {
+                x: c[0],
+                y: c[1],
+                dims: 2,
+            })
+            .collect()
+    };
+    let polygon = |g: &flatgeobuf::Geometry<'_>| -> Result<RawPolygon, String> {
+        let xy_len = g.xy().map_or(0, |v| v.len()) / 2;
+        let ends: Vec<usize> = g
+            .ends()
+            .map(|e| e.iter().map(|e| e as usize).collect())
+            .unwrap_or_else(|| vec![xy_len]);
+        let pts: Vec<f64> = g.xy().map(|v| v.iter().collect()).unwrap_or_default();
+        let mut rings = Vec::with_capacity(ends.len());
+        let mut from = 0;
+        for end in ends {
+            let ring: Vec<Pos> = pts
+                .get(2 * from..2 * end)
+                .ok_or("ring ends past its coordinates")?
+                .chunks_exact(2)
+                .map(|c| Pos {
+                    x: c[0],
+                    y: c[1],
+                    dims: 2,
+                })
+                .collect();
+            rings.push(ring);
+            from = end;
+        }
+        if rings.first().is_none_or(Vec::is_empty) {
+            return Err("empty polygon".into());
+        }
+        Ok(rings)
+    };
+    match kind {
+        GeometryType::Polygon => Ok(RawGeom::Polygons(vec![polygon(g)?])),
+        GeometryType::MultiPolygon | GeometryType::GeometryCollection => {
+            if depth >= MAX_DEPTH {
+                return Err(format!("geometry nested more than {MAX_DEPTH} deep"));
+            }
+            let mut polygons = Vec::new();
+            for part in g.parts().into_iter().flatten() {
+                match geometry_of(&part, GeometryType::Polygon, depth + 1) {
+                    Ok(RawGeom::Polygons(mut p)) => polygons.append(&mut p),
+                    Ok(_) | Err(_) if kind == GeometryType::GeometryCollection => {}
+                    other => return other,
+                }
+            }
+            if polygons.is_empty() {
+                return Err("empty geometry (no polygon)".into());
+            }
+            Ok(RawGeom::Polygons(polygons))
+        }
+        GeometryType::Point | GeometryType::MultiPoint => positions(0, 1)
+            .first()
+            .copied()
+            .map(RawGeom::Point)
+            .ok_or_else(|| "empty point".into()),
+        GeometryType::LineString => Ok(RawGeom::Other("LineString")),
+        GeometryType::MultiLineString => Ok(RawGeom::Other("MultiLineString")),
+        other => Err(format!(
+            "unsupported geometry type (FlatGeobuf type {})",
+            other.0
+        )),
+    }
+}
