@@ -92,3 +92,34 @@ fn an_open_geopackage_table_reloads_when_the_file_changes() {
     }
     assert_eq!(names(&h), vec!["parks.gpkg:site_eco"]);
 }
+
+#[test]
+fn settings_offer_the_ign_base_maps() {
+    let mut config = common::offline(Vec::new());
+    // Never the internet: the presets point at a port that was just closed.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    config.tile_origin = Some(format!("http://127.0.0.1:{port}"));
+    let mut h: Harness<'static, ZaeApp> = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .wgpu()
+        .build_eframe(move |cc| ZaeApp::new(&cc.egui_ctx, config));
+    h.run_steps(3);
+    h.state_mut().push(zae_atlas::Command::ToggleSettings);
+    h.run_steps(3);
+    h.get_by_label("Aerial photos (IGN orthophotos, online, cached)");
+    h.get_by_label("Plan IGN v2 (IGN, online, cached)").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().base_map_choice(),
+        &zae_atlas::map::tiles::TileChoice::PlanIgn
+    );
+    h.get_by_label("© IGN – Licence Ouverte (Etalab 2.0)");
+    if let Some(keep) = std::env::var_os("ZAE_KEEP_SETTINGS_PNG")
+        && let Ok(image) = h.render()
+    {
+        let _ = image.save(keep);
+    }
+}
