@@ -1,5 +1,7 @@
 //! `zae-atlas check`: the headless report and its exit codes.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -88,25 +90,7 @@ fn totals_over_no_zone_are_unknown() {
 #[test]
 fn many_ring_orientation_warnings_are_one_line() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("clockwise.geojson");
-    let features: Vec<String> = (0..40)
-        .map(|i| {
-            let x = 5.0 + f64::from(i) * 0.01;
-            // Clockwise exterior ring.
-            format!(
-                r#"{{"type":"Feature","properties":{{"nom":"Z{i}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},47.3],[{x},47.305],[{x2},47.305],[{x2},47.3],[{x},47.3]]]}}}}"#,
-                x2 = x + 0.005
-            )
-        })
-        .collect();
-    std::fs::write(
-        &path,
-        format!(
-            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
-            features.join(",")
-        ),
-    )
-    .expect("written");
+    let path = common::clockwise_squares(dir.path(), 40);
     let out = Command::new(env!("CARGO_BIN_EXE_zae-atlas"))
         .arg("check")
         .arg(&path)

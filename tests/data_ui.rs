@@ -161,24 +161,7 @@ fn every_zone_shows_in_both_languages() {
 #[test]
 fn the_load_report_groups_a_warning_shared_by_many_features() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("clockwise.geojson");
-    let features: Vec<String> = (0..30)
-        .map(|i| {
-            let x = 5.0 + f64::from(i) * 0.01;
-            format!(
-                r#"{{"type":"Feature","properties":{{"nom":"Z{i}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},47.3],[{x},47.305],[{x2},47.305],[{x2},47.3],[{x},47.3]]]}}}}"#,
-                x2 = x + 0.005
-            )
-        })
-        .collect();
-    std::fs::write(
-        &path,
-        format!(
-            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
-            features.join(",")
-        ),
-    )
-    .expect("written");
+    let path = common::clockwise_squares(dir.path(), 30);
     let mut h = harness_with(offline(vec![path]));
     common::wait_for_loads(&mut h);
     h.state_mut().push(Command::ShowReport(Some(0)));

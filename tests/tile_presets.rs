@@ -4,68 +4,17 @@
 
 mod common;
 
-use std::io::Cursor;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use common::harness_with;
+use common::tile_server::{TileServer, png_tile};
 use egui_kittest::kittest::Queryable;
 use zae_atlas::AppConfig;
 use zae_atlas::map::tiles::{Preset, TileChoice, TileStatus, cache_usage};
 
 /// Answers every request with a PNG tile and notes its path and query.
-struct AnyTileServer {
-    port: u16,
-    seen: Arc<Mutex<Vec<String>>>,
-    stop: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
-}
-
-impl AnyTileServer {
-    fn start() -> Self {
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1");
-        let port = server.server_addr().to_ip().expect("ip address").port();
-        let seen: Arc<Mutex<Vec<String>>> = Arc::default();
-        let stop = Arc::new(AtomicBool::new(false));
-        let mut png = Vec::new();
-        image::RgbaImage::from_pixel(256, 256, image::Rgba([200, 220, 200, 255]))
-            .write_to(&mut Cursor::new(&mut png), image::ImageFormat::Png)
-            .expect("encode png");
-        let thread = {
-            let (seen, stop) = (seen.clone(), stop.clone());
-            std::thread::spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    let Ok(Some(request)) = server.recv_timeout(Duration::from_millis(50)) else {
-                        continue;
-                    };
-                    seen.lock().expect("lock").push(request.url().to_string());
-                    let response = tiny_http::Response::from_data(png.clone()).with_header(
-                        "Content-Type: image/png"
-                            .parse::<tiny_http::Header>()
-                            .expect("header"),
-                    );
-                    let _ = request.respond(response);
-                }
-            })
-        };
-        Self {
-            port,
-            seen,
-            stop,
-            thread: Some(thread),
-        }
-    }
-}
-
-impl Drop for AnyTileServer {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
+fn start_server() -> TileServer {
+    TileServer::start(png_tile(|_, _| image::Rgba([200, 220, 200, 255])), |_| true)
 }
 
 /// The XYZ tile holding (lon, lat) at zoom `z`.
@@ -89,7 +38,7 @@ fn expected_request(preset: Preset, z: u32, x: u32, y: u32) -> String {
 
 fn shows_its_tiles_and_attribution(choice: TileChoice, attribution: &str) {
     let preset = choice.preset().expect("a preset");
-    let server = AnyTileServer::start();
+    let server = start_server();
     let cache = tempfile::tempdir().expect("temp dir");
     let mut h = harness_with(AppConfig {
         tiles: choice.clone(),
@@ -107,7 +56,7 @@ fn shows_its_tiles_and_attribution(choice: TileChoice, attribution: &str) {
         std::thread::sleep(Duration::from_millis(20));
     }
     h.step();
-    let seen = server.seen.lock().expect("lock").clone();
+    let seen = server.urls();
     assert!(!seen.is_empty());
     let view = h.state().view().expect("drawn");
     let (lon, lat) = view.screen_to_lon_lat(view.rect.center());

@@ -4,102 +4,27 @@
 
 mod common;
 
-use std::io::Cursor;
 use std::net::TcpListener;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use common::harness_with;
+use common::tile_server::{TileServer, png_tile};
 use egui_kittest::kittest::Queryable;
 use zae_atlas::AppConfig;
 use zae_atlas::map::tiles::{TileChoice, TileStatus, cache_usage, trim_cache};
 
-/// A request the server saw: path and User-Agent.
-type Seen = Arc<Mutex<Vec<(String, Option<String>)>>>;
-
-struct TileServer {
-    port: u16,
-    seen: Seen,
-    stop: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
-}
-
-impl TileServer {
-    /// Serves a generated 256×256 PNG for every `/z/x/y.png`, 404 otherwise.
-    fn start() -> Self {
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1");
-        let port = server.server_addr().to_ip().expect("ip address").port();
-        let seen: Seen = Arc::default();
-        let stop = Arc::new(AtomicBool::new(false));
-        let png = tile_png();
-        let thread = {
-            let (seen, stop) = (seen.clone(), stop.clone());
-            std::thread::spawn(move || {
-                while !stop.load(Ordering::Relaxed) {
-                    let Ok(Some(request)) = server.recv_timeout(Duration::from_millis(50)) else {
-                        continue;
-                    };
-                    let ua = request
-                        .headers()
-                        .iter()
-                        .find(|h| h.field.equiv("User-Agent"))
-                        .map(|h| h.value.to_string());
-                    let path = request.url().to_string();
-                    seen.lock().expect("lock").push((path.clone(), ua));
-                    let is_tile = path.ends_with(".png") && path.split('/').count() == 4;
-                    let response = if is_tile {
-                        // Cached for a week, as tile.openstreetmap.org does.
-                        tiny_http::Response::from_data(png.clone())
-                            .with_header(
-                                "Content-Type: image/png"
-                                    .parse::<tiny_http::Header>()
-                                    .expect("header"),
-                            )
-                            .with_header(
-                                "Cache-Control: max-age=604800"
-                                    .parse::<tiny_http::Header>()
-                                    .expect("header"),
-                            )
-                    } else {
-                        tiny_http::Response::from_data(Vec::new()).with_status_code(404)
-                    };
-                    let _ = request.respond(response);
-                }
-            })
-        };
-        Self {
-            port,
-            seen,
-            stop,
-            thread: Some(thread),
-        }
-    }
-}
-
-impl Drop for TileServer {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
-/// A light grey tile with a darker grid line, encoded as PNG.
-fn tile_png() -> Vec<u8> {
-    let img = image::RgbaImage::from_fn(256, 256, |x, y| {
+/// A light grey tile with a darker grid line, served for every `/z/x/y.png` (404 otherwise).
+fn start_server() -> TileServer {
+    let png = png_tile(|x, y| {
         if x % 64 == 0 || y % 64 == 0 {
             image::Rgba([150, 150, 150, 255])
         } else {
             image::Rgba([235, 235, 230, 255])
         }
     });
-    let mut bytes = Vec::new();
-    img.write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
-        .expect("encode png");
-    bytes
+    TileServer::start(png, |path| {
+        path.ends_with(".png") && path.split('/').count() == 4
+    })
 }
 
 /// The contact the config file of the User-Agent test gives.
@@ -133,7 +58,7 @@ fn step_until(
 
 #[test]
 fn tiles_come_from_the_template_with_our_user_agent() {
-    let server = TileServer::start();
+    let server = start_server();
     let template = format!("http://127.0.0.1:{}/{{z}}/{{x}}/{{y}}.png", server.port);
     let mut h = app_with_template(template);
     step_until(&mut h, Duration::from_secs(20), "tiles to show", |app| {
@@ -210,7 +135,7 @@ fn app_with_cache(
 #[test]
 fn cached_tiles_show_after_a_restart_with_no_network_and_the_cache_is_trimmed() {
     let cache = tempfile::tempdir().expect("temp dir");
-    let server = TileServer::start();
+    let server = start_server();
     let template = format!("http://127.0.0.1:{}/{{z}}/{{x}}/{{y}}.png", server.port);
     {
         let mut h = app_with_cache(template.clone(), cache.path());

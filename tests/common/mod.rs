@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod pg;
+pub mod tile_server;
 
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
@@ -139,4 +140,28 @@ pub fn check_expected_establishments(
             "{siret} lat"
         );
     }
+}
+
+/// A GeoJSON file of `n` small squares whose exterior rings all wind clockwise, the wrong way
+/// (as in IGN exports), written into `dir`.
+pub fn clockwise_squares(dir: &std::path::Path, n: u32) -> std::path::PathBuf {
+    let path = dir.join("clockwise.geojson");
+    let features: Vec<String> = (0..n)
+        .map(|i| {
+            let x = 5.0 + f64::from(i) * 0.01;
+            format!(
+                r#"{{"type":"Feature","properties":{{"nom":"Z{i}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},47.3],[{x},47.305],[{x2},47.305],[{x2},47.3],[{x},47.3]]]}}}}"#,
+                x2 = x + 0.005
+            )
+        })
+        .collect();
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        ),
+    )
+    .expect("written");
+    path
 }
