@@ -60,9 +60,7 @@ impl Feed {
         warnings: Vec<String>,
     ) -> Result<(), LoadError> {
         self.report.features_seen += 1;
-        let label = schema::text(&properties, schema::ID)
-            .or_else(|| id.as_ref().and_then(schema::value_text))
-            .or_else(|| schema::text(&properties, schema::NAME));
+        let label = schema::feature_label(&properties, id.as_ref());
         match geometry {
             Ok(geometry) => self.builder.push(
                 Record {

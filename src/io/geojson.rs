@@ -448,9 +448,7 @@ fn parse_feature(index: usize, raw: &str) -> Result<Record, FeatureError> {
             map
         }
     };
-    let label = schema::text(&properties, schema::ID)
-        .or_else(|| feature.id.as_ref().and_then(schema::value_text))
-        .or_else(|| schema::text(&properties, schema::NAME));
+    let label = schema::feature_label(&properties, feature.id.as_ref());
     let kind = feature.kind.as_ref().and_then(Value::as_str);
     let bare_geometry =
         kind.is_some_and(|k| GEOMETRY_TYPES.iter().any(|g| g.eq_ignore_ascii_case(k)));

@@ -119,6 +119,14 @@ pub fn text(props: &Map<String, Value>, names: &[&str]) -> Option<String> {
     lookup(props, names).and_then(|(_, v)| value_text(v))
 }
 
+/// How a feature is named in load reports: its id property, else the feature's own id, else
+/// its name.
+pub fn feature_label(props: &Map<String, Value>, feature_id: Option<&Value>) -> Option<String> {
+    text(props, ID)
+        .or_else(|| feature_id.and_then(value_text))
+        .or_else(|| text(props, NAME))
+}
+
 pub fn value_text(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.trim().to_string()),

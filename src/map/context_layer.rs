@@ -161,8 +161,7 @@ impl Plugin for ContextPlugin<'_> {
         memory: &MapMemory,
     ) {
         let rect = response.rect;
-        let center = projector.unproject(rect.center().to_vec2());
-        let view = ViewTransform::new(rect, (center.x(), center.y()), memory.zoom());
+        let view = ViewTransform::of_map(rect, projector, memory.zoom());
         let painter = ui.painter().with_clip_rect(rect);
         *self.drawn = self.layer.draw(&painter, &view);
     }

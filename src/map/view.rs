@@ -25,6 +25,12 @@ impl ViewTransform {
         }
     }
 
+    /// The view a walkers map shows in `rect` at `zoom` (for plugins).
+    pub fn of_map(rect: Rect, projector: &walkers::Projector, zoom: f64) -> Self {
+        let center = projector.unproject(rect.center().to_vec2());
+        Self::new(rect, (center.x(), center.y()), zoom)
+    }
+
     /// Screen position of a world point.
     pub fn world_to_screen(&self, world: [f64; 2]) -> Pos2 {
         let c = self.rect.center();

@@ -342,8 +342,7 @@ impl Plugin for ZonesLayer<'_> {
         memory: &MapMemory,
     ) {
         let rect = response.rect;
-        let center = projector.unproject(rect.center().to_vec2());
-        let view = ViewTransform::new(rect, (center.x(), center.y()), memory.zoom());
+        let view = ViewTransform::of_map(rect, projector, memory.zoom());
         self.output.view = Some(view);
 
         let (min, max) = view.visible_lon_lat();
