@@ -1,25 +1,16 @@
 //! ZAE Atlas: a desktop GIS viewer for zones d'activités économiques (business parks).
 //!
-//! The core (`model`, `io`, `spatial`) knows nothing of egui and is tested headlessly; `map`,
-//! `ui` and `app` sit on top.
+//! The core (`zae_core`: model, readers, CRS, spatial index, filters, statistics, export) knows
+//! nothing of egui and is tested headlessly; `map`, `ui` and `app` sit on top. The core's modules
+//! are re-exported here so that `zae_atlas::io`, `zae_atlas::model`, ... name them.
 
 pub mod app;
-pub mod check;
-pub mod db;
-pub mod export_cmd;
-pub mod filter;
-pub mod i18n;
-pub mod identity;
-pub mod io;
-pub mod kiosk;
 pub mod map;
-pub mod measure;
-pub mod model;
-pub mod qr;
-pub mod search;
-pub mod settings;
-pub mod spatial;
-pub mod stats;
 pub mod ui;
+
+pub use zae_core::{
+    check, db, embedded, export_cmd, filter, format, i18n, identity, io, kiosk, measure, model, qr,
+    search, settings, spatial, stats, store, t,
+};
 
 pub use app::{AppConfig, Command, ZaeApp};

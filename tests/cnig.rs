@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 use zae_atlas::io::{Layer, load_path};
-use zae_atlas::model::{Dataset, SourceFile};
+use zae_atlas::store::{Dataset, SourceFile};
 
 fn cnig(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -11,7 +11,7 @@ use zae_atlas::db::{
     self, DbError, DbTarget, Fetched, ReadOptions, Secret, Session, TableKind, TableRef,
 };
 use zae_atlas::io::Layer;
-use zae_atlas::model::Dataset;
+use zae_atlas::store::Dataset;
 
 fn read(session: &Session, table: &str) -> db::TableData {
     read_with(session, table, &ReadOptions::default())
@@ -25,7 +25,7 @@ fn read_with(session: &Session, table: &str, options: &ReadOptions) -> db::Table
 fn add(dataset: &mut Dataset, data: db::TableData) {
     let file = data.loaded;
     let name = file.report.file.clone();
-    file.add_to(dataset, &name, None);
+    dataset.add_loaded(file, &name, None);
 }
 
 fn cnig_db() -> TestDb {

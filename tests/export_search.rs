@@ -5,13 +5,13 @@ use std::process::Command;
 
 use zae_atlas::app::{EMBEDDED_DATASET, EMBEDDED_NAME};
 use zae_atlas::io::{export, load_bytes, load_path};
-use zae_atlas::model::Dataset;
 use zae_atlas::search::SearchIndex;
+use zae_atlas::store::Dataset;
 
 fn embedded() -> Dataset {
     let file = load_bytes(EMBEDDED_NAME, EMBEDDED_DATASET, &mut |_| true).expect("loads");
     let mut d = Dataset::default();
-    file.add_to(&mut d, EMBEDDED_NAME, None);
+    d.add_loaded(file, EMBEDDED_NAME, None);
     d
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 use zae_atlas::io::{Layer, LoadError, LoadedFile, load_path, source};
-use zae_atlas::model::{Dataset, SourceFile};
+use zae_atlas::store::{Dataset, SourceFile};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

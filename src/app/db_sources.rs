@@ -10,7 +10,7 @@ use super::database::{
 };
 use super::{Command, ZaeApp};
 use crate::db::{DbError, DbTarget, Fetched, ReadOptions, Secret, Session, TableInfo, TableRef};
-use crate::model::DbOrigin;
+use crate::store::DbOrigin;
 use crate::ui;
 
 /// The view must stay still this long before a large table is read again for it.

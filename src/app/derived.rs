@@ -5,8 +5,8 @@ use egui::Color32;
 
 use crate::map::style::{Legend, StyleMode, plot_fill, zone_colors};
 use crate::map::zones_layer::RankedZone;
-use crate::model::Dataset;
 use crate::spatial::ZoneIndex;
+use crate::store::Dataset;
 
 #[derive(Default)]
 pub struct Derived {

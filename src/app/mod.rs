@@ -21,18 +21,17 @@ use crate::map::overlays::{self, ZoomAction};
 use crate::map::style::{PLAIN_BACKGROUND, zone_colors};
 use crate::map::tiles::{BaseMap, TileChoice, TileStatus};
 use crate::map::zones_layer::{CellTexture, LayerOutput, ZonesLayer};
-use crate::model::{Dataset, DbOrigin, SourceFile, Zone, union, union_all};
+use crate::model::{Zone, union, union_all};
 use crate::settings::Settings;
 use crate::spatial::BandMeshes;
 use crate::spatial::mercator::{to_lon_lat, to_world, zoom_to_fit};
+use crate::store::{Dataset, DbOrigin, SourceFile};
 use crate::t;
 use crate::ui;
 use derived::Derived;
 use loader::{FileStamp, Finished, LoadJob, LoadMessage};
 
-/// The embedded Dijon métropole dataset (schematic outlines, sourced figures; see data/README.md).
-pub const EMBEDDED_DATASET: &[u8] = include_bytes!("../../data/dijon-zones.geojson");
-pub const EMBEDDED_NAME: &str = "Dijon métropole (embedded dataset)";
+pub use crate::embedded::{EMBEDDED_DATASET, EMBEDDED_NAME};
 /// How often open files are checked for changes on disk.
 const WATCH_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
 /// The interface also compares stamps itself this often when it draws anyway (a change the

@@ -2,7 +2,7 @@
 
 use egui::Color32;
 
-use super::zones_layer::format_ha;
+use crate::format::format_ha;
 use crate::model::Vocation;
 
 pub fn vocation_color(v: Vocation) -> Color32 {

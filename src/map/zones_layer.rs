@@ -6,8 +6,11 @@ use walkers::{MapMemory, Plugin, Projector};
 
 use super::ViewTransform;
 use super::style;
+use crate::format::format_ha;
 use crate::model::{Establishment, Plot, Zone};
-use crate::spatial::{BandMeshes, DetailMeshes, STORED_BANDS, ZoneIndex, ZoneMesh, band_for_zoom};
+use crate::spatial::{
+    BandMeshes, DetailMeshes, RankedZone, STORED_BANDS, ZoneIndex, ZoneMesh, band_for_zoom,
+};
 
 /// Below this zoom names are not drawn on the map (hover shows them).
 const LABEL_MIN_ZOOM: f64 = 11.5;
@@ -41,44 +44,6 @@ pub struct LayerOutput {
     pub wanted_detail: Vec<usize>,
     /// The band drawn.
     pub band: usize,
-}
-
-/// A zone in drawing order: enough to put it in the cell image without reading its mesh.
-#[derive(Clone, Copy, Debug)]
-pub struct RankedZone {
-    pub index: u32,
-    /// Centre of its bounding box, world units.
-    pub center_world: [f64; 2],
-    /// Larger side of its bounding box, world units.
-    pub size_world: f32,
-}
-
-impl RankedZone {
-    /// Zones in drawing order (decreasing area) and the rank of each zone.
-    pub fn order(zones: &[crate::model::Zone]) -> (Vec<RankedZone>, Vec<u32>) {
-        use crate::spatial::mercator::to_world;
-        let mut order: Vec<usize> = (0..zones.len()).collect();
-        order.sort_by(|&a, &b| zones[b].area_ha.total_cmp(&zones[a].area_ha));
-        let mut rank = vec![0u32; zones.len()];
-        let ranked = order
-            .iter()
-            .enumerate()
-            .map(|(r, &i)| {
-                rank[i] = r as u32;
-                let b = zones[i].bbox;
-                let (lo, hi) = (
-                    to_world(b.min().x, b.max().y),
-                    to_world(b.max().x, b.min().y),
-                );
-                RankedZone {
-                    index: i as u32,
-                    center_world: [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0],
-                    size_world: (hi[0] - lo[0]).max(hi[1] - lo[1]) as f32,
-                }
-            })
-            .collect();
-        (ranked, rank)
-    }
 }
 
 /// Below this size on screen (pixels) a zone is merged into the cell image.
@@ -658,16 +623,6 @@ pub fn dashed_ring(points: &[Pos2], stroke: Stroke) -> Vec<Shape> {
 /// Dash and gap of schematic outlines, in points.
 pub const DASH_PX: f32 = 7.0;
 pub const GAP_PX: f32 = 4.0;
-
-pub fn format_ha(ha: f64) -> String {
-    crate::i18n::decimal(if ha >= 100.0 {
-        format!("{ha:.0}")
-    } else if ha >= 10.0 {
-        format!("{ha:.1}")
-    } else {
-        format!("{ha:.2}")
-    })
-}
 
 fn append_fill(out: &mut Mesh, mesh: &ZoneMesh, view: &ViewTransform, color: Color32) {
     let base = view.world_to_screen(mesh.origin);

@@ -5,7 +5,7 @@ use egui::{Color32, Context, CornerRadius, Frame, Margin, Rect, RichText, Stroke
 
 use crate::app::Command;
 use crate::db::{Secret, TableInfo, TableKind, TableRef};
-use crate::model::SourceFile;
+use crate::store::SourceFile;
 use crate::t;
 
 /// The dialog's state: what the planner typed, and the tables found.
@@ -87,7 +87,12 @@ pub fn describe_table(info: &TableInfo) -> String {
         .unwrap_or_default();
     let rows = info
         .estimated_rows
-        .map(|n| format!(" · {}", t!("db-rows", count = super::format_count(n))))
+        .map(|n| {
+            format!(
+                " · {}",
+                t!("db-rows", count = crate::format::format_count(n))
+            )
+        })
         .unwrap_or_default();
     let kind = match info.kind {
         TableKind::SiteEco => t!("db-kind-site-eco"),

@@ -3,7 +3,7 @@
 use egui::{Color32, RichText, ScrollArea, Ui};
 
 use crate::app::Command;
-use crate::model::Dataset;
+use crate::store::Dataset;
 use crate::t;
 
 pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -> Vec<Command> {

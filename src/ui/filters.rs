@@ -5,7 +5,8 @@ use crate::t;
 use egui::{ComboBox, DragValue, RichText, Ui};
 
 use crate::filter::ZoneFilter;
-use crate::model::{Dataset, Vocation};
+use crate::model::Vocation;
+use crate::store::Dataset;
 
 /// Edits `filter`; returns true when it changed.
 /// `communes` and `states`: the distinct values in the data, sorted.

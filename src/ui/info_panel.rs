@@ -5,11 +5,13 @@ use egui::{Color32, Grid, RichText, ScrollArea, Ui};
 use geo::Centroid;
 use serde_json::Value;
 
-use super::{format_count, value_or_unknown};
+use super::value_or_unknown;
 use crate::app::Command;
+use crate::format::format_count;
+use crate::format::format_ha;
 use crate::io::crs::Reprojector;
-use crate::map::zones_layer::format_ha;
-use crate::model::{Dataset, Join, LandStats, SourceFile, Tenant, Zone};
+use crate::model::{Join, LandStats, Tenant, Zone};
+use crate::store::{Dataset, SourceFile};
 use crate::t;
 
 /// Declared and computed surfaces differing by more than this are flagged.
@@ -285,7 +287,7 @@ fn land_ui(ui: &mut Ui, stats: &LandStats) {
             value_or_unknown(
                 ui,
                 stats.vacancy_percent.map(|v| {
-                    let pct = crate::i18n::decimal(format!("{v:.1}"));
+                    let pct = crate::format::format_tenths(v);
                     if stats.vacancy_given {
                         t!("vacancy-given", pct = pct)
                     } else {

@@ -3,11 +3,11 @@
 
 use egui::{Align2, Color32, CornerRadius, Frame, Margin, Rect, RichText, Stroke, Ui, vec2};
 
-use super::format_count;
 use crate::app::Command;
-use crate::map::zones_layer::format_ha;
-use crate::model::Dataset;
+use crate::format::format_count;
+use crate::format::format_ha;
 use crate::qr::{QUIET_ZONE, QrMatrix};
+use crate::store::Dataset;
 use crate::t;
 
 /// Touch targets are at least this tall (points; the kiosk's interface scale makes them bigger).

@@ -20,30 +20,11 @@ pub use windows::{errors_window_ui, report_window_ui};
 use egui::{Align2, Color32, ProgressBar, Rect, RichText, Ui};
 
 use crate::app::Command;
+use crate::format::format_count;
 use crate::i18n::Lang;
 use crate::map::tiles::TileStatus;
-use crate::model::Dataset;
+use crate::store::Dataset;
 use crate::t;
-
-/// Groups digits with a narrow no-break space: 11 000, 10 000 (readable in French and English).
-pub fn format_count(n: f64) -> String {
-    let rounded = n.round();
-    if (n - rounded).abs() > 1e-9 {
-        return format!("{n}");
-    }
-    let digits = format!("{}", rounded.abs() as u64);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{202F}');
-        }
-        out.push(c);
-    }
-    if rounded < 0.0 {
-        out.insert(0, '-');
-    }
-    out
-}
 
 pub fn menu_bar_ui(
     ui: &mut Ui,
@@ -281,16 +262,4 @@ pub fn value_or_unknown(ui: &mut Ui, value: Option<String>) {
         Some(v) => ui.add(egui::Label::new(v).wrap()),
         None => ui.label(RichText::new(t!("unknown")).italics().color(Color32::GRAY)),
     };
-}
-
-#[cfg(test)]
-mod tests {
-    use super::format_count;
-
-    #[test]
-    fn counts_are_grouped() {
-        assert_eq!(format_count(11000.0), "11\u{202F}000");
-        assert_eq!(format_count(500.0), "500");
-        assert_eq!(format_count(1234567.0), "1\u{202F}234\u{202F}567");
-    }
 }

@@ -4,8 +4,8 @@ use crate::t;
 use egui::{Key, RichText, TextEdit, Ui};
 
 use crate::app::Command;
-use crate::model::Dataset;
 use crate::search::{SearchHit, SearchIndex};
+use crate::store::Dataset;
 
 /// Label of the search box, for screen readers and tests.
 

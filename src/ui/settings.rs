@@ -77,8 +77,7 @@ pub fn settings_window_ui(ctx: &Context, settings: &Settings, view: &SettingsVie
                     ui.vertical(|ui| {
                         ui.add(DragValue::new(&mut edited.cache_limit_mb).range(10..=100_000));
                         if let Some((bytes, _, dir)) = &view.cache {
-                            let mb =
-                                crate::i18n::decimal(format!("{:.1}", *bytes as f64 / 1_000_000.0));
+                            let mb = crate::format::format_mb(*bytes);
                             ui.label(
                                 RichText::new(t!("settings-cache-used", mb = mb, dir = dir))
                                     .small(),

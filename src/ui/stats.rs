@@ -5,11 +5,11 @@ use crate::t;
 use egui::{Color32, Context, Grid, RichText};
 use egui_plot::{Bar, BarChart, Plot};
 
-use super::format_count;
+use crate::format::format_count;
+use crate::format::format_ha;
 use crate::map::style::vocation_color;
-use crate::map::zones_layer::format_ha;
-use crate::model::Dataset;
 use crate::stats::{Totals, surface_by_vocation};
+use crate::store::Dataset;
 
 /// Shows the window; returns the zone whose bar is hovered, if any, and whether it is still open.
 pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Option<usize>, bool) {
@@ -54,10 +54,7 @@ pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Op
                         ui,
                         &t!("stats-jobs-per-ha"),
                         t.jobs_per_ha.map_or(t!("unknown"), |v| {
-                            t!(
-                                "stats-density-value",
-                                v = crate::i18n::decimal(format!("{v:.1}"))
-                            )
+                            t!("stats-density-value", v = crate::format::format_tenths(v))
                         }),
                     );
                     row(

@@ -5,10 +5,10 @@ use crate::t;
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::format_count;
 use crate::app::Command;
-use crate::map::zones_layer::format_ha;
-use crate::model::Dataset;
+use crate::format::format_count;
+use crate::format::format_ha;
+use crate::store::Dataset;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SortColumn {
@@ -160,7 +160,7 @@ pub fn table_ui(
                     zone.jobs.map(format_count).unwrap_or_else(unknown),
                     dataset.zones[i]
                         .jobs_per_ha()
-                        .map(|v| crate::i18n::decimal(format!("{v:.1}")))
+                        .map(crate::format::format_tenths)
                         .unwrap_or_else(unknown),
                     dataset
                         .establishment_count(i)

@@ -3,7 +3,7 @@
 use egui::{Color32, Context, RichText, ScrollArea};
 
 use crate::app::Command;
-use crate::model::SourceFile;
+use crate::store::SourceFile;
 use crate::t;
 
 pub fn report_window_ui(ctx: &Context, index: usize, file: &SourceFile) -> Vec<Command> {

@@ -218,7 +218,7 @@ impl ZoneFilter {
         *self != ZoneFilter::default()
     }
 
-    pub fn matches(&self, dataset: &crate::model::Dataset, zone_index: usize) -> bool {
+    pub fn matches(&self, dataset: &crate::store::Dataset, zone_index: usize) -> bool {
         let Some(zone) = dataset.zones.get(zone_index) else {
             return false;
         };

@@ -2,7 +2,8 @@
 //! tolerating small typos ("ecopark" finds "Écoparc Dijon Bourgogne"; "giphar" finds
 //! Beauregard through its tenant GIPHAR). The index is built once per dataset change.
 
-use crate::model::{Dataset, fold};
+use crate::model::fold;
+use crate::store::Dataset;
 
 /// One result: the zone, and the name that matched (the zone's or a tenant's).
 #[derive(Clone, Debug, PartialEq)]

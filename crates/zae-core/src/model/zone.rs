@@ -1,8 +1,8 @@
 use geo::{BoundingRect, GeodesicArea, MultiPolygon, Rect};
 use serde_json::Value;
 
+use super::schema;
 use super::{Outline, Properties};
-use crate::io::schema;
 
 use super::Vocation;
 
@@ -48,7 +48,7 @@ pub struct Zone {
     pub label_point: (f64, f64),
     /// Area from the outline (Chamberlain–Duquette, within ~0.3% of geodesic), hectares.
     pub area_ha: f64,
-    /// Index of the file it came from in [`crate::model::Dataset::files`].
+    /// Index of the file it came from in [`crate::store::Dataset::files`].
     pub file: usize,
     /// Index of the feature within its file.
     pub feature_index: usize,

@@ -2,11 +2,13 @@
 //! and triangulated meshes in Web-Mercator world coordinates. No egui here.
 
 mod detail;
+mod draw_order;
 mod index;
 pub mod mercator;
 mod mesh;
 
 pub use detail::{DETAIL_VERTEX_BUDGET, DetailMeshes, detail_builds};
+pub use draw_order::RankedZone;
 pub use index::ZoneIndex;
 pub use mesh::{
     BAND_MAX_ZOOM, BandMeshes, MAX_MESH_VERTICES, MAX_ZONE_MESH_VERTICES, MeshStats, STORED_BANDS,

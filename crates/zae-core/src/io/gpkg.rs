@@ -311,7 +311,7 @@ fn geometry_of(
     warnings: &mut Vec<String>,
 ) -> Result<super::geometry::RawGeom, String> {
     let wkb = wkb_of(bytes)?;
-    crate::db::wkb::raw_geometry(wkb, warnings)
+    super::wkb::raw_geometry(wkb, warnings)
 }
 
 /// The WKB inside a GeoPackage geometry blob.

@@ -28,25 +28,7 @@ pub fn polygon_area_m2(points: &[(f64, f64)]) -> f64 {
     Polygon::new(ring, Vec::new()).geodesic_area_unsigned()
 }
 
-/// "850 m" or "12.35 km".
-pub fn format_length(m: f64) -> String {
-    crate::i18n::decimal(if m < 1_000.0 {
-        format!("{m:.0} m")
-    } else {
-        format!("{:.2} km", m / 1_000.0)
-    })
-}
-
-/// "7 500 m²" or "12.35 ha" (and km² past 1,000 ha).
-pub fn format_area(m2: f64) -> String {
-    crate::i18n::decimal(if m2 < 10_000.0 {
-        format!("{} m²", crate::ui::format_count(m2.round()))
-    } else if m2 < 10_000_000.0 {
-        format!("{:.2} ha", m2 / 10_000.0)
-    } else {
-        format!("{:.2} km² ({:.0} ha)", m2 / 1_000_000.0, m2 / 10_000.0)
-    })
-}
+pub use crate::format::{format_area, format_length};
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! Loading a file: read the bytes, decode the text, pick the reader (GeoJSON or CNIG CSV),
 //! recognise the layer and the coordinate system, build the model objects.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::crs::CrsError;
 use super::records::{Builder, Layer};
@@ -84,23 +84,6 @@ pub struct LoadedFile {
     pub plots: Vec<Plot>,
     pub establishments: Vec<Establishment>,
     pub report: LoadReport,
-}
-
-impl LoadedFile {
-    /// Adds what was read to `dataset` as a source named `name` (read from `path`, if a file).
-    pub fn add_to(self, dataset: &mut crate::model::Dataset, name: &str, path: Option<PathBuf>) {
-        dataset.add_file(
-            crate::model::SourceFile {
-                name: name.to_string(),
-                path,
-                report: self.report,
-                database: None,
-            },
-            self.zones,
-            self.plots,
-            self.establishments,
-        );
-    }
 }
 
 /// The name used in messages: the file name, or the whole path if it has none.

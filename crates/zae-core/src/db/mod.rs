@@ -9,13 +9,13 @@
 //! - [`session`]: one connection, opened read-only, reopened after it was lost.
 //! - [`catalog`]: the tables with a geometry column, recognised as CNIG classes by their columns.
 //! - [`read`]: a table's rows as records, whole or only those in a bounding box.
-//! - [`wkb`]: WKB geometries (as PostGIS sends them) to the loader's raw geometry.
+//!
+//! WKB geometries (as PostGIS sends them) are read by [`crate::io::wkb`].
 
 pub mod catalog;
 pub mod read;
 pub mod session;
 pub mod target;
-pub mod wkb;
 
 pub use catalog::{GeometryColumn, TableInfo, TableKind, TableRef, describe_table, list_tables};
 pub use read::{Fetched, ReadOptions, TableData, read_table};

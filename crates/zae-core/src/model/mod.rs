@@ -1,15 +1,15 @@
 //! The data model: zones (CNIG "site-eco"), plots ("terrain-eco"), establishments
-//! ("etablissement"), and the dataset that holds and joins them.
+//! ("etablissement"), what their properties mean (`schema`) and how a load went (`report`).
 //! Plain Rust and `geo` types; nothing here knows about egui.
 
-mod dataset;
 mod land;
 mod outline;
 mod properties;
+pub mod report;
+pub mod schema;
 mod vocation;
 mod zone;
 
-pub use dataset::{Dataset, DbOrigin, JoinSummary, SourceFile};
 pub use land::{Establishment, Join, LandStats, Plot};
 pub use outline::Outline;
 pub use properties::Properties;

@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-pub const EN_FTL: &str = include_str!("../assets/i18n/en.ftl");
-pub const FR_FTL: &str = include_str!("../assets/i18n/fr.ftl");
+pub const EN_FTL: &str = include_str!("../../../assets/i18n/en.ftl");
+pub const FR_FTL: &str = include_str!("../../../assets/i18n/fr.ftl");
 
 /// A language of the user interface.
 #[derive(
@@ -91,15 +91,6 @@ pub fn set_lang(lang: Lang) {
 /// The language of this thread's user interface.
 pub fn lang() -> Lang {
     CURRENT.with(Cell::get)
-}
-
-/// A number written with "." as decimal mark, as the current language writes it ("12,35" in
-/// French).
-pub fn decimal(text: String) -> String {
-    match lang() {
-        Lang::Fr => text.replace('.', ","),
-        Lang::En => text,
-    }
 }
 
 /// An argument of a message: a number (which also chooses the plural form) or a text.
@@ -272,14 +263,6 @@ mod tests {
             ),
             "1 zone"
         );
-    }
-
-    #[test]
-    fn french_writes_a_decimal_comma() {
-        set_lang(Lang::Fr);
-        assert_eq!(decimal("12.35 ha".into()), "12,35 ha");
-        set_lang(Lang::En);
-        assert_eq!(decimal("12.35 ha".into()), "12.35 ha");
     }
 
     #[test]

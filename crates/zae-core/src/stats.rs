@@ -1,7 +1,8 @@
 //! Totals over a set of zones (the active filter): what the statistics panel and the report of
 //! an elected official's question ("how many jobs on land still for sale?") need. No egui.
 
-use crate::model::{Dataset, Vocation};
+use crate::model::Vocation;
+use crate::store::Dataset;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Totals {
@@ -77,14 +78,14 @@ pub fn surface_by_vocation(dataset: &Dataset, zones: &[usize]) -> Vec<(Vocation,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{EMBEDDED_DATASET, EMBEDDED_NAME};
+    use crate::embedded::{EMBEDDED_DATASET, EMBEDDED_NAME};
     use crate::io::load_bytes;
 
     #[test]
     fn totals_count_only_known_values() {
         let file = load_bytes(EMBEDDED_NAME, EMBEDDED_DATASET, &mut |_| true).expect("loads");
         let mut d = Dataset::default();
-        file.add_to(&mut d, "e", None);
+        d.add_loaded(file, "e", None);
         let all: Vec<usize> = (0..d.zones.len()).collect();
         let t = Totals::of(&d, &all);
         let known_jobs: Vec<f64> = d.zones.iter().filter_map(|z| z.jobs).collect();

@@ -14,9 +14,10 @@ use crate::io::crs::Reprojector;
 use crate::io::records::{Builder, Record};
 use crate::io::{LoadReport, LoadedFile, schema};
 
+use super::DbError;
 use super::catalog::{TableInfo, TableRef, describe_table, quote_ident, quote_literal};
 use super::session::Session;
-use super::{DbError, wkb};
+use crate::io::wkb;
 
 /// How much to read.
 #[derive(Clone, Debug)]

@@ -3,8 +3,9 @@ use std::path::PathBuf;
 
 use geo::Rect;
 
-use super::{Establishment, Join, LandStats, Plot, Zone, anchor_point, union_all};
-use crate::io::LoadReport;
+use crate::io::LoadedFile;
+use crate::model::report::LoadReport;
+use crate::model::{Establishment, Join, LandStats, Plot, Zone, anchor_point, union_all};
 use crate::spatial::ZoneIndex;
 
 /// A file (or the embedded dataset) whose features are in the [`Dataset`].
@@ -66,6 +67,21 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Adds what a file held as a source named `name` (read from `path`, if a file).
+    pub fn add_loaded(&mut self, file: LoadedFile, name: &str, path: Option<PathBuf>) {
+        self.add_file(
+            SourceFile {
+                name: name.to_string(),
+                path,
+                report: file.report,
+                database: None,
+            },
+            file.zones,
+            file.plots,
+            file.establishments,
+        );
+    }
+
     /// Adds what one file held; its `file` index is set here, then everything is joined again.
     pub fn add_file(
         &mut self,

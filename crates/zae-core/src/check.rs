@@ -4,10 +4,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::format::format_count;
 use crate::io::report::group_issues;
 use crate::io::{self, LoadReport, LoadedFile};
-use crate::model::{Dataset, SourceFile, Zone};
-use crate::ui::format_count;
+use crate::model::Zone;
+use crate::store::{Dataset, SourceFile};
 
 /// How many warnings or skipped features are listed per file before "… and N more".
 const LIST_LIMIT: usize = 25;

@@ -13,13 +13,14 @@ pub mod gpkg_write;
 mod load;
 pub mod prj;
 pub mod records;
-pub mod report;
+pub use crate::model::report;
 mod scan;
-pub mod schema;
+pub use crate::model::schema;
 pub mod shp;
 pub mod source;
 mod stream;
 mod text;
+pub mod wkb;
 
 pub use load::{
     LoadError, LoadedFile, MAX_FILE_BYTES, display_name, load_bytes, load_file, load_path,

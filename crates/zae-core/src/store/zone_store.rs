@@ -1,0 +1,350 @@
+//! The one owner of what is loaded: zones, plots and establishments (the [`Dataset`]), their
+//! meshes, what is derived from them (R-trees, draw order, the filter's choices) and the label
+//! cache. Every per-zone array follows the zones by position, so only this type changes any of
+//! them: adding, replacing and removing a source keep them in step, and everything outside reads
+//! through `&self`. Zones and sources are named by stable ids ([`ZoneId`], [`SourceId`]).
+
+use std::collections::HashMap;
+
+use super::ids::{SourceId, ZoneId};
+use super::{Dataset, SourceFile};
+use crate::io::LoadedFile;
+use crate::model::{Establishment, Plot, Zone};
+use crate::spatial::{BAND_MAX_ZOOM, BandMeshes, RankedZone, ZoneIndex, build_meshes};
+
+/// A source read and meshed, ready to be added (built on a worker thread).
+pub struct MeshedSource {
+    pub file: LoadedFile,
+    /// The kept bands of each zone's mesh, one per zone, in the file's order.
+    pub zone_meshes: Vec<BandMeshes>,
+    /// Every band of each plot's mesh, one per plot.
+    pub plot_meshes: Vec<BandMeshes>,
+}
+
+/// What follows from the zones and is rebuilt when they change, never per frame.
+#[derive(Default)]
+struct Derived {
+    index: ZoneIndex,
+    plot_index: ZoneIndex,
+    /// Rank of each zone in drawing order (decreasing area: small zones are drawn on top).
+    draw_rank: Vec<u32>,
+    ranked: Vec<RankedZone>,
+    schematic: Vec<bool>,
+    /// Distinct communes and states, sorted: the filter's choices.
+    communes: Vec<String>,
+    states: Vec<String>,
+}
+
+impl Derived {
+    fn build(data: &Dataset) -> Self {
+        let zones = &data.zones;
+        let (ranked, draw_rank) = RankedZone::order(zones);
+        let distinct = |mut values: Vec<String>| {
+            values.sort_unstable();
+            values.dedup();
+            values
+        };
+        Self {
+            communes: distinct(zones.iter().filter_map(|z| z.commune.clone()).collect()),
+            states: distinct(zones.iter().filter_map(|z| z.state.clone()).collect()),
+            plot_index: ZoneIndex::from_boxes(data.plots.iter().map(|p| p.bbox)),
+            index: ZoneIndex::build(zones),
+            draw_rank,
+            ranked,
+            schematic: zones.iter().map(Zone::is_schematic).collect(),
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct ZoneStore {
+    data: Dataset,
+    /// The id of each zone, by position.
+    zone_ids: Vec<ZoneId>,
+    /// The id of each source, by position in `data.files`.
+    source_ids: Vec<SourceId>,
+    positions: HashMap<ZoneId, usize>,
+    zone_meshes: Vec<BandMeshes>,
+    plot_meshes: Vec<BandMeshes>,
+    derived: Derived,
+    /// Width of each zone's label on screen, measured by the interface when first drawn; cleared
+    /// with every change of the zones (and of language or scale, by the interface).
+    label_widths: Vec<f32>,
+    next_zone: u32,
+    next_source: u32,
+    /// Counts changes: a cache built at one generation is stale at another.
+    generation: u64,
+}
+
+impl ZoneStore {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a source and what it brought; returns its id.
+    pub fn add(&mut self, source: SourceFile, meshed: MeshedSource) -> SourceId {
+        let id = SourceId(self.next_source);
+        self.next_source += 1;
+        let MeshedSource {
+            file,
+            zone_meshes,
+            plot_meshes,
+        } = meshed;
+        let (zone_meshes, plot_meshes) =
+            checked_meshes(&file.zones, &file.plots, zone_meshes, plot_meshes);
+        let new_ids: Vec<ZoneId> = file.zones.iter().map(|_| self.fresh_zone_id()).collect();
+        self.data
+            .add_file(source, file.zones, file.plots, file.establishments);
+        self.source_ids.push(id);
+        self.zone_ids.extend(new_ids);
+        self.zone_meshes.extend(zone_meshes);
+        self.plot_meshes.extend(plot_meshes);
+        self.changed();
+        id
+    }
+
+    /// Replaces what a source held by a new reading of it (same id, new report). Zones whose own
+    /// `id` is unchanged keep their [`ZoneId`]. False when no such source is open.
+    pub fn replace(&mut self, source: SourceId, meshed: MeshedSource) -> bool {
+        let Some(at) = self.source_position(source) else {
+            return false;
+        };
+        let MeshedSource {
+            file,
+            zone_meshes,
+            plot_meshes,
+        } = meshed;
+        let (zone_meshes, plot_meshes) =
+            checked_meshes(&file.zones, &file.plots, zone_meshes, plot_meshes);
+        // The ids of the zones being replaced, by their own id (first of each).
+        let mut old: HashMap<String, ZoneId> = HashMap::new();
+        for (zone, id) in self.data.zones.iter().zip(&self.zone_ids) {
+            if zone.file == at {
+                old.entry(zone.id.clone()).or_insert(*id);
+            }
+        }
+        let new_ids: Vec<ZoneId> = file
+            .zones
+            .iter()
+            .map(|z| old.remove(&z.id).unwrap_or_else(|| self.fresh_zone_id()))
+            .collect();
+        self.drop_rows_of(at);
+        self.data
+            .replace_file(at, file.report, file.zones, file.plots, file.establishments);
+        self.zone_ids.extend(new_ids);
+        self.zone_meshes.extend(zone_meshes);
+        self.plot_meshes.extend(plot_meshes);
+        self.changed();
+        true
+    }
+
+    /// Closes a source: its zones, plots and establishments go. False when it was not open.
+    pub fn remove(&mut self, source: SourceId) -> bool {
+        let Some(at) = self.source_position(source) else {
+            return false;
+        };
+        self.drop_rows_of(at);
+        self.data.remove_file(at);
+        self.source_ids.remove(at);
+        self.changed();
+        true
+    }
+
+    /// Everything loaded, read-only.
+    pub fn dataset(&self) -> &Dataset {
+        &self.data
+    }
+
+    pub fn zones(&self) -> &[Zone] {
+        &self.data.zones
+    }
+
+    pub fn plots(&self) -> &[Plot] {
+        &self.data.plots
+    }
+
+    pub fn establishments(&self) -> &[Establishment] {
+        &self.data.establishments
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.data.zones.is_empty()
+    }
+
+    pub fn zone(&self, id: ZoneId) -> Option<&Zone> {
+        self.position(id).and_then(|i| self.data.zones.get(i))
+    }
+
+    /// Where a zone is in [`Self::zones`] and every per-zone array, today.
+    pub fn position(&self, id: ZoneId) -> Option<usize> {
+        self.positions.get(&id).copied()
+    }
+
+    /// The id of the zone at a position.
+    pub fn zone_id(&self, position: usize) -> Option<ZoneId> {
+        self.zone_ids.get(position).copied()
+    }
+
+    /// The first zone whose own `id` (from the data) is this.
+    pub fn zone_by_data_id(&self, id: &str) -> Option<ZoneId> {
+        self.data.zone_index_by_id(id).and_then(|i| self.zone_id(i))
+    }
+
+    /// The sources, in the order they were opened.
+    pub fn sources(&self) -> impl Iterator<Item = (SourceId, &SourceFile)> {
+        self.source_ids.iter().copied().zip(&self.data.files)
+    }
+
+    pub fn source(&self, id: SourceId) -> Option<&SourceFile> {
+        self.source_position(id)
+            .and_then(|i| self.data.files.get(i))
+    }
+
+    /// The source a zone came from.
+    pub fn source_of(&self, zone: ZoneId) -> Option<SourceId> {
+        let file = self.zone(zone)?.file;
+        self.source_ids.get(file).copied()
+    }
+
+    fn source_position(&self, id: SourceId) -> Option<usize> {
+        self.source_ids.iter().position(|&s| s == id)
+    }
+
+    /// The kept bands of every zone's mesh, by zone position.
+    pub fn zone_meshes(&self) -> &[BandMeshes] {
+        &self.zone_meshes
+    }
+
+    /// Every band of every plot's mesh, by plot position.
+    pub fn plot_meshes(&self) -> &[BandMeshes] {
+        &self.plot_meshes
+    }
+
+    pub fn index(&self) -> &ZoneIndex {
+        &self.derived.index
+    }
+
+    pub fn plot_index(&self) -> &ZoneIndex {
+        &self.derived.plot_index
+    }
+
+    pub fn draw_rank(&self) -> &[u32] {
+        &self.derived.draw_rank
+    }
+
+    pub fn ranked(&self) -> &[RankedZone] {
+        &self.derived.ranked
+    }
+
+    /// Zones whose outline is schematic (drawn dashed, "approximate outline" in the legend).
+    pub fn schematic(&self) -> &[bool] {
+        &self.derived.schematic
+    }
+
+    pub fn communes(&self) -> &[String] {
+        &self.derived.communes
+    }
+
+    pub fn states(&self) -> &[String] {
+        &self.derived.states
+    }
+
+    /// The label cache, for the interface to fill as it measures labels (empty after a change).
+    pub fn label_widths_mut(&mut self) -> &mut Vec<f32> {
+        &mut self.label_widths
+    }
+
+    /// Forget measured labels (the language or the interface scale changed).
+    pub fn clear_label_widths(&mut self) {
+        self.label_widths.clear();
+    }
+
+    /// Changes with every change of the zones.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    fn fresh_zone_id(&mut self) -> ZoneId {
+        let id = ZoneId(self.next_zone);
+        self.next_zone += 1;
+        id
+    }
+
+    /// Drops the per-zone and per-plot rows of the source at position `at`, before the dataset
+    /// drops its zones and plots (same retain, same order).
+    fn drop_rows_of(&mut self, at: usize) {
+        let keep: Vec<bool> = self.data.zones.iter().map(|z| z.file != at).collect();
+        let mut k = keep.iter();
+        self.zone_ids.retain(|_| k.next().copied().unwrap_or(true));
+        let mut k = keep.iter();
+        self.zone_meshes
+            .retain(|_| k.next().copied().unwrap_or(true));
+        let mut plots = self.data.plots.iter();
+        self.plot_meshes
+            .retain(|_| plots.next().is_none_or(|p| p.file != at));
+    }
+
+    fn changed(&mut self) {
+        debug_assert_eq!(self.zone_ids.len(), self.data.zones.len());
+        debug_assert_eq!(self.zone_meshes.len(), self.data.zones.len());
+        debug_assert_eq!(self.plot_meshes.len(), self.data.plots.len());
+        let started = std::time::Instant::now();
+        self.derived = Derived::build(&self.data);
+        self.positions = self
+            .zone_ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, i))
+            .collect();
+        self.label_widths.clear();
+        self.generation += 1;
+        log::info!(
+            "index and draw order of {} zones rebuilt in {:.0} ms",
+            self.data.zones.len(),
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+}
+
+/// The meshes given, when there is one per zone and per plot; else built here (a caller's
+/// mistake must never pair zones with the wrong meshes).
+fn checked_meshes(
+    zones: &[Zone],
+    plots: &[Plot],
+    zone_meshes: Vec<BandMeshes>,
+    plot_meshes: Vec<BandMeshes>,
+) -> (Vec<BandMeshes>, Vec<BandMeshes>) {
+    let zone_meshes = if zone_meshes.len() == zones.len() {
+        zone_meshes
+    } else {
+        log::warn!(
+            "{} zone meshes for {} zones: built again",
+            zone_meshes.len(),
+            zones.len()
+        );
+        build_meshes(
+            zones.len(),
+            |i| zones[i].geometry(),
+            crate::spatial::STORED_BANDS,
+            &mut |_| true,
+        )
+        .unwrap_or_default()
+    };
+    let plot_meshes = if plot_meshes.len() == plots.len() {
+        plot_meshes
+    } else {
+        log::warn!(
+            "{} plot meshes for {} plots: built again",
+            plot_meshes.len(),
+            plots.len()
+        );
+        build_meshes(
+            plots.len(),
+            |i| &plots[i].geometry,
+            BAND_MAX_ZOOM.len(),
+            &mut |_| true,
+        )
+        .unwrap_or_default()
+    };
+    (zone_meshes, plot_meshes)
+}
