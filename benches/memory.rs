@@ -152,7 +152,7 @@ fn main() {
         h
     });
     let mut h = h;
-    let zones = h.state().dataset.zones.len();
+    let zones = h.state().dataset().zones.len();
     assert!(zones > 0);
     assert!(h.state().zones_drawn() > 0);
     println!(

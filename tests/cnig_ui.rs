@@ -21,7 +21,7 @@ fn zone_panel_shows_available_land_vacancy_price_and_tenants() {
         cnig("etablissement.csv"),
     ]));
     common::wait_for_loads(&mut h);
-    assert_eq!(h.state().dataset.plots.len(), 8);
+    assert_eq!(h.state().dataset().plots.len(), 8);
     h.get_by_label("Plots (CNIG terrain-eco)");
 
     h.get_by_label("ZA Test Nord").click();

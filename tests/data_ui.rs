@@ -49,10 +49,11 @@ fn french_app() -> egui_kittest::Harness<'static, zae_atlas::ZaeApp> {
 fn select(h: &mut egui_kittest::Harness<'static, zae_atlas::ZaeApp>, id: &str) {
     let i = h
         .state()
-        .dataset
+        .dataset()
         .zone_index_by_id(id)
         .unwrap_or_else(|| panic!("{id} missing"));
-    h.state_mut().push(Command::Select(Some(i)));
+    let id = h.state().zone_id(i);
+    h.state_mut().push(Command::Select(id));
     h.run_steps(3);
 }
 
@@ -145,11 +146,12 @@ fn every_zone_shows_in_both_languages() {
             ..offline(Vec::new())
         });
         h.run_steps(3);
-        let n = h.state().dataset.zones.len();
+        let n = h.state().dataset().zones.len();
         for kiosk in [false, true] {
             h.state_mut().push(Command::SetKiosk(kiosk));
             for i in 0..n {
-                h.state_mut().push(Command::Select(Some(i)));
+                let id = h.state().zone_id(i);
+                h.state_mut().push(Command::Select(id));
                 h.run_steps(2);
             }
         }
@@ -164,7 +166,8 @@ fn the_load_report_groups_a_warning_shared_by_many_features() {
     let path = common::clockwise_squares(dir.path(), 30);
     let mut h = harness_with(offline(vec![path]));
     common::wait_for_loads(&mut h);
-    h.state_mut().push(Command::ShowReport(Some(0)));
+    let id = h.state().source_id(0);
+    h.state_mut().push(Command::ShowReport(id));
     h.run_steps(3);
     let grouped = h
         .query_all_by_label_contains("re-oriented — 30 features (first: feature 0 (Z0)")

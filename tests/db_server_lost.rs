@@ -236,12 +236,12 @@ fn the_app_keeps_the_last_data_under_a_banner_and_retry_reads_again() {
     common::wait_for_loads(&mut h);
     let name = format!("db: zae@127.0.0.1:{}/postgres public.zones", cluster.port);
     assert_eq!(
-        h.state().dataset.files.len(),
+        h.state().dataset().files.len(),
         1,
         "the database replaced the embedded dataset"
     );
-    assert_eq!(h.state().dataset.files[0].name, name);
-    assert_eq!(h.state().dataset.zones.len(), 3);
+    assert_eq!(h.state().dataset().files[0].name, name);
+    assert_eq!(h.state().dataset().zones.len(), 3);
     h.get_by_label(&name);
 
     cluster.stop();
@@ -251,7 +251,7 @@ fn the_app_keeps_the_last_data_under_a_banner_and_retry_reads_again() {
     assert!(banner.contains("cannot reach the server"), "{banner}");
     h.get_by_label_contains("Database unreachable:");
     assert_eq!(
-        h.state().dataset.zones.len(),
+        h.state().dataset().zones.len(),
         3,
         "the last data stays on screen"
     );
@@ -261,7 +261,7 @@ fn the_app_keeps_the_last_data_under_a_banner_and_retry_reads_again() {
     h.get_by_label("Retry").click();
     common::wait_for_loads(&mut h);
     assert!(h.state().db_banner().is_some());
-    assert_eq!(h.state().dataset.zones.len(), 3);
+    assert_eq!(h.state().dataset().zones.len(), 3);
 
     // Back, with one more zone: Retry reconnects and reads it.
     cluster.start();
@@ -269,6 +269,6 @@ fn the_app_keeps_the_last_data_under_a_banner_and_retry_reads_again() {
     h.get_by_label("Retry").click();
     common::wait_for_loads(&mut h);
     assert_eq!(h.state().db_banner(), None);
-    assert_eq!(h.state().dataset.zones.len(), 4);
+    assert_eq!(h.state().dataset().zones.len(), 4);
     assert!(h.query_by_label_contains("Database unreachable").is_none());
 }

@@ -40,7 +40,7 @@ fn connect_dialog_hides_the_password_and_opens_the_cnig_tables() {
     let url = with_user(&db.url, &role);
 
     let mut h = common::offline_app();
-    let embedded = h.state().dataset.zones.len();
+    let embedded = h.state().dataset().zones.len();
     open_dialog(&mut h);
     h.get_by_label("Connection string").focus();
     h.get_by_label("Connection string").type_text(&url);
@@ -87,7 +87,7 @@ fn connect_dialog_hides_the_password_and_opens_the_cnig_tables() {
     h.get_by_label("Open selected tables").click();
     common::wait_for_loads(&mut h);
 
-    let data = &h.state().dataset;
+    let data = &h.state().dataset();
     let db_files: Vec<&str> = data
         .files
         .iter()
@@ -114,7 +114,8 @@ fn connect_dialog_hides_the_password_and_opens_the_cnig_tables() {
     let zone = data
         .zone_index_by_id("21231_SITE-ECO_90001")
         .expect("zone A");
-    h.state_mut().push(Command::Focus(zone));
+    let id = h.state().zone_id(zone).expect("zone");
+    h.state_mut().push(Command::Focus(id));
     h.run_steps(3);
     h.get_by_label("4.80 ha for sale (2 plots)");
 
@@ -146,8 +147,8 @@ fn a_large_table_is_read_again_when_the_view_moves_out_of_what_was_read() {
         &ctx,
     );
     common::wait_for_loads(&mut h);
-    let first = h.state().dataset.zones.len();
-    let fetched = h.state().dataset.files[0]
+    let first = h.state().dataset().zones.len();
+    let fetched = h.state().dataset().files[0]
         .database
         .as_ref()
         .and_then(|d| d.fetched)
@@ -167,8 +168,8 @@ fn a_large_table_is_read_again_when_the_view_moves_out_of_what_was_read() {
         h.step();
     }
     common::wait_for_loads(&mut h);
-    let after = h.state().dataset.zones.len();
-    let refetched = h.state().dataset.files[0]
+    let after = h.state().dataset().zones.len();
+    let refetched = h.state().dataset().files[0]
         .database
         .as_ref()
         .and_then(|d| d.fetched)
@@ -178,5 +179,5 @@ fn a_large_table_is_read_again_when_the_view_moves_out_of_what_was_read() {
         "{fetched:?} → {refetched:?}"
     );
     assert!(after > first, "{first} → {after} cells");
-    assert_eq!(h.state().dataset.files.len(), 1, "replaced, not added");
+    assert_eq!(h.state().dataset().files.len(), 1, "replaced, not added");
 }

@@ -20,7 +20,7 @@ fn fixture(name: &str) -> PathBuf {
 
 fn names(h: &Harness<'static, ZaeApp>) -> Vec<String> {
     h.state()
-        .dataset
+        .dataset()
         .files
         .iter()
         .map(|f| f.name.clone())
@@ -56,7 +56,7 @@ fn a_dropped_geopackage_asks_which_tables_to_open() {
             .is_none()
     );
     assert_eq!(names(&h), vec!["site_eco.fgb", "parks.gpkg:site_eco"]);
-    assert_eq!(h.state().dataset.zones.len(), 6);
+    assert_eq!(h.state().dataset().zones.len(), 6);
 
     // A zip of one shapefile opens without a question.
     drop_file(&mut h, fixture("latin1_cc47.zip"));
@@ -65,7 +65,7 @@ fn a_dropped_geopackage_asks_which_tables_to_open() {
         h.query_by_label_contains("Choose the tables to open")
             .is_none()
     );
-    assert_eq!(h.state().dataset.zones.len(), 9);
+    assert_eq!(h.state().dataset().zones.len(), 9);
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn an_open_geopackage_table_reloads_when_the_file_changes() {
     let table = zae_atlas::io::source::with_layer(&copy, "site_eco");
     let mut h = harness_with(common::offline(vec![table]));
     wait_for_loads(&mut h);
-    assert_eq!(h.state().dataset.zones.len(), 3);
+    assert_eq!(h.state().dataset().zones.len(), 3);
     // QGIS deletes a zone and saves.
     std::thread::sleep(Duration::from_millis(20));
     {
@@ -85,7 +85,7 @@ fn an_open_geopackage_table_reloads_when_the_file_changes() {
             .expect("delete");
     }
     let start = Instant::now();
-    while h.state().dataset.zones.len() != 2 {
+    while h.state().dataset().zones.len() != 2 {
         assert!(start.elapsed() < Duration::from_secs(10), "no reload");
         std::thread::sleep(Duration::from_millis(20));
         h.step();

@@ -235,7 +235,8 @@ fn the_french_interface_shows_no_english_only_string() {
         h.run_steps(2);
     }
     // A zone's panel, the table, the statistics, the settings, the filters.
-    h.state_mut().push(Command::Select(Some(0)));
+    let id = h.state().zone_id(0);
+    h.state_mut().push(Command::Select(id));
     h.state_mut().push(Command::ToggleTable);
     h.state_mut().push(Command::ToggleStats);
     h.state_mut().push(Command::ToggleSettings);
@@ -245,7 +246,8 @@ fn the_french_interface_shows_no_english_only_string() {
     check(&h, "panels and windows");
     h.state_mut().push(Command::SetKiosk(true));
     h.run_steps(3);
-    h.state_mut().push(Command::Select(Some(0)));
+    let id = h.state().zone_id(0);
+    h.state_mut().push(Command::Select(id));
     h.run_steps(3);
     check(&h, "kiosk");
     // The check saw the French strings it should have.

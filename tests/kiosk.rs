@@ -64,7 +64,7 @@ fn touch(h: &mut Harness<'static, ZaeApp>, t: f64) {
 
 /// The screen position of zone `i`'s centre in the last frame.
 fn zone_on_screen(h: &Harness<'static, ZaeApp>, i: usize) -> egui::Pos2 {
-    let zone = &h.state().dataset.zones[i];
+    let zone = &h.state().dataset().zones[i];
     let view = h.state().view().expect("map drawn");
     let b = zone.bbox;
     view.lon_lat_to_screen((b.min().x + b.max().x) / 2.0, (b.min().y + b.max().y) / 2.0)
@@ -72,7 +72,7 @@ fn zone_on_screen(h: &Harness<'static, ZaeApp>, i: usize) -> egui::Pos2 {
 
 fn cap_nord(h: &Harness<'static, ZaeApp>) -> usize {
     h.state()
-        .dataset
+        .dataset()
         .zones
         .iter()
         .position(|z| z.display_name() == "ZAE Cap Nord")
@@ -98,7 +98,7 @@ fn kiosk_hides_files_menus_and_quit() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     at(&mut h, 1.5);
     assert!(!h.state().is_loading());
-    assert_eq!(h.state().dataset.files.len(), 1);
+    assert_eq!(h.state().dataset().files.len(), 1);
     assert!(h.query_by_label("Touch a zone to explore it").is_some());
 }
 
@@ -183,7 +183,7 @@ fn the_tour_advances_then_stops_on_a_touch() {
     // First stop: the largest zone, its card, and the view flown to it.
     run_until(&mut h, tour_start + 1.0, tour_start + PER_ZONE + 3.0);
     let first = h.state().selected().expect("the tour shows a zone");
-    let zones = &h.state().dataset.zones;
+    let zones = &h.state().dataset().zones;
     let largest = zones
         .iter()
         .map(|z| z.surface_declared_ha.unwrap_or(0.0))
@@ -302,10 +302,11 @@ fn the_qr_code_on_the_card_decodes_to_the_zone_url() {
     at(&mut h, 0.0);
     h.run_steps(3);
     let cap = cap_nord(&h);
-    h.state_mut().push(Command::Select(Some(cap)));
+    let id = h.state().zone_id(cap);
+    h.state_mut().push(Command::Select(id));
     at(&mut h, 0.5);
     at(&mut h, 0.6);
-    let url = h.state().dataset.zones[cap]
+    let url = h.state().dataset().zones[cap]
         .url()
         .expect("Cap Nord has a web page");
     h.get_by_label("Scannez pour la page web de la zone");

@@ -156,11 +156,12 @@ fn hours_of_taps_drags_and_idle_time_neither_panic_nor_grow_memory() {
     // Warm-up: every zone's card in both languages once, so that the glyphs of all the texts
     // are in the font atlas before memory is counted (random taps reach some zones late, and
     // their new glyphs grow the atlas once: a cache, not a leak).
-    let zones = soak.h.state().dataset.zones.len();
+    let zones = soak.h.state().dataset().zones.len();
     for lang in [zae_atlas::i18n::Lang::Fr, zae_atlas::i18n::Lang::En] {
         soak.h.state_mut().push(Command::SetLang(lang));
         for i in 0..zones {
-            soak.h.state_mut().push(Command::Select(Some(i)));
+            let id = soak.h.state().zone_id(i);
+            soak.h.state_mut().push(Command::Select(id));
             soak.frame(0.1);
             soak.frame(0.1);
         }

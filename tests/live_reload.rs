@@ -52,9 +52,12 @@ fn a_changed_file_reloads_keeping_the_selection_and_a_broken_save_keeps_the_data
         &[square("A", "Zone A", 5.0), square("B", "Zone B", 5.1)],
     );
     let mut h = harness_with(common::offline(vec![path.clone()]));
-    step_until(&mut h, "the first load", |app| app.dataset.zones.len() == 2);
-    let b = h.state().dataset.zone_index_by_id("B").expect("B");
-    h.state_mut().push(Command::Select(Some(b)));
+    step_until(&mut h, "the first load", |app| {
+        app.dataset().zones.len() == 2
+    });
+    let b = h.state().dataset().zone_index_by_id("B").expect("B");
+    let id = h.state().zone_id(b);
+    h.state_mut().push(Command::Select(id));
     h.run_steps(2);
 
     // A planner saves from QGIS: B is renamed, C is added.
@@ -68,7 +71,7 @@ fn a_changed_file_reloads_keeping_the_selection_and_a_broken_save_keeps_the_data
         ],
     );
     let started = Instant::now();
-    step_until(&mut h, "the reload", |app| app.dataset.zones.len() == 3);
+    step_until(&mut h, "the reload", |app| app.dataset().zones.len() == 3);
     assert!(
         started.elapsed() < Duration::from_secs(3),
         "reloaded in {:?}",
@@ -83,7 +86,7 @@ fn a_changed_file_reloads_keeping_the_selection_and_a_broken_save_keeps_the_data
     std::thread::sleep(Duration::from_millis(20));
     std::fs::write(&path, r#"{"type":"FeatureCollection","features":[{"type":"#).expect("write");
     step_until(&mut h, "the error", |app| !app.errors.is_empty());
-    assert_eq!(h.state().dataset.zones.len(), 3);
+    assert_eq!(h.state().dataset().zones.len(), 3);
     assert!(
         h.state().errors[0].contains("last good version"),
         "{:?}",

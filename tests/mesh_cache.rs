@@ -59,15 +59,22 @@ fn cached_meshes_match_a_fresh_build_and_frames_build_none() {
     common::drop_file(&mut h, fixture);
     common::wait_for_loads(&mut h);
     // Close the embedded dataset: the remaining zone must keep its own meshes.
-    h.state_mut().push(zae_atlas::Command::CloseFile(0));
+    let id = h.state().source_id(0).expect("source");
+    h.state_mut().push(zae_atlas::Command::CloseFile(id));
     h.run_steps(2);
     h.state_mut().push(zae_atlas::Command::FitAll);
     h.run_steps(2);
     wait_for_detail(&mut h);
     let check = |app: &zae_atlas::ZaeApp| {
-        assert_eq!(app.zone_meshes().len(), app.dataset.zones.len());
+        assert_eq!(app.zone_meshes().len(), app.dataset().zones.len());
         let band = app.layer_stats().band;
-        for (i, (zone, kept)) in app.dataset.zones.iter().zip(app.zone_meshes()).enumerate() {
+        for (i, (zone, kept)) in app
+            .dataset()
+            .zones
+            .iter()
+            .zip(app.zone_meshes())
+            .enumerate()
+        {
             assert_eq!(
                 kept,
                 &build_band_meshes_upto(&zone.geometry(), STORED_BANDS),

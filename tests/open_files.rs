@@ -29,7 +29,12 @@ fn files_on_the_command_line_replace_the_embedded_dataset() {
     ]));
     wait_for_loads(&mut h);
     let app = h.state();
-    let names: Vec<&str> = app.dataset.files.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = app
+        .dataset()
+        .files
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
     assert_eq!(
         names,
         [
@@ -37,7 +42,7 @@ fn files_on_the_command_line_replace_the_embedded_dataset() {
             "mixed_with_null_and_point.geojson"
         ]
     );
-    assert_eq!(app.dataset.zones.len(), 2);
+    assert_eq!(app.dataset().zones.len(), 2);
     // The refused file is named, with the reason and position.
     assert_eq!(app.errors.len(), 1, "{:?}", app.errors);
     assert!(app.errors[0].starts_with("malformed.geojson: invalid JSON at line 4"));
@@ -61,14 +66,14 @@ fn load_report_lists_skipped_features_with_reasons() {
 #[test]
 fn a_dropped_file_is_added_to_the_open_ones() {
     let mut h = offline_app();
-    let before = h.state().dataset.zones.len();
+    let before = h.state().dataset().zones.len();
     common::drop_file(&mut h, fixture("multipolygon.geojson"));
     wait_for_loads(&mut h);
     let app = h.state();
-    assert_eq!(app.dataset.files.len(), 2);
-    assert_eq!(app.dataset.zones.len(), before + 1);
+    assert_eq!(app.dataset().files.len(), 2);
+    assert_eq!(app.dataset().zones.len(), before + 1);
     assert!(
-        app.dataset
+        app.dataset()
             .zones
             .iter()
             .any(|z| z.name.as_deref() == Some("Deux parcelles"))
@@ -82,12 +87,13 @@ fn closing_a_file_removes_its_zones() {
     let mut h = offline_app();
     common::drop_file(&mut h, fixture("multipolygon.geojson"));
     wait_for_loads(&mut h);
-    h.state_mut().push(zae_atlas::Command::CloseFile(0));
+    let id = h.state().source_id(0).expect("source");
+    h.state_mut().push(zae_atlas::Command::CloseFile(id));
     h.run_steps(2);
     let app = h.state();
-    assert_eq!(app.dataset.files.len(), 1);
-    assert_eq!(app.dataset.zones.len(), 1);
-    assert!(app.dataset.zones.iter().all(|z| z.file == 0));
+    assert_eq!(app.dataset().files.len(), 1);
+    assert_eq!(app.dataset().zones.len(), 1);
+    assert!(app.dataset().zones.iter().all(|z| z.file == 0));
 }
 
 /// A GeoJSON file of `n` small square zones, written to a temporary directory.
@@ -124,7 +130,7 @@ fn a_big_load_shows_progress_and_can_be_cancelled() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = big_file(dir.path(), 150_000);
     let mut h = offline_app();
-    let zones_before = h.state().dataset.zones.len();
+    let zones_before = h.state().dataset().zones.len();
     h.state_mut().push(zae_atlas::Command::Open(vec![path]));
     h.run_steps(2);
     assert!(h.state().is_loading());
@@ -134,11 +140,11 @@ fn a_big_load_shows_progress_and_can_be_cancelled() {
     wait_for_loads(&mut h);
     let app = h.state();
     assert_eq!(
-        app.dataset.zones.len(),
+        app.dataset().zones.len(),
         zones_before,
         "nothing half-loaded was added"
     );
-    assert_eq!(app.dataset.files.len(), 1);
+    assert_eq!(app.dataset().files.len(), 1);
     assert!(
         app.errors.is_empty(),
         "cancelling is not an error: {:?}",
@@ -153,7 +159,7 @@ fn a_whole_view_of_many_zones_stays_within_the_frame_budget() {
     let mut h = harness_with(common::offline(vec![path]));
     wait_for_loads(&mut h);
     let app = h.state();
-    assert_eq!(app.dataset.zones.len(), 20_000);
+    assert_eq!(app.dataset().zones.len(), 20_000);
     let stats = app.layer_stats();
     // Fitted to the file: every zone is in view and accounted for.
     assert_eq!(stats.zones_drawn, 20_000);

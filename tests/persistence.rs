@@ -48,7 +48,7 @@ fn a_restart_restores_files_view_style_filter_and_recent_files() {
     let mut h2 = common::harness_with_restore(saved.clone());
     common::wait_for_loads(&mut h2);
     let app: &ZaeApp = h2.state();
-    assert_eq!(app.dataset.files.len(), 2, "embedded data and the file");
+    assert_eq!(app.dataset().files.len(), 2, "embedded data and the file");
     let again = app.persisted();
     assert_eq!(again.style, StyleMode::Surface);
     assert_eq!(again.filter, filter);
@@ -67,7 +67,7 @@ fn remembered_files_that_are_gone_fall_back_to_the_embedded_dataset() {
     let mut h = common::harness_with_restore(saved);
     common::wait_for_loads(&mut h);
     assert!(
-        h.state().dataset.zones.len() >= 24,
+        h.state().dataset().zones.len() >= 24,
         "the embedded dataset is shown"
     );
 }

@@ -170,7 +170,7 @@ fn a_broken_archive_is_named_and_the_zones_still_show() {
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].contains("broken.pmtiles") && errors[0].contains("not a PMTiles file"));
     assert_eq!(h.state().tile_status(), TileStatus::Disabled);
-    assert_eq!(h.state().zones_drawn(), h.state().dataset.zones.len());
+    assert_eq!(h.state().zones_drawn(), h.state().dataset().zones.len());
 
     let short = dir.path().join("short.pmtiles");
     std::fs::write(&short, b"PMTiles").expect("write");
@@ -196,7 +196,7 @@ fn a_dropped_archive_becomes_the_base_map_and_is_remembered() {
         h.state().base_map_choice(),
         &TileChoice::PmTiles(path.clone())
     );
-    assert!(h.state().dataset.files.len() == 1 && !h.state().is_loading());
+    assert!(h.state().dataset().files.len() == 1 && !h.state().is_loading());
     let saved = h.state().persisted();
     assert_eq!(saved.settings.tiles.as_deref(), path.to_str());
 }

@@ -116,7 +116,7 @@ fn a_closed_port_shows_the_offline_banner_and_the_zones() {
     assert!(h.state().tile_requests() > 0);
     assert_eq!(
         h.state().zones_drawn(),
-        h.state().dataset.zones.len(),
+        h.state().dataset().zones.len(),
         "zones still drawn"
     );
 }

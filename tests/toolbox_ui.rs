@@ -14,7 +14,7 @@ fn filters_change_the_table_rows_and_what_the_map_draws() {
     let mut h = offline_app();
     h.state_mut().push(Command::ToggleTable);
     h.run_steps(3);
-    let all = h.state().dataset.zones.len();
+    let all = h.state().dataset().zones.len();
     assert_eq!(h.state().table_rows().len(), all);
 
     let filter = ZoneFilter {
@@ -25,7 +25,7 @@ fn filters_change_the_table_rows_and_what_the_map_draws() {
     h.run_steps(3);
     let expected = h
         .state()
-        .dataset
+        .dataset()
         .zones
         .iter()
         .filter(|z| z.surface_declared_ha.is_some_and(|s| s >= 100.0))
@@ -44,7 +44,7 @@ fn filters_change_the_table_rows_and_what_the_map_draws() {
     h.run_steps(3);
     let tertiary = h
         .state()
-        .dataset
+        .dataset()
         .zones
         .iter()
         .filter(|z| z.vocation == Vocation::Tertiary)
@@ -65,7 +65,7 @@ fn a_table_click_selects_the_zone_on_the_map() {
     h.run_steps(3);
     // Sorted by name: "Agronov" comes first.
     let first = h.state().table_rows()[0];
-    assert_eq!(h.state().dataset.zones[first].display_name(), "Agronov");
+    assert_eq!(h.state().dataset().zones[first].display_name(), "Agronov");
     let cells: Vec<_> = h.query_all_by_label("Agronov").collect();
     // The zone list and the table both show it; the table's cell is the lower one.
     let cell = cells
@@ -91,7 +91,7 @@ fn sorting_by_jobs_puts_unknown_last() {
     let jobs: Vec<Option<f64>> = app
         .table_rows()
         .iter()
-        .map(|&i| app.dataset.zones[i].jobs)
+        .map(|&i| app.dataset().zones[i].jobs)
         .collect();
     let known: Vec<f64> = jobs.iter().flatten().copied().collect();
     assert!(
@@ -113,12 +113,12 @@ fn statistics_show_totals_of_the_filtered_zones() {
     h.get_by_label_contains("Jobs per zone");
     let app = h.state();
     let with_jobs = app
-        .dataset
+        .dataset()
         .zones
         .iter()
         .filter(|z| z.jobs.is_some())
         .count();
-    let total = app.dataset.zones.len();
+    let total = app.dataset().zones.len();
     h.get_by_label_contains(&format!("({with_jobs} of {total} zones give a figure)"));
 }
 
@@ -131,7 +131,7 @@ fn graduated_style_has_a_matching_legend() {
     h.get_by_label("Declared surface (ha)");
     let unknown = h
         .state()
-        .dataset
+        .dataset()
         .zones
         .iter()
         .filter(|z| z.surface_declared_ha.is_none())
@@ -217,7 +217,7 @@ fn state_and_available_land_filters() {
     h.run_steps(3);
     let app = h.state();
     let expected = app
-        .dataset
+        .dataset()
         .zones
         .iter()
         .filter(|z| z.state().as_deref() == Some("création"))

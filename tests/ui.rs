@@ -13,10 +13,14 @@ const CAP_NORD: (f64, f64) = (5.0680, 47.3410);
 fn starts_on_the_embedded_dataset_fitted_to_all_zones() {
     let h = offline_app();
     let app = h.state();
-    assert!(app.dataset.zones.len() >= 24, "{}", app.dataset.zones.len());
+    assert!(
+        app.dataset().zones.len() >= 24,
+        "{}",
+        app.dataset().zones.len()
+    );
     assert_eq!(
         app.zones_drawn(),
-        app.dataset.zones.len(),
+        app.dataset().zones.len(),
         "every zone is in view"
     );
     // The legend and the zone list are there.
@@ -82,9 +86,10 @@ fn missing_figures_read_unknown_never_zero() {
 #[test]
 fn every_embedded_zone_opens_its_info_panel() {
     let mut h = offline_app();
-    let count = h.state().dataset.zones.len();
+    let count = h.state().dataset().zones.len();
     for i in 0..count {
-        h.state_mut().push(zae_atlas::Command::Focus(i));
+        let id = h.state().zone_id(i).expect("zone");
+        h.state_mut().push(zae_atlas::Command::Focus(id));
         h.run_steps(2);
         let zone = h.state().selected_zone().expect("selected");
         assert_eq!(zone.feature_index, i);

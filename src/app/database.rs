@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use geo::Rect;
 
 use crate::db::{DbError, ReadOptions, Session, TableData, TableInfo, TableRef};
-use crate::spatial::BandMeshes;
+use crate::store::MeshedSource;
 
 /// What to do once the tables of a database are listed.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,9 +23,8 @@ pub enum AfterListing {
 
 /// A table read on the worker, with its meshes built.
 pub struct DbLoaded {
-    pub data: TableData,
-    pub zone_meshes: Vec<BandMeshes>,
-    pub plot_meshes: Vec<BandMeshes>,
+    pub fetched: crate::db::Fetched,
+    pub meshed: MeshedSource,
 }
 
 pub enum DbMessage {
@@ -196,15 +195,13 @@ fn read_one(
         db: session.name(),
         table: table.to_string(),
     };
-    let mut data = crate::db::read_table(session, table, options, &mut |f| report(0.8 * f))?;
-    let (zone_meshes, plot_meshes) =
-        super::loader::mesh_loaded(&mut data.loaded, &mut |f| report(0.8 + 0.2 * f))
-            .ok_or_else(cancelled)?;
-    Ok(Box::new(DbLoaded {
-        data,
-        zone_meshes,
-        plot_meshes,
-    }))
+    let data = crate::db::read_table(session, table, options, &mut |f| report(0.8 * f))?;
+    let TableData {
+        loaded, fetched, ..
+    } = data;
+    let meshed =
+        crate::store::mesh_loaded(loaded, &mut |f| report(0.8 + 0.2 * f)).ok_or_else(cancelled)?;
+    Ok(Box::new(DbLoaded { fetched, meshed }))
 }
 
 /// The connection was lost while reading: what the banner says, and which database to retry.

@@ -10,7 +10,7 @@ use super::database::{
 };
 use super::{Command, ZaeApp};
 use crate::db::{DbError, DbTarget, Fetched, ReadOptions, Secret, Session, TableInfo, TableRef};
-use crate::store::DbOrigin;
+use crate::store::{DbOrigin, SourceId};
 use crate::ui;
 
 /// The view must stay still this long before a large table is read again for it.
@@ -27,11 +27,12 @@ impl ZaeApp {
         tables: Vec<TableRef>,
         ctx: &Context,
     ) {
-        if let [only] = self.dataset.files.as_slice()
-            && only.path.is_none()
-            && only.database.is_none()
-        {
-            self.apply(Command::CloseFile(0), ctx);
+        let embedded_only = match self.store.sources().collect::<Vec<_>>().as_slice() {
+            [(id, only)] if only.path.is_none() && only.database.is_none() => Some(*id),
+            _ => None,
+        };
+        if let Some(id) = embedded_only {
+            self.apply(Command::CloseFile(id), ctx);
         }
         if let Some(url) = self.start_session(url, password) {
             self.databases.list(&url, AfterListing::Open(tables), ctx);
@@ -89,14 +90,14 @@ impl ZaeApp {
     }
 
     /// Reads database sources again (`which`: one source, or all); `retry` reconnects first.
-    pub(super) fn db_refresh(&mut self, which: Option<usize>, retry: bool, ctx: &Context) {
+    pub(super) fn db_refresh(&mut self, which: Option<SourceId>, retry: bool, ctx: &Context) {
         let view = self.view_lon_lat().map(margin_view);
         let mut by_url: Vec<(String, TableReads)> = Vec::new();
-        for (i, file) in self.dataset.files.iter().enumerate() {
+        for (id, file) in self.store.sources() {
             let Some(origin) = &file.database else {
                 continue;
             };
-            if which.is_some_and(|w| w != i) {
+            if which.is_some_and(|w| w != id) {
                 continue;
             }
             let table = TableRef::new(&origin.schema, &origin.table);
@@ -164,36 +165,23 @@ impl ZaeApp {
                         url,
                         schema: table.schema,
                         table: table.table,
-                        fetched: match loaded.data.fetched {
+                        fetched: match loaded.fetched {
                             Fetched::Within(r) => Some(r),
                             Fetched::Whole => None,
                         },
                     };
-                    let file = loaded.data.loaded;
-                    let name = file.report.file.clone();
-                    let open_at = self.dataset.files.iter().position(|f| {
-                        f.database.as_ref().is_some_and(|d| {
-                            d.url == origin.url
-                                && d.schema == origin.schema
-                                && d.table == origin.table
-                        })
-                    });
-                    match open_at {
-                        Some(i) => {
-                            self.replace_source(i, file, loaded.zone_meshes, loaded.plot_meshes);
-                            self.dataset.files[i].database = Some(origin);
+                    let name = loaded.meshed.file.report.file.clone();
+                    let open =
+                        self.store
+                            .source_of_table(&origin.url, &origin.schema, &origin.table);
+                    match open {
+                        Some(source) => {
+                            self.replace_source(source, loaded.meshed, Some(origin));
                             if kind == ReadKind::Refresh {
                                 self.notice = Some(crate::t!("db-read-again", name = name));
                             }
                         }
-                        None => self.add_source(
-                            name,
-                            None,
-                            Some(origin),
-                            file,
-                            loaded.zone_meshes,
-                            loaded.plot_meshes,
-                        ),
+                        None => self.add_source(name, None, Some(origin), loaded.meshed),
                     }
                 }
                 DbMessage::Read {
@@ -246,10 +234,9 @@ impl ZaeApp {
     fn read_failed(&mut self, url: String, e: DbError, kind: ReadKind) {
         self.db_dialog.busy = false;
         let shown = self
-            .dataset
-            .files
-            .iter()
-            .any(|f| f.database.as_ref().is_some_and(|d| d.url == url));
+            .store
+            .sources()
+            .any(|(_, f)| f.database.as_ref().is_some_and(|d| d.url == url));
         match e {
             DbError::Cancelled { .. } => {}
             e if e.is_connection_lost() && shown => {
@@ -295,10 +282,9 @@ impl ZaeApp {
             return;
         }
         let stale: Vec<(String, TableRef)> = self
-            .dataset
-            .files
-            .iter()
-            .filter_map(|f| f.database.as_ref())
+            .store
+            .sources()
+            .filter_map(|(_, f)| f.database.as_ref())
             .filter(|d| d.fetched.is_some_and(|r| !covers(r, view)))
             .map(|d| (d.url.clone(), TableRef::new(&d.schema, &d.table)))
             .collect();

@@ -1,16 +1,13 @@
 //! Loading files on a worker thread: progress, cancel, one message per file as it is done, so
 //! the window stays responsive whatever the file.
 
-use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 
-use crate::io::{self, LoadError, LoadedFile};
-use crate::model::Zone;
-use crate::spatial::{BandMeshes, MAX_MESH_VERTICES, MAX_ZONE_MESH_VERTICES, build_meshes};
-use geo::MultiPolygon;
+use crate::io::{self, LoadError};
+use crate::store::{MeshedSource, mesh_loaded};
 
 pub enum LoadMessage {
     Loaded(Box<Loaded>),
@@ -20,9 +17,7 @@ pub enum LoadMessage {
 /// A file read on the worker, with its meshes built.
 pub struct Loaded {
     pub path: PathBuf,
-    pub file: LoadedFile,
-    pub zone_meshes: Vec<BandMeshes>,
-    pub plot_meshes: Vec<BandMeshes>,
+    pub meshed: MeshedSource,
 }
 
 /// What a worker thread shares with the window: the item it works on, how far it is (0..1),
@@ -186,14 +181,14 @@ fn load_one(path: &std::path::Path, progress: &WorkProgress) -> LoadMessage {
     let report = |fraction: f32| progress.report(fraction);
     // Reading and parsing is ~70% of the work, meshes the rest. The file is read in blocks,
     // never whole, so a big file does not sit in memory beside the zones built from it.
-    let mut file = match io::load_file(path, &mut |f| report(0.7 * f)) {
+    let file = match io::load_file(path, &mut |f| report(0.7 * f)) {
         Ok(f) => f,
         Err(e) => return LoadMessage::Failed(e),
     };
-    let Some((zone_meshes, plot_meshes)) = mesh_loaded(&mut file, &mut |f| report(0.7 + 0.3 * f))
-    else {
+    let Some(meshed) = mesh_loaded(file, &mut |f| report(0.7 + 0.3 * f)) else {
         return LoadMessage::Failed(LoadError::Cancelled { file: name.clone() });
     };
+    let file = &meshed.file;
     log::info!(
         "{name}: {} zones, {} plots, {} establishments loaded and meshed in {:.2} s",
         file.zones.len(),
@@ -203,9 +198,7 @@ fn load_one(path: &std::path::Path, progress: &WorkProgress) -> LoadMessage {
     );
     LoadMessage::Loaded(Box::new(Loaded {
         path: path.to_path_buf(),
-        file,
-        zone_meshes,
-        plot_meshes,
+        meshed,
     }))
 }
 

@@ -23,12 +23,11 @@ use crate::map::tiles::{BaseMap, TileChoice, TileStatus};
 use crate::map::zones_layer::{CellTexture, LayerOutput, ZonesLayer};
 use crate::model::{Zone, union, union_all};
 use crate::settings::Settings;
-use crate::spatial::BandMeshes;
 use crate::spatial::mercator::{to_lon_lat, to_world, zoom_to_fit};
-use crate::store::{Dataset, DbOrigin, SourceFile};
+use crate::store::{Dataset, DbOrigin, MeshedSource, SourceId, ZoneId, ZoneStore};
 use crate::t;
 use crate::ui;
-use derived::Derived;
+use derived::Colours;
 use loader::{FileStamp, Finished, LoadJob, LoadMessage};
 
 pub use crate::embedded::{EMBEDDED_DATASET, EMBEDDED_NAME};
@@ -101,9 +100,9 @@ const MAX_RECENT: usize = 10;
 /// Something the user asked for; applied between frames.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    Select(Option<usize>),
+    Select(Option<ZoneId>),
     /// Select a zone and fly to it.
-    Focus(usize),
+    Focus(ZoneId),
     /// Open files; a GeoPackage (or zip) of several tables asks which first.
     Open(Vec<PathBuf>),
     /// Open these files and tables as they are (the tables were chosen).
@@ -111,8 +110,8 @@ pub enum Command {
     /// The table chooser was closed without opening anything.
     CancelLayerChoice,
     OpenDialog,
-    CloseFile(usize),
-    ShowReport(Option<usize>),
+    CloseFile(SourceId),
+    ShowReport(Option<SourceId>),
     FitAll,
     Zoom(ZoomAction),
     RetryTiles,
@@ -162,7 +161,7 @@ pub enum Command {
     /// Use this polygon file as the context layer; `None`: the communes of the métropole.
     SetContextFile(Option<PathBuf>),
     /// Read a database source again (one, or all when `None`).
-    DbRefresh(Option<usize>),
+    DbRefresh(Option<SourceId>),
     /// Connect again after the connection was lost, and read again.
     DbRetry,
     Quit,
@@ -176,14 +175,14 @@ struct KioskState {
 }
 
 pub struct ZaeApp {
-    pub dataset: Dataset,
-    /// The kept (coarse) bands of every zone's mesh, in zone order.
-    meshes: Vec<BandMeshes>,
+    /// Zones, plots, establishments, their meshes and index, kept in step.
+    store: ZoneStore,
     /// Detailed bands, built for the zones in view.
     detail: crate::spatial::DetailMeshes,
-    plot_meshes: Vec<BandMeshes>,
-    derived: Derived,
-    selected: Option<usize>,
+    /// The colours of zones and plots in the current style, and the legend.
+    colours: Colours,
+    selected: Option<ZoneId>,
+    /// The zone under the pointer in the last frame (position; only for this frame's drawing).
     hovered: Option<usize>,
     map_memory: MapMemory,
     base_map: BaseMap,
@@ -201,14 +200,12 @@ pub struct ZaeApp {
     last_layer: LayerOutput,
     /// The zones merged into screen cells, as a texture kept between frames.
     cell_texture: CellTexture,
-    /// Width of each zone's label, measured when first needed.
-    label_widths: Vec<f32>,
     /// `ZAE_ATLAS_FRAME_RATE=1`: draw continuously and log the frame rate (a measurement aid).
     frame_rate: Option<FrameRate>,
     loader: Option<LoadJob>,
     /// Messages for the user (files that could not be opened...).
     pub errors: Vec<String>,
-    report_window: Option<usize>,
+    report_window: Option<SourceId>,
     commands: Vec<Command>,
     search: ui::search::SearchState,
     /// Built on the first search after the data changed (parsing every zone's tenants takes
@@ -289,7 +286,7 @@ impl ZaeApp {
             context::ContextState::open(saved.context_file.as_ref(), saved.context_hidden);
         app.context = context;
         app.errors.extend(error);
-        app.derived = Derived::build(&app.dataset, app.style);
+        app.colours = Colours::build(&app.store, app.style);
         app.refilter();
         if let Some(((lon, lat), zoom)) = saved.view {
             app.map_memory.center_at(lon_lat(lon, lat));
@@ -310,16 +307,14 @@ impl ZaeApp {
             style: self.style,
             filter: self.filter.clone(),
             open_files: self
-                .dataset
-                .files
-                .iter()
-                .filter_map(|f| f.path.clone())
+                .store
+                .sources()
+                .filter_map(|(_, f)| f.path.clone())
                 .collect(),
             embedded_open: self
-                .dataset
-                .files
-                .iter()
-                .any(|f| f.path.is_none() && f.database.is_none()),
+                .store
+                .sources()
+                .any(|(_, f)| f.path.is_none() && f.database.is_none()),
             recent_files: self.recent.clone(),
             show_table: self.show_table,
             settings: self.settings.clone(),
@@ -336,8 +331,7 @@ impl ZaeApp {
 
     fn new_inner(ctx: &Context, config: AppConfig, embedded: bool) -> Self {
         let mut app = Self {
-            dataset: Dataset::default(),
-            meshes: Vec::new(),
+            store: ZoneStore::new(),
             detail: {
                 let ctx = ctx.clone();
                 crate::spatial::DetailMeshes::new(
@@ -345,8 +339,7 @@ impl ZaeApp {
                     std::sync::Arc::new(move || ctx.request_repaint()),
                 )
             },
-            plot_meshes: Vec::new(),
-            derived: Derived::default(),
+            colours: Colours::default(),
             selected: None,
             hovered: None,
             map_memory: MapMemory::default(),
@@ -365,7 +358,6 @@ impl ZaeApp {
             pending_watch: false,
             last_layer: LayerOutput::default(),
             cell_texture: CellTexture::default(),
-            label_widths: Vec::new(),
             frame_rate: std::env::var_os("ZAE_ATLAS_FRAME_RATE").map(|_| FrameRate::default()),
             loader: None,
             errors: Vec::new(),
@@ -423,11 +415,11 @@ impl ZaeApp {
     /// frame already shows the zones.
     fn load_embedded(&mut self) {
         match io::load_bytes(EMBEDDED_NAME, EMBEDDED_DATASET, &mut |_| true) {
-            Ok(mut file) => {
+            Ok(file) => {
                 // Never stopped: the progress callback always goes on.
-                let (zones, plots) =
-                    loader::mesh_loaded(&mut file, &mut |_| true).unwrap_or_default();
-                self.add_file(None, file, zones, plots);
+                if let Some(meshed) = crate::store::mesh_loaded(file, &mut |_| true) {
+                    self.add_file(None, meshed);
+                }
             }
             Err(e) => self
                 .errors
@@ -435,18 +427,12 @@ impl ZaeApp {
         }
     }
 
-    fn add_file(
-        &mut self,
-        path: Option<PathBuf>,
-        file: io::LoadedFile,
-        zone_meshes: Vec<BandMeshes>,
-        plot_meshes: Vec<BandMeshes>,
-    ) {
+    fn add_file(&mut self, path: Option<PathBuf>, meshed: MeshedSource) {
         let name = path
             .as_deref()
             .map(io::display_name)
             .unwrap_or_else(|| EMBEDDED_NAME.to_string());
-        self.add_source(name, path, None, file, zone_meshes, plot_meshes);
+        self.add_source(name, path, None, meshed);
     }
 
     /// Adds a file, the embedded dataset or a database table; fits the view to what it brought
@@ -456,10 +442,9 @@ impl ZaeApp {
         name: String,
         path: Option<PathBuf>,
         database: Option<DbOrigin>,
-        file: io::LoadedFile,
-        zone_meshes: Vec<BandMeshes>,
-        plot_meshes: Vec<BandMeshes>,
+        meshed: MeshedSource,
     ) {
+        let file = &meshed.file;
         let read_by_area = database.as_ref().is_some_and(|d| d.fetched.is_some());
         let bounds = union_all(
             file.zones
@@ -472,21 +457,10 @@ impl ZaeApp {
                         .map(|e| geo::Rect::new((e.lon, e.lat), (e.lon, e.lat))),
                 ),
         );
-        self.dataset.add_file(
-            SourceFile {
-                name,
-                path,
-                report: file.report,
-                database,
-            },
-            file.zones,
-            file.plots,
-            file.establishments,
-        );
-        self.meshes.extend(zone_meshes);
-        self.plot_meshes.extend(plot_meshes);
+        let recent = path.clone();
+        self.store.add(name, path, database, meshed);
         self.data_changed();
-        if let Some(path) = self.dataset.files.last().and_then(|f| f.path.clone()) {
+        if let Some(path) = recent {
             self.recent.retain(|p| p != &path);
             self.recent.insert(0, path);
             self.recent.truncate(MAX_RECENT);
@@ -504,62 +478,37 @@ impl ZaeApp {
         }
     }
 
-    /// Drops the meshes of file `index`'s zones and plots; call just before the dataset drops
-    /// them, so meshes stay in step with zones.
-    fn drop_meshes_of(&mut self, index: usize) {
-        let mut zones = self.dataset.zones.iter();
-        self.meshes
-            .retain(|_| zones.next().is_none_or(|z| z.file != index));
-        let mut plots = self.dataset.plots.iter();
-        self.plot_meshes
-            .retain(|_| plots.next().is_none_or(|p| p.file != index));
-    }
-
     /// A file open already was read again after it changed on disk: its zones, plots and
-    /// tenants are replaced; the selection stays on the same zone id when it still exists.
-    fn replace_file(&mut self, index: usize, loaded: loader::Loaded) {
-        self.replace_source(index, loaded.file, loaded.zone_meshes, loaded.plot_meshes);
-        self.notice = Some(t!(
-            "notice-reloaded",
-            name = &self.dataset.files[index].name
-        ));
+    /// tenants are replaced; the selection stays on the same zone when it still exists.
+    fn replace_file(&mut self, source: SourceId, loaded: loader::Loaded) {
+        self.replace_source(source, loaded.meshed, None);
+        if let Some(file) = self.store.source(source) {
+            self.notice = Some(t!("notice-reloaded", name = &file.name));
+        }
     }
 
-    /// Replaces what source `index` held by a new reading of it; the selection stays on the
-    /// same zone id when it still exists.
+    /// Replaces what a source held by a new reading of it; the selection stays on the same
+    /// zone (same id in the data) when it still exists.
     fn replace_source(
         &mut self,
-        index: usize,
-        file: io::LoadedFile,
-        zone_meshes: Vec<BandMeshes>,
-        plot_meshes: Vec<BandMeshes>,
+        source: SourceId,
+        meshed: MeshedSource,
+        database: Option<DbOrigin>,
     ) {
-        let selected_id = self.selected_zone().map(|z| z.id.clone());
-        self.drop_meshes_of(index);
-        self.dataset.replace_file(
-            index,
-            file.report,
-            file.zones,
-            file.plots,
-            file.establishments,
-        );
-        self.meshes.extend(zone_meshes);
-        self.plot_meshes.extend(plot_meshes);
-        self.selected = selected_id.and_then(|id| self.dataset.zone_index_by_id(&id));
+        self.store.replace(source, meshed, database);
+        if self
+            .selected
+            .is_some_and(|id| self.store.zone(id).is_none())
+        {
+            self.selected = None;
+        }
         self.data_changed();
     }
 
     /// After zones were added, replaced or removed: what is computed from them follows (index,
     /// draw order, colours, detailed meshes, search index, filter).
     fn data_changed(&mut self) {
-        let started = std::time::Instant::now();
-        self.derived = Derived::build(&self.dataset, self.style);
-        self.label_widths.clear();
-        log::info!(
-            "index, draw order and colours of {} zones rebuilt in {:.0} ms",
-            self.dataset.zones.len(),
-            started.elapsed().as_secs_f64() * 1000.0
-        );
+        self.colours = Colours::build(&self.store, self.style);
         self.detail.clear();
         self.search_index = None;
         self.refilter();
@@ -570,10 +519,9 @@ impl ZaeApp {
     /// a close), rather than every frame.
     fn rewatch(&self) {
         let paths: Vec<(PathBuf, FileStamp)> = self
-            .dataset
-            .files
-            .iter()
-            .filter_map(|f| f.path.clone())
+            .store
+            .sources()
+            .filter_map(|(_, f)| f.path.clone())
             .filter_map(|p| self.stamps.get(&p).map(|s| (p, *s)))
             .collect();
         self.watcher.watch(paths);
@@ -593,10 +541,9 @@ impl ZaeApp {
         }
         self.last_watch = std::time::Instant::now();
         let changed: Vec<PathBuf> = self
-            .dataset
-            .files
-            .iter()
-            .filter_map(|f| f.path.clone())
+            .store
+            .sources()
+            .filter_map(|(_, f)| f.path.clone())
             .filter(|p| loader::stamp(p).is_some_and(|s| self.stamps.get(p) != Some(&s)))
             .collect();
         if !changed.is_empty() {
@@ -606,13 +553,12 @@ impl ZaeApp {
 
     /// Recomputes which zones pass the filter, and the table rows.
     fn refilter(&mut self) {
-        let n = self.dataset.zones.len();
-        self.shown_mask = (0..n)
-            .map(|i| self.filter.matches(&self.dataset, i))
-            .collect();
+        let dataset = self.store.dataset();
+        let n = dataset.zones.len();
+        self.shown_mask = (0..n).map(|i| self.filter.matches(dataset, i)).collect();
         self.table_rows = (0..n).filter(|&i| self.shown_mask[i]).collect();
-        ui::table::sort_rows(&self.dataset, &mut self.table_rows, self.table_sort);
-        if self.selected.is_some_and(|s| !self.is_shown(s)) {
+        ui::table::sort_rows(dataset, &mut self.table_rows, self.table_sort);
+        if self.selected().is_some_and(|s| !self.is_shown(s)) {
             self.selected = None;
         }
     }
@@ -627,12 +573,38 @@ impl ZaeApp {
         &self.table_rows
     }
 
+    /// Where the selected zone is in [`Dataset::zones`] today.
     pub fn selected(&self) -> Option<usize> {
+        self.selected.and_then(|id| self.store.position(id))
+    }
+
+    /// The selected zone's id.
+    pub fn selected_id(&self) -> Option<ZoneId> {
         self.selected
     }
 
     pub fn selected_zone(&self) -> Option<&Zone> {
-        self.selected.and_then(|i| self.dataset.zones.get(i))
+        self.selected.and_then(|id| self.store.zone(id))
+    }
+
+    /// Everything loaded, read-only.
+    pub fn dataset(&self) -> &Dataset {
+        self.store.dataset()
+    }
+
+    /// Zones, meshes and index, with their stable ids.
+    pub fn store(&self) -> &ZoneStore {
+        &self.store
+    }
+
+    /// The id of the zone at a position of [`Dataset::zones`] (tests and tools).
+    pub fn zone_id(&self, position: usize) -> Option<ZoneId> {
+        self.store.zone_id(position)
+    }
+
+    /// The id of the source at a position of [`Dataset::files`] (tests and tools).
+    pub fn source_id(&self, position: usize) -> Option<SourceId> {
+        self.store.sources().nth(position).map(|(id, _)| id)
     }
 
     /// How the map was drawn in the last frame (for tests and tools: where is a place on screen).
@@ -647,7 +619,7 @@ impl ZaeApp {
             return None;
         }
         let (lon, lat) = view.screen_to_lon_lat(pos);
-        self.derived.index.hit(&self.dataset.zones, lon, lat)
+        self.store.index().hit(self.store.zones(), lon, lat)
     }
 
     pub fn zones_drawn(&self) -> usize {
@@ -655,8 +627,8 @@ impl ZaeApp {
     }
 
     /// The kept meshes of the zones, in zone order.
-    pub fn zone_meshes(&self) -> &[BandMeshes] {
-        &self.meshes
+    pub fn zone_meshes(&self) -> &[crate::spatial::BandMeshes] {
+        self.store.zone_meshes()
     }
 
     /// The detailed meshes built for the zones in view.
@@ -699,7 +671,7 @@ impl ZaeApp {
     }
 
     pub fn reports(&self) -> impl Iterator<Item = &LoadReport> {
-        self.dataset.files.iter().map(|f| &f.report)
+        self.store.sources().map(|(_, f)| &f.report)
     }
 
     pub fn push(&mut self, command: Command) {
@@ -729,19 +701,10 @@ impl ZaeApp {
             match message {
                 LoadMessage::Loaded(loaded) => {
                     let loaded = *loaded;
-                    let open_at = self
-                        .dataset
-                        .files
-                        .iter()
-                        .position(|f| f.path.as_deref() == Some(&path));
-                    match open_at.filter(|_| reload) {
-                        Some(index) => self.replace_file(index, loaded),
-                        None => self.add_file(
-                            Some(loaded.path),
-                            loaded.file,
-                            loaded.zone_meshes,
-                            loaded.plot_meshes,
-                        ),
+                    let open = self.store.source_of_path(&path);
+                    match open.filter(|_| reload) {
+                        Some(source) => self.replace_file(source, loaded),
+                        None => self.add_file(Some(loaded.path), loaded.meshed),
                     }
                 }
                 // The user asked for it: not an error.
@@ -765,15 +728,15 @@ impl ZaeApp {
 
     fn apply(&mut self, command: Command, ctx: &Context) {
         match command {
-            Command::Select(i) => {
-                self.selected = i.filter(|&i| i < self.dataset.zones.len());
+            Command::Select(id) => {
+                self.selected = id.filter(|&id| self.store.zone(id).is_some());
                 self.selection_moved = true;
             }
-            Command::Focus(i) => {
-                if let Some(zone) = self.dataset.zones.get(i) {
-                    self.selected = Some(i);
-                    self.selection_moved = true;
+            Command::Focus(id) => {
+                if let Some(zone) = self.store.zone(id) {
                     self.pending_fit = Some(zone.bbox);
+                    self.selected = Some(id);
+                    self.selection_moved = true;
                 }
             }
             Command::Open(paths) => match ui::layer_chooser::LayerChoice::of(&paths) {
@@ -807,18 +770,23 @@ impl ZaeApp {
                     self.apply(Command::Open(paths), ctx);
                 }
             }
-            Command::CloseFile(i) => {
-                if i < self.dataset.files.len() {
-                    self.drop_meshes_of(i);
-                    self.dataset.remove_file(i);
-                    self.selected = None;
-                    self.report_window = None;
+            Command::CloseFile(source) => {
+                if self.store.remove(source) {
+                    if self
+                        .selected
+                        .is_some_and(|id| self.store.zone(id).is_none())
+                    {
+                        self.selected = None;
+                    }
+                    if self.report_window == Some(source) {
+                        self.report_window = None;
+                    }
                     self.data_changed();
                 }
             }
             Command::ShowReport(i) => self.report_window = i,
             Command::FitAll => {
-                self.pending_fit = self.dataset.bounds();
+                self.pending_fit = self.store.dataset().bounds();
             }
             Command::Zoom(ZoomAction::In) => {
                 let _ = self.map_memory.zoom_in();
@@ -853,8 +821,8 @@ impl ZaeApp {
                 }
             }
             Command::Export(path) => match io::export::export(
-                self.dataset
-                    .zones
+                self.store
+                    .zones()
                     .iter()
                     .enumerate()
                     .filter(|(i, _)| self.is_shown(*i))
@@ -919,8 +887,7 @@ impl ZaeApp {
             Command::SetStyle(style) => {
                 // Only the colours depend on the style; the index and draw order stay.
                 self.style = style;
-                (self.derived.colors, self.derived.legend) =
-                    zone_colors(&self.dataset.zones, style);
+                (self.colours.zones, self.colours.legend) = zone_colors(self.store.zones(), style);
             }
             Command::SetLang(lang) => {
                 self.settings.language = Some(lang);
@@ -990,8 +957,9 @@ impl ZaeApp {
     /// Labels computed ahead of time (legend, sorted table) follow a change of language.
     fn relabel(&mut self) {
         i18n::set_lang(self.settings.lang());
-        (self.derived.colors, self.derived.legend) = zone_colors(&self.dataset.zones, self.style);
-        ui::table::sort_rows(&self.dataset, &mut self.table_rows, self.table_sort);
+        (self.colours.zones, self.colours.legend) = zone_colors(self.store.zones(), self.style);
+        self.store.clear_label_widths();
+        ui::table::sort_rows(self.store.dataset(), &mut self.table_rows, self.table_sort);
     }
 
     /// A base map that could not be used (a broken PMTiles file) is said once, by name.
@@ -1040,7 +1008,7 @@ impl ZaeApp {
             // Light, like the map: the card reads well under a stand's lights.
             ctx.set_theme(egui::ThemePreference::Light);
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
-            self.pending_fit = self.dataset.bounds();
+            self.pending_fit = self.store.dataset().bounds();
         } else {
             self.kiosk = None;
             self.flight = None;
@@ -1063,7 +1031,8 @@ impl ZaeApp {
     /// when the tour moves on (every few seconds), not every frame.
     fn tour_stop(&self, k: usize) -> Option<usize> {
         let mut stops = self.table_rows.clone();
-        let surface = |i: usize| self.dataset.zones[i].surface_declared_ha.unwrap_or(0.0);
+        let zones = self.store.zones();
+        let surface = |i: usize| zones[i].surface_declared_ha.unwrap_or(0.0);
         stops.sort_by(|&a, &b| surface(b).total_cmp(&surface(a)).then(a.cmp(&b)));
         stops.get(k).copied()
     }
@@ -1106,13 +1075,13 @@ impl ZaeApp {
             Some(crate::kiosk::Event::ResetToOverview) => {
                 self.selected = None;
                 self.measure = None;
-                if let Some(bounds) = self.dataset.bounds() {
+                if let Some(bounds) = self.store.dataset().bounds() {
                     self.fly_to(bounds, now);
                 }
             }
             Some(crate::kiosk::Event::ShowStop(k)) => {
-                let stop = self.tour_stop(k);
-                if let Some(zone) = stop.and_then(|i| self.dataset.zones.get(i)) {
+                let stop = self.tour_stop(k).and_then(|i| self.store.zone_id(i));
+                if let Some(zone) = stop.and_then(|id| self.store.zone(id)) {
                     let bounds = zone.bbox;
                     self.selected = stop;
                     self.fly_to(bounds, now);
@@ -1159,7 +1128,7 @@ impl ZaeApp {
         Panel::top("kiosk-top").show(ui, |ui| {
             self.commands.extend(ui::kiosk::top_bar_ui(ui));
         });
-        if let Some(selected) = self.selected.filter(|&i| i < self.dataset.zones.len()) {
+        if let Some(selected) = self.selected() {
             let mut commands = Vec::new();
             Panel::right("kiosk-card")
                 .exact_size(420.0)
@@ -1168,7 +1137,7 @@ impl ZaeApp {
                     egui::ScrollArea::vertical()
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
-                            commands = ui::kiosk::card_ui(ui, &self.dataset, selected);
+                            commands = ui::kiosk::card_ui(ui, self.store.dataset(), selected);
                         });
                 });
             self.commands.extend(commands);
@@ -1274,14 +1243,16 @@ impl ZaeApp {
             if step != 0 {
                 let rows = &self.table_rows;
                 let at = self
-                    .selected
+                    .selected()
                     .and_then(|s| rows.iter().position(|&r| r == s));
                 let next = match at {
                     Some(k) => (k as isize + step).rem_euclid(rows.len() as isize) as usize,
                     None if step > 0 => 0,
                     None => rows.len() - 1,
                 };
-                self.commands.push(Command::Focus(rows[next]));
+                if let Some(id) = self.store.zone_id(rows[next]) {
+                    self.commands.push(Command::Focus(id));
+                }
             }
         }
     }
@@ -1298,25 +1269,28 @@ impl ZaeApp {
         let context_on = !self.context.hidden && self.base_map.status() != TileStatus::Ok;
         let mut context_drawn = Vec::new();
         let mut output = LayerOutput::default();
+        let selected = self.selected();
+        let store = &self.store;
+        let mut label_widths = store.label_widths().borrow_mut();
         let layer = ZonesLayer {
-            zones: &self.dataset.zones,
-            meshes: &self.meshes,
+            zones: store.zones(),
+            meshes: store.zone_meshes(),
             detail: &self.detail,
-            index: &self.derived.index,
-            plots: &self.dataset.plots,
-            plot_meshes: &self.plot_meshes,
-            plot_index: &self.derived.plot_index,
-            plot_colors: &self.derived.plot_colors,
-            establishments: &self.dataset.establishments,
-            draw_rank: &self.derived.draw_rank,
-            ranked: &self.derived.ranked,
+            index: store.index(),
+            plots: store.plots(),
+            plot_meshes: store.plot_meshes(),
+            plot_index: store.plot_index(),
+            plot_colors: &self.colours.plots,
+            establishments: store.establishments(),
+            draw_rank: store.draw_rank(),
+            ranked: store.ranked(),
             shown: &self.shown_mask,
-            colors: &self.derived.colors,
-            schematic: &self.derived.schematic,
-            selected: self.selected,
+            colors: &self.colours.zones,
+            schematic: store.schematic(),
+            selected,
             highlight: self.highlight,
             cells: &mut self.cell_texture,
-            label_widths: &mut self.label_widths,
+            label_widths: &mut label_widths,
             output: &mut output,
         };
         let mut map = Map::new(
@@ -1332,12 +1306,15 @@ impl ZaeApp {
         }
         let map = map.with_plugin(layer).zoom_with_ctrl(false);
         let response = ui.add(map);
+        drop(label_widths);
         self.context.drawn = context_drawn;
         self.base_map.end_frame();
 
         match (&mut self.measure, output.clicked, output.clicked_at) {
             (Some((_, points)), Some(_), Some(at)) => points.push(at),
-            (None, Some(clicked), _) => self.commands.push(Command::Select(clicked)),
+            (None, Some(clicked), _) => self
+                .commands
+                .push(Command::Select(clicked.and_then(|i| self.store.zone_id(i)))),
             _ => {}
         }
         self.hovered = output.hovered;
@@ -1365,16 +1342,16 @@ impl ZaeApp {
                 .request_repaint_after(std::time::Duration::from_millis(250));
         }
         let schematic_shown = self
-            .derived
-            .schematic
+            .store
+            .schematic()
             .iter()
             .enumerate()
             .any(|(i, &s)| s && self.is_shown(i));
         overlays::legend_ui(
             ui,
             rect,
-            &self.derived.legend,
-            !self.dataset.plots.is_empty(),
+            &self.colours.legend,
+            !self.store.plots().is_empty(),
             schematic_shown,
         );
         if let Some(view) = &output.view {
@@ -1400,7 +1377,7 @@ impl ZaeApp {
         // Detailed meshes for the zones drawn coarser than their band: asked of the worker now,
         // drawn when they arrive.
         let wanted = std::mem::take(&mut output.wanted_detail);
-        let zones = &self.dataset.zones;
+        let zones = self.store.zones();
         self.detail
             .request(&wanted, output.band, |i| zones.get(i).map(Zone::geometry));
         self.detail.end_frame();
@@ -1513,7 +1490,7 @@ impl eframe::App for ZaeApp {
         Panel::top("menu").show(ui, |ui| {
             self.commands.extend(ui::menu_bar_ui(
                 ui,
-                &self.dataset,
+                &self.store,
                 &mut self.search,
                 &mut self.search_index,
                 &self.recent,
@@ -1530,7 +1507,7 @@ impl eframe::App for ZaeApp {
             let loading = loading.or_else(|| self.db_progress());
             self.commands.extend(ui::status_bar_ui(
                 ui,
-                &self.dataset,
+                self.store.dataset(),
                 self.base_map.status(),
                 self.base_map.file_name().as_deref(),
                 loading.as_ref(),
@@ -1541,21 +1518,22 @@ impl eframe::App for ZaeApp {
             let sort_before = self.table_sort;
             let mut commands = Vec::new();
             let scroll = std::mem::take(&mut self.selection_moved);
+            let selected = self.selected();
             Panel::bottom("table")
                 .resizable(true)
                 .default_size(220.0)
                 .show(ui, |ui| {
                     commands = ui::table::table_ui(
                         ui,
-                        &self.dataset,
+                        &self.store,
                         &self.table_rows,
                         &mut self.table_sort,
-                        self.selected,
+                        selected,
                         scroll,
                     );
                 });
             if self.table_sort != sort_before {
-                ui::table::sort_rows(&self.dataset, &mut self.table_rows, self.table_sort);
+                ui::table::sort_rows(self.store.dataset(), &mut self.table_rows, self.table_sort);
             }
             self.commands.extend(commands);
         }
@@ -1567,30 +1545,30 @@ impl eframe::App for ZaeApp {
                 if ui::filters::filters_ui(
                     ui,
                     &mut filter,
-                    &self.dataset,
-                    &self.derived.communes,
-                    &self.derived.states,
+                    self.store.dataset(),
+                    self.store.communes(),
+                    self.store.states(),
                 ) {
                     self.commands.push(Command::SetFilter(filter));
                 }
                 ui.separator();
                 self.commands
-                    .extend(ui::files_panel_ui(ui, &self.dataset, self.selected));
+                    .extend(ui::files_panel_ui(ui, &self.store, self.selected()));
             });
-        if let Some(selected) = self.selected.filter(|&i| i < self.dataset.zones.len()) {
+        if let Some(selected) = self.selected() {
             let mut commands = Vec::new();
             Panel::right("info")
                 .default_size(380.0)
                 .size_range(280.0..=640.0)
                 .show(ui, |ui| {
-                    commands = ui::info_panel_ui(ui, &self.dataset, selected);
+                    commands = ui::info_panel_ui(ui, self.store.dataset(), selected);
                 });
             self.commands.extend(commands);
         }
         CentralPanel::no_frame().show(ui, |ui| {
             let shown = self.table_rows.len();
             if let Some(part) =
-                ui::filters::chips_ui(ui, &self.filter, shown, self.dataset.zones.len())
+                ui::filters::chips_ui(ui, &self.filter, shown, self.store.zones().len())
             {
                 let mut filter = self.filter.clone();
                 filter.clear(part);
@@ -1599,10 +1577,10 @@ impl eframe::App for ZaeApp {
             self.map_ui(ui);
         });
 
-        if let Some(i) = self.report_window
-            && let Some(file) = self.dataset.files.get(i)
+        if let Some(source) = self.report_window
+            && let Some(file) = self.store.source(source)
         {
-            self.commands.extend(ui::report_window_ui(&ctx, i, file));
+            self.commands.extend(ui::report_window_ui(&ctx, file));
         }
         self.commands
             .extend(ui::errors_window_ui(&ctx, &self.errors));
@@ -1613,7 +1591,8 @@ impl eframe::App for ZaeApp {
                 .extend(ui::layer_chooser::layer_chooser_ui(&ctx, choice));
         }
         if self.show_stats {
-            let (hovered, open) = ui::stats::stats_window_ui(&ctx, &self.dataset, &self.table_rows);
+            let (hovered, open) =
+                ui::stats::stats_window_ui(&ctx, self.store.dataset(), &self.table_rows);
             self.highlight = hovered;
             if !open {
                 self.commands.push(Command::ToggleStats);

@@ -5,7 +5,7 @@ use egui::{Color32, Context, CornerRadius, Frame, Margin, Rect, RichText, Stroke
 
 use crate::app::Command;
 use crate::db::{Secret, TableInfo, TableKind, TableRef};
-use crate::store::SourceFile;
+use crate::store::{SourceFile, SourceId};
 use crate::t;
 
 /// The dialog's state: what the planner typed, and the tables found.
@@ -266,7 +266,7 @@ pub fn lost_banner_ui(ui: &mut Ui, map: Rect, message: &str) -> bool {
 }
 
 /// The Refresh button of a database source in the Files panel.
-pub fn refresh_button_ui(ui: &mut Ui, index: usize, file: &SourceFile) -> Option<Command> {
+pub fn refresh_button_ui(ui: &mut Ui, source: SourceId, file: &SourceFile) -> Option<Command> {
     let origin = file.database.as_ref()?;
     let hover = match origin.fetched {
         Some(_) => t!("db-refresh-hover-view"),
@@ -275,5 +275,5 @@ pub fn refresh_button_ui(ui: &mut Ui, index: usize, file: &SourceFile) -> Option
     let label = t!("db-refresh-named", name = &file.name);
     let button = ui.small_button(t!("db-refresh")).on_hover_text(hover);
     button.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label));
-    button.clicked().then_some(Command::DbRefresh(Some(index)))
+    button.clicked().then_some(Command::DbRefresh(Some(source)))
 }

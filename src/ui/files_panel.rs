@@ -3,11 +3,12 @@
 use egui::{Color32, RichText, ScrollArea, Ui};
 
 use crate::app::Command;
-use crate::store::Dataset;
+use crate::store::ZoneStore;
 use crate::t;
 
-pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -> Vec<Command> {
+pub fn files_panel_ui(ui: &mut Ui, store: &ZoneStore, selected: Option<usize>) -> Vec<Command> {
     let mut commands = Vec::new();
+    let zones = store.zones();
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.label(RichText::new(t!("files-title")).strong());
@@ -19,7 +20,7 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
             commands.push(Command::OpenDialog);
         }
     });
-    for (i, file) in dataset.files.iter().enumerate() {
+    for (source, file) in store.sources() {
         ui.group(|ui| {
             ui.horizontal(|ui| {
                 // Long names (database tables) wrap; × stays in view.
@@ -34,7 +35,7 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
                     egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label)
                 });
                 if close.clicked() {
-                    commands.push(Command::CloseFile(i));
+                    commands.push(Command::CloseFile(source));
                 }
             });
             let report = &file.report;
@@ -50,26 +51,28 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
             );
             ui.horizontal(|ui| {
                 if ui.small_button(t!("load-report-button")).clicked() {
-                    commands.push(Command::ShowReport(Some(i)));
+                    commands.push(Command::ShowReport(Some(source)));
                 }
-                commands.extend(super::db_dialog::refresh_button_ui(ui, i, file));
+                commands.extend(super::db_dialog::refresh_button_ui(ui, source, file));
             });
         });
     }
     ui.separator();
-    ui.label(RichText::new(t!("zones-title", n = dataset.zones.len())).strong());
+    ui.label(RichText::new(t!("zones-title", n = zones.len())).strong());
     let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
     ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show_rows(ui, row_height, dataset.zones.len(), |ui, rows| {
+        .show_rows(ui, row_height, zones.len(), |ui, rows| {
             for i in rows {
-                let zone = &dataset.zones[i];
+                let zone = &zones[i];
                 let response = ui.selectable_label(selected == Some(i), zone.display_name());
                 if selected == Some(i) && response.gained_focus() {
                     response.scroll_to_me(None);
                 }
-                if response.clicked() {
-                    commands.push(Command::Focus(i));
+                if response.clicked()
+                    && let Some(id) = store.zone_id(i)
+                {
+                    commands.push(Command::Focus(id));
                 }
             }
         });

@@ -23,12 +23,12 @@ use crate::app::Command;
 use crate::format::format_count;
 use crate::i18n::Lang;
 use crate::map::tiles::TileStatus;
-use crate::store::Dataset;
+use crate::store::{Dataset, ZoneStore};
 use crate::t;
 
 pub fn menu_bar_ui(
     ui: &mut Ui,
-    dataset: &Dataset,
+    store: &ZoneStore,
     search: &mut search::SearchState,
     index: &mut Option<crate::search::SearchIndex>,
     recent: &[std::path::PathBuf],
@@ -56,7 +56,7 @@ pub fn menu_bar_ui(
             if ui.button(t!("db-menu-connect")).clicked() {
                 commands.push(Command::DbDialog);
             }
-            if dataset.files.iter().any(|f| f.database.is_some())
+            if store.sources().any(|(_, f)| f.database.is_some())
                 && ui.button(t!("db-menu-refresh")).clicked()
             {
                 commands.push(Command::DbRefresh(None));
@@ -110,9 +110,9 @@ pub fn menu_bar_ui(
                 }
             });
             ui.menu_button(t!("menu-load-report"), |ui| {
-                for (i, file) in dataset.files.iter().enumerate() {
+                for (source, file) in store.sources() {
                     if ui.button(file.shown_name()).clicked() {
-                        commands.push(Command::ShowReport(Some(i)));
+                        commands.push(Command::ShowReport(Some(source)));
                     }
                 }
             });
@@ -148,7 +148,7 @@ pub fn menu_bar_ui(
             }
         });
         ui.add_space(24.0);
-        commands.extend(search::search_ui(ui, search, index, dataset));
+        commands.extend(search::search_ui(ui, search, index, store));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if let Some(lang) = language_switch_ui(ui, 14.0) {
                 commands.push(Command::SetLang(lang));

@@ -5,7 +5,7 @@ use egui::{Key, RichText, TextEdit, Ui};
 
 use crate::app::Command;
 use crate::search::{SearchHit, SearchIndex};
-use crate::store::Dataset;
+use crate::store::ZoneStore;
 
 /// Label of the search box, for screen readers and tests.
 
@@ -21,7 +21,7 @@ pub fn search_ui(
     ui: &mut Ui,
     state: &mut SearchState,
     index: &mut Option<SearchIndex>,
-    dataset: &Dataset,
+    store: &ZoneStore,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
     let edit = TextEdit::singleline(&mut state.query)
@@ -33,12 +33,12 @@ pub fn search_ui(
         response.request_focus();
     }
     if response.changed() {
-        let index = index.get_or_insert_with(|| SearchIndex::build(dataset));
+        let index = index.get_or_insert_with(|| SearchIndex::build(store.dataset()));
         state.hits = index.search(&state.query, 8);
     }
     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-    if enter && let Some(hit) = state.hits.first() {
-        commands.push(Command::Focus(hit.zone));
+    if enter && let Some(id) = state.hits.first().and_then(|h| store.zone_id(h.zone)) {
+        commands.push(Command::Focus(id));
     }
     if state.query.trim().is_empty() {
         state.hits.clear();
@@ -56,8 +56,8 @@ pub fn search_ui(
                         ui.label(RichText::new(t!("search-none")).italics());
                     }
                     for hit in &state.hits {
-                        let zone = dataset
-                            .zones
+                        let zone = store
+                            .zones()
                             .get(hit.zone)
                             .map(|z| z.display_name())
                             .unwrap_or_default();
@@ -66,8 +66,10 @@ pub fn search_ui(
                         } else {
                             t!("search-in-zone", matched = &hit.matched, zone = zone)
                         };
-                        if ui.selectable_label(false, text).clicked() {
-                            commands.push(Command::Focus(hit.zone));
+                        if ui.selectable_label(false, text).clicked()
+                            && let Some(id) = store.zone_id(hit.zone)
+                        {
+                            commands.push(Command::Focus(id));
                         }
                     }
                 });

@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 use crate::app::Command;
 use crate::format::format_count;
 use crate::format::format_ha;
-use crate::store::Dataset;
+use crate::store::{Dataset, ZoneStore};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SortColumn {
@@ -99,13 +99,14 @@ pub fn sort_rows(dataset: &Dataset, rows: &mut [usize], sort: TableSort) {
 /// `rows` are the zones to show, already sorted.
 pub fn table_ui(
     ui: &mut Ui,
-    dataset: &Dataset,
+    store: &ZoneStore,
     rows: &[usize],
     sort: &mut TableSort,
     selected: Option<usize>,
     scroll_to_selected: bool,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
+    let dataset = store.dataset();
     let mut builder = TableBuilder::new(ui)
         .striped(true)
         .resizable(true)
@@ -173,8 +174,10 @@ pub fn table_ui(
                         ui.add(egui::Label::new(text).selectable(false));
                     });
                 }
-                if row.response().clicked() {
-                    commands.push(Command::Focus(i));
+                if row.response().clicked()
+                    && let Some(id) = store.zone_id(i)
+                {
+                    commands.push(Command::Focus(id));
                 }
             });
         });

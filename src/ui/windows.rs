@@ -6,7 +6,7 @@ use crate::app::Command;
 use crate::store::SourceFile;
 use crate::t;
 
-pub fn report_window_ui(ctx: &Context, index: usize, file: &SourceFile) -> Vec<Command> {
+pub fn report_window_ui(ctx: &Context, file: &SourceFile) -> Vec<Command> {
     let mut commands = Vec::new();
     let mut open = true;
     egui::Window::new(t!("report-title", name = file.shown_name()))
@@ -59,7 +59,6 @@ pub fn report_window_ui(ctx: &Context, index: usize, file: &SourceFile) -> Vec<C
     if !open {
         commands.push(Command::ShowReport(None));
     }
-    let _ = index;
     commands
 }
 

@@ -4,10 +4,11 @@
 //! them: adding, replacing and removing a source keep them in step, and everything outside reads
 //! through `&self`. Zones and sources are named by stable ids ([`ZoneId`], [`SourceId`]).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use super::ids::{SourceId, ZoneId};
-use super::{Dataset, SourceFile};
+use super::{Dataset, DbOrigin, SourceFile};
 use crate::io::LoadedFile;
 use crate::model::{Establishment, Plot, Zone};
 use crate::spatial::{BAND_MAX_ZOOM, BandMeshes, RankedZone, ZoneIndex, build_meshes};
@@ -68,8 +69,9 @@ pub struct ZoneStore {
     plot_meshes: Vec<BandMeshes>,
     derived: Derived,
     /// Width of each zone's label on screen, measured by the interface when first drawn; cleared
-    /// with every change of the zones (and of language or scale, by the interface).
-    label_widths: Vec<f32>,
+    /// with every change of the zones (and of language or scale, by the interface). A cell, so
+    /// the map can fill it while it reads the zones.
+    label_widths: RefCell<Vec<f32>>,
     next_zone: u32,
     next_source: u32,
     /// Counts changes: a cache built at one generation is stale at another.
@@ -81,8 +83,15 @@ impl ZoneStore {
         Self::default()
     }
 
-    /// Adds a source and what it brought; returns its id.
-    pub fn add(&mut self, source: SourceFile, meshed: MeshedSource) -> SourceId {
+    /// Adds a source and what it brought (named `name`, read from `path` when a file, from a
+    /// table when `database`); returns its id.
+    pub fn add(
+        &mut self,
+        name: String,
+        path: Option<std::path::PathBuf>,
+        database: Option<DbOrigin>,
+        meshed: MeshedSource,
+    ) -> SourceId {
         let id = SourceId(self.next_source);
         self.next_source += 1;
         let MeshedSource {
@@ -93,6 +102,12 @@ impl ZoneStore {
         let (zone_meshes, plot_meshes) =
             checked_meshes(&file.zones, &file.plots, zone_meshes, plot_meshes);
         let new_ids: Vec<ZoneId> = file.zones.iter().map(|_| self.fresh_zone_id()).collect();
+        let source = SourceFile {
+            name,
+            path,
+            report: file.report,
+            database,
+        };
         self.data
             .add_file(source, file.zones, file.plots, file.establishments);
         self.source_ids.push(id);
@@ -103,9 +118,15 @@ impl ZoneStore {
         id
     }
 
-    /// Replaces what a source held by a new reading of it (same id, new report). Zones whose own
-    /// `id` is unchanged keep their [`ZoneId`]. False when no such source is open.
-    pub fn replace(&mut self, source: SourceId, meshed: MeshedSource) -> bool {
+    /// Replaces what a source held by a new reading of it (same id, new report; a database table
+    /// also tells which part of it was read). Zones whose own `id` is unchanged keep their
+    /// [`ZoneId`]. False when no such source is open.
+    pub fn replace(
+        &mut self,
+        source: SourceId,
+        meshed: MeshedSource,
+        database: Option<DbOrigin>,
+    ) -> bool {
         let Some(at) = self.source_position(source) else {
             return false;
         };
@@ -131,6 +152,11 @@ impl ZoneStore {
         self.drop_rows_of(at);
         self.data
             .replace_file(at, file.report, file.zones, file.plots, file.establishments);
+        if let Some(origin) = database
+            && let Some(file) = self.data.files.get_mut(at)
+        {
+            file.database = Some(origin);
+        }
         self.zone_ids.extend(new_ids);
         self.zone_meshes.extend(zone_meshes);
         self.plot_meshes.extend(plot_meshes);
@@ -200,6 +226,24 @@ impl ZoneStore {
             .and_then(|i| self.data.files.get(i))
     }
 
+    /// The source read from this file, if one is open.
+    pub fn source_of_path(&self, path: &std::path::Path) -> Option<SourceId> {
+        self.sources()
+            .find(|(_, f)| f.path.as_deref() == Some(path))
+            .map(|(id, _)| id)
+    }
+
+    /// The source read from this database table, if one is open.
+    pub fn source_of_table(&self, url: &str, schema: &str, table: &str) -> Option<SourceId> {
+        self.sources()
+            .find(|(_, f)| {
+                f.database
+                    .as_ref()
+                    .is_some_and(|d| d.url == url && d.schema == schema && d.table == table)
+            })
+            .map(|(id, _)| id)
+    }
+
     /// The source a zone came from.
     pub fn source_of(&self, zone: ZoneId) -> Option<SourceId> {
         let file = self.zone(zone)?.file;
@@ -250,13 +294,13 @@ impl ZoneStore {
     }
 
     /// The label cache, for the interface to fill as it measures labels (empty after a change).
-    pub fn label_widths_mut(&mut self) -> &mut Vec<f32> {
-        &mut self.label_widths
+    pub fn label_widths(&self) -> &RefCell<Vec<f32>> {
+        &self.label_widths
     }
 
     /// Forget measured labels (the language or the interface scale changed).
     pub fn clear_label_widths(&mut self) {
-        self.label_widths.clear();
+        self.label_widths.get_mut().clear();
     }
 
     /// Changes with every change of the zones.
@@ -296,7 +340,7 @@ impl ZoneStore {
             .enumerate()
             .map(|(i, &id)| (id, i))
             .collect();
-        self.label_widths.clear();
+        self.label_widths.get_mut().clear();
         self.generation += 1;
         log::info!(
             "index and draw order of {} zones rebuilt in {:.0} ms",
@@ -347,4 +391,106 @@ fn checked_meshes(
         .unwrap_or_default()
     };
     (zone_meshes, plot_meshes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::load_bytes;
+    use crate::store::mesh_loaded;
+
+    /// A GeoJSON file of square zones named by `ids`, each `size` degrees wide, side by side.
+    fn file(name: &str, ids: &[&str], x0: f64, size: f64) -> MeshedSource {
+        let features: Vec<String> = ids
+            .iter()
+            .enumerate()
+            .map(|(k, id)| {
+                let x = x0 + k as f64 * 0.01;
+                format!(
+                    r#"{{"type":"Feature","properties":{{"id":"{id}","nom":"Zone {id}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},47.0],[{x},{y}],[{x2},{y}],[{x2},47.0],[{x},47.0]]]}}}}"#,
+                    x2 = x + size,
+                    y = 47.0 + size
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        );
+        let loaded = load_bytes(name, text.as_bytes(), &mut |_| true).expect("fixture loads");
+        mesh_loaded(loaded, &mut |_| true).expect("meshes")
+    }
+
+    fn names(store: &ZoneStore) -> Vec<String> {
+        store.zones().iter().map(|z| z.id.clone()).collect()
+    }
+
+    /// Every per-zone array has one row per zone, and each mesh is the one of its own zone (same
+    /// bounding box once projected).
+    fn assert_in_step(store: &ZoneStore) {
+        let n = store.zones().len();
+        assert_eq!(store.zone_meshes().len(), n);
+        assert_eq!(store.plot_meshes().len(), store.plots().len());
+        assert_eq!(store.draw_rank().len(), n);
+        assert_eq!(store.schematic().len(), n);
+        for (i, zone) in store.zones().iter().enumerate() {
+            let id = store.zone_id(i).expect("an id for every zone");
+            assert_eq!(store.position(id), Some(i));
+            let mesh = store.zone_meshes()[i].band(0).expect("a coarse band");
+            let (lon, _) = crate::spatial::mercator::to_lon_lat(mesh.origin);
+            assert!(
+                lon >= zone.bbox.min().x - 1e-6 && lon <= zone.bbox.max().x + 1e-6,
+                "zone {} paired with a mesh at {lon}",
+                zone.id
+            );
+        }
+    }
+
+    #[test]
+    fn adding_replacing_and_removing_sources_keep_meshes_with_their_zones() {
+        let mut store = ZoneStore::new();
+        let a = store.add("a".into(), None, None, file("a", &["a1", "a2"], 5.0, 0.005));
+        let b = store.add("b".into(), None, None, file("b", &["b1", "b2", "b3"], 6.0, 0.002));
+        assert_in_step(&store);
+        let b2 = store.zone_by_data_id("b2").expect("b2");
+        let a1 = store.zone_by_data_id("a1").expect("a1");
+
+        // `a` read again: a2 is gone, a3 is new; a1 keeps its id, and now sits after b's zones.
+        assert!(store.replace(a, file("a", &["a1", "a3"], 5.0, 0.005), None));
+        assert_eq!(names(&store), ["b1", "b2", "b3", "a1", "a3"]);
+        assert_eq!(store.zone_by_data_id("a1"), Some(a1));
+        assert_eq!(store.zone(a1).map(|z| z.id.as_str()), Some("a1"));
+        assert_eq!(store.zone(b2).map(|z| z.id.as_str()), Some("b2"));
+        assert_in_step(&store);
+
+        assert!(store.remove(b));
+        assert_eq!(names(&store), ["a1", "a3"]);
+        assert!(store.zone(b2).is_none(), "a closed source's zones are gone");
+        assert_eq!(store.source_of(a1), Some(a));
+        assert!(store.source(b).is_none());
+        assert!(!store.remove(b), "a source is closed once");
+        assert_in_step(&store);
+    }
+
+    #[test]
+    fn meshes_that_do_not_match_the_zones_are_built_again_not_paired_wrongly() {
+        let mut store = ZoneStore::new();
+        let mut meshed = file("a", &["a1", "a2"], 5.0, 0.005);
+        meshed.zone_meshes.pop();
+        store.add("a".into(), None, None, meshed);
+        assert_in_step(&store);
+    }
+
+    #[test]
+    fn every_change_moves_the_generation_and_clears_the_label_cache() {
+        let mut store = ZoneStore::new();
+        let before = store.generation();
+        let a = store.add("a".into(), None, None, file("a", &["a1"], 5.0, 0.005));
+        store.label_widths().borrow_mut().push(42.0);
+        assert!(store.generation() > before);
+        let added = store.generation();
+        store.remove(a);
+        assert!(store.generation() > added);
+        assert!(store.label_widths().borrow().is_empty());
+    }
 }
