@@ -7,9 +7,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Color32, Pos2, Rect, vec2};
 use std::hint::black_box;
 use zae_atlas::map::ViewTransform;
-use zae_atlas::map::style::vocation_color;
 use zae_atlas::map::zones_layer::{CellTexture, LayerOutput, ZonesLayer};
 use zae_atlas::model::Zone;
+use zae_atlas::palette::vocation_color;
 use zae_atlas::spatial::mercator::zoom_to_fit;
 use zae_atlas::spatial::{
     BandMeshes, DetailMeshes, RankedZone, STORED_BANDS, ZoneIndex, build_band_mesh, build_meshes,

@@ -6,11 +6,12 @@
 
 pub mod app;
 pub mod map;
+pub mod palette;
 pub mod ui;
 
 pub use zae_core::{
-    check, db, embedded, export_cmd, filter, format, i18n, identity, io, kiosk, measure, model, qr,
-    search, settings, spatial, stats, store, t,
+    basemap, check, db, embedded, export_cmd, filter, format, i18n, identity, io, kiosk, measure,
+    model, qr, search, settings, spatial, stats, store, style, t,
 };
 
 pub use app::{AppConfig, Command, ZaeApp};

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use common::offline_app;
 use zae_atlas::app::Persisted;
 use zae_atlas::filter::ZoneFilter;
-use zae_atlas::map::style::StyleMode;
+use zae_atlas::style::StyleMode;
 use zae_atlas::{Command, ZaeApp};
 
 fn fixture(name: &str) -> PathBuf {

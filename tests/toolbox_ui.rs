@@ -126,7 +126,7 @@ fn statistics_show_totals_of_the_filtered_zones() {
 fn graduated_style_has_a_matching_legend() {
     let mut h = offline_app();
     h.state_mut()
-        .push(Command::SetStyle(zae_atlas::map::style::StyleMode::Surface));
+        .push(Command::SetStyle(zae_atlas::style::StyleMode::Surface));
     h.run_steps(3);
     h.get_by_label("Declared surface (ha)");
     let unknown = h

@@ -3,7 +3,7 @@
 
 use egui::Color32;
 
-use crate::map::style::{Legend, StyleMode, plot_fill, zone_colors};
+use crate::palette::{Legend, StyleMode, plot_fill, zone_colors};
 use crate::store::ZoneStore;
 
 #[derive(Default)]

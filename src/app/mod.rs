@@ -18,10 +18,10 @@ use crate::kiosk::{Flight, Idle};
 use crate::map::ViewTransform;
 use crate::map::context_layer::ContextPlugin;
 use crate::map::overlays::{self, ZoomAction};
-use crate::map::style::{PLAIN_BACKGROUND, zone_colors};
 use crate::map::tiles::{BaseMap, TileChoice, TileStatus};
 use crate::map::zones_layer::{CellTexture, LayerOutput, ZonesLayer};
 use crate::model::{Zone, union, union_all};
+use crate::palette::{PLAIN_BACKGROUND, zone_colors};
 use crate::settings::Settings;
 use crate::spatial::mercator::{to_lon_lat, to_world, zoom_to_fit};
 use crate::store::{Dataset, DbOrigin, MeshedSource, SourceId, ZoneId, ZoneStore};
@@ -76,7 +76,7 @@ impl Default for AppConfig {
 pub struct Persisted {
     /// Map centre (lon, lat) and zoom.
     pub view: Option<((f64, f64), f64)>,
-    pub style: crate::map::style::StyleMode,
+    pub style: crate::style::StyleMode,
     pub filter: crate::filter::ZoneFilter,
     /// Files open at exit, and whether the embedded dataset was.
     pub open_files: Vec<PathBuf>,
@@ -131,7 +131,7 @@ pub enum Command {
     ToggleStats,
     /// Start measuring (distance or area), or stop.
     Measure(Option<crate::measure::MeasureMode>),
-    SetStyle(crate::map::style::StyleMode),
+    SetStyle(crate::style::StyleMode),
     SetLang(Lang),
     /// Enter (true) or leave kiosk mode.
     SetKiosk(bool),
@@ -221,7 +221,7 @@ pub struct ZaeApp {
     show_stats: bool,
     /// The measure tool: what it measures and the points clicked so far.
     measure: Option<(crate::measure::MeasureMode, Vec<(f64, f64)>)>,
-    style: crate::map::style::StyleMode,
+    style: crate::style::StyleMode,
     /// Result of a PNG export, written by the screenshot callback.
     png_result: std::sync::Arc<std::sync::Mutex<Option<Result<String, String>>>>,
     /// Recently opened files, most recent first.
@@ -372,7 +372,7 @@ impl ZaeApp {
             show_table: false,
             show_stats: false,
             measure: None,
-            style: crate::map::style::StyleMode::default(),
+            style: crate::style::StyleMode::default(),
             highlight: None,
             recent: Vec::new(),
             png_result: Default::default(),
@@ -1361,9 +1361,9 @@ impl ZaeApp {
             self.commands.push(Command::Zoom(action));
         }
         if let (Some((mode, points)), Some(view)) = (&self.measure, &output.view)
-            && let Some(command) = overlays::measure_ui(ui, rect, view, *mode, points)
+            && overlays::measure_ui(ui, rect, view, *mode, points)
         {
-            self.commands.push(command);
+            self.commands.push(Command::Measure(None));
         }
         if let Some(lost) = &self.databases.lost
             && ui::db_dialog::lost_banner_ui(ui, rect, &lost.message)

@@ -3,8 +3,8 @@
 
 pub mod context_layer;
 pub mod overlays;
-pub mod presets;
-pub mod style;
+pub use crate::palette as style;
+pub use zae_core::basemap::presets;
 pub mod tiles;
 mod view;
 pub mod zones_layer;

@@ -291,14 +291,14 @@ pub fn measure_text(mode: crate::measure::MeasureMode, points: &[(f64, f64)]) ->
     }
 }
 
-/// The measured path or polygon on the map and its result; returns Measure(None) on "Done".
+/// The measured path or polygon on the map and its result; true when "Done" was pressed.
 pub fn measure_ui(
     ui: &mut Ui,
     map: Rect,
     view: &ViewTransform,
     mode: crate::measure::MeasureMode,
     points: &[(f64, f64)],
-) -> Option<crate::app::Command> {
+) -> bool {
     let painter = ui.painter().with_clip_rect(map);
     let screen: Vec<egui::Pos2> = points
         .iter()
@@ -330,5 +330,5 @@ pub fn measure_ui(
             });
         });
     });
-    done.then_some(crate::app::Command::Measure(None))
+    done
 }

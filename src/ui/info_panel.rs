@@ -280,7 +280,7 @@ fn land_ui(ui: &mut Ui, stats: &LandStats) {
                     n = stats.plots_for_sale
                 ))
                 .strong()
-                .color(crate::map::style::FOR_SALE),
+                .color(crate::palette::FOR_SALE),
             );
             ui.end_row();
             ui.label(t!("land-vacancy-rate"));

@@ -112,7 +112,7 @@ pub fn card_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<Command
         ))
         .size(24.0)
         .strong()
-        .color(crate::map::style::FOR_SALE)
+        .color(crate::palette::FOR_SALE)
     } else {
         RichText::new(t!("kiosk-available-unknown")).italics()
     };

@@ -20,9 +20,9 @@ pub use windows::{errors_window_ui, report_window_ui};
 use egui::{Align2, Color32, ProgressBar, Rect, RichText, Ui};
 
 use crate::app::Command;
+use crate::basemap::TileStatus;
 use crate::format::format_count;
 use crate::i18n::Lang;
-use crate::map::tiles::TileStatus;
 use crate::store::{Dataset, ZoneStore};
 use crate::t;
 
@@ -87,7 +87,7 @@ pub fn menu_bar_ui(
                 commands.push(Command::ToggleStats);
             }
             ui.menu_button(t!("menu-colour-by"), |ui| {
-                for mode in crate::map::style::StyleMode::ALL {
+                for mode in crate::style::StyleMode::ALL {
                     if ui.button(mode.label()).clicked() {
                         commands.push(Command::SetStyle(mode));
                     }

@@ -3,8 +3,8 @@
 use egui::{Context, DragValue, RichText};
 
 use crate::app::Command;
+use crate::basemap::TileChoice;
 use crate::i18n::Lang;
-use crate::map::tiles::TileChoice;
 use crate::settings::Settings;
 use crate::t;
 

@@ -7,7 +7,7 @@ use egui_plot::{Bar, BarChart, Plot};
 
 use crate::format::format_count;
 use crate::format::format_ha;
-use crate::map::style::vocation_color;
+use crate::palette::vocation_color;
 use crate::stats::{Totals, surface_by_vocation};
 use crate::store::Dataset;
 

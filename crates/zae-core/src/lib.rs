@@ -10,6 +10,7 @@
 //!
 //! This crate's manifest has no egui, eframe or walkers: Cargo keeps the interface out.
 
+pub mod basemap;
 pub mod check;
 pub mod db;
 pub mod embedded;
@@ -28,3 +29,4 @@ pub mod settings;
 pub mod spatial;
 pub mod stats;
 pub mod store;
+pub mod style;

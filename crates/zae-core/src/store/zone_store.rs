@@ -450,7 +450,12 @@ mod tests {
     fn adding_replacing_and_removing_sources_keep_meshes_with_their_zones() {
         let mut store = ZoneStore::new();
         let a = store.add("a".into(), None, None, file("a", &["a1", "a2"], 5.0, 0.005));
-        let b = store.add("b".into(), None, None, file("b", &["b1", "b2", "b3"], 6.0, 0.002));
+        let b = store.add(
+            "b".into(),
+            None,
+            None,
+            file("b", &["b1", "b2", "b3"], 6.0, 0.002),
+        );
         assert_in_step(&store);
         let b2 = store.zone_by_data_id("b2").expect("b2");
         let a1 = store.zone_by_data_id("a1").expect("a1");

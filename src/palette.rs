@@ -4,6 +4,7 @@ use egui::Color32;
 
 use crate::format::format_ha;
 use crate::model::Vocation;
+pub use crate::style::StyleMode;
 
 pub fn vocation_color(v: Vocation) -> Color32 {
     match v {
@@ -64,37 +65,6 @@ pub fn plot_outline(stage: Option<&str>) -> egui::Stroke {
 
 /// Plots under option (`terr_stade_comm` "réservé ...").
 pub const RESERVED: Color32 = Color32::from_rgb(0xE0, 0x7B, 0x00);
-
-/// How zones are coloured.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum StyleMode {
-    #[default]
-    Vocation,
-    State,
-    /// Graduated by jobs per declared hectare.
-    JobsPerHa,
-    /// Graduated by declared surface.
-    Surface,
-}
-
-impl StyleMode {
-    pub const ALL: [StyleMode; 4] = [
-        StyleMode::Vocation,
-        StyleMode::State,
-        StyleMode::JobsPerHa,
-        StyleMode::Surface,
-    ];
-
-    /// The style's name in the current language.
-    pub fn label(self) -> String {
-        match self {
-            StyleMode::Vocation => crate::t!("style-vocation"),
-            StyleMode::State => crate::t!("style-state"),
-            StyleMode::JobsPerHa => crate::t!("style-jobs-per-ha"),
-            StyleMode::Surface => crate::t!("style-surface"),
-        }
-    }
-}
 
 /// What the colours mean.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -61,7 +61,7 @@ impl Preset {
         match self.wmts_layer() {
             None => match origin {
                 Some(o) => format!("{o}/{{z}}/{{x}}/{{y}}.png"),
-                None => super::tiles::OSM_TEMPLATE.to_string(),
+                None => super::OSM_TEMPLATE.to_string(),
             },
             Some((layer, format)) => format!(
                 "{}/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer}&STYLE=normal\
