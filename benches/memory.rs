@@ -17,7 +17,6 @@ use alloc::PEAK;
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
-use zae_atlas::map::overlays::ZoomAction;
 use zae_atlas::map::tiles::TileChoice;
 use zae_atlas::spatial::build_meshes;
 use zae_atlas::{AppConfig, Command, ZaeApp};
@@ -165,7 +164,8 @@ fn main() {
     // labels appear.
     let ((), peak, kept) = measure(|| {
         for _ in 0..4 {
-            h.state_mut().push(Command::Zoom(ZoomAction::In));
+            h.state_mut()
+                .push(Command::Zoom(zae_atlas::state::Zoom::In));
             for _ in 0..20 {
                 h.step();
                 std::thread::sleep(Duration::from_millis(10));

@@ -11,7 +11,7 @@ pub mod ui;
 
 pub use zae_core::{
     basemap, check, db, embedded, export_cmd, filter, format, i18n, identity, io, kiosk, measure,
-    model, qr, search, settings, spatial, stats, store, style, t,
+    model, qr, search, settings, spatial, state, stats, store, style, t,
 };
 
 pub use app::{AppConfig, Command, ZaeApp};

@@ -20,6 +20,7 @@ fn searching_the_firms_of_the_metropole_selects_their_zone() {
         ("pepper", &["dm-valmy"][..]),
     ] {
         let mut h = offline_app();
+        common::wait_for_search(&mut h);
         h.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
         h.run_steps(2);
         h.get_by_label("Search").type_text(query);
@@ -130,7 +131,7 @@ fn a_planners_polygon_file_replaces_the_communes() {
     h.state_mut().push(Command::SetContextFile(Some(missing)));
     h.run_steps(3);
     assert_eq!(h.state().context_choice(), (true, None));
-    assert!(!h.state().errors.is_empty());
+    assert!(!h.state().errors().is_empty());
 }
 
 /// Every zone's panel and kiosk card, in both languages: every glyph of the texts can be drawn

@@ -255,7 +255,7 @@ fn the_app_keeps_the_last_data_under_a_banner_and_retry_reads_again() {
         3,
         "the last data stays on screen"
     );
-    assert!(h.state().errors.is_empty(), "{:?}", h.state().errors);
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
 
     // Retry while the server is still down: the banner stays.
     h.get_by_label("Retry").click();

@@ -125,9 +125,8 @@ fn cached_meshes_match_a_fresh_build_and_frames_build_none() {
     // Zooming out to the kept bands and back in: nothing is built again but the detailed band
     // of a zoom not seen yet (band 3), once.
     for _ in 0..4 {
-        h.state_mut().push(zae_atlas::Command::Zoom(
-            zae_atlas::map::overlays::ZoomAction::Out,
-        ));
+        h.state_mut()
+            .push(zae_atlas::Command::Zoom(zae_atlas::state::Zoom::Out));
         h.run_steps(2);
         wait_for_detail(&mut h);
         drag(&mut h, centre, vec2(15.0, 5.0));

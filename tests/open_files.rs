@@ -10,7 +10,6 @@ mod parks;
 
 use common::{harness_with, offline_app, wait_for_loads};
 use egui_kittest::kittest::Queryable;
-use zae_atlas::map::overlays::ZoomAction;
 use zae_atlas::map::zones_layer::{FRAME_FILL_VERTICES, FRAME_OUTLINE_POINTS};
 use zae_atlas::spatial::band_for_zoom;
 
@@ -44,8 +43,8 @@ fn files_on_the_command_line_replace_the_embedded_dataset() {
     );
     assert_eq!(app.dataset().zones.len(), 2);
     // The refused file is named, with the reason and position.
-    assert_eq!(app.errors.len(), 1, "{:?}", app.errors);
-    assert!(app.errors[0].starts_with("malformed.geojson: invalid JSON at line 4"));
+    assert_eq!(app.errors().len(), 1, "{:?}", app.errors());
+    assert!(app.errors()[0].starts_with("malformed.geojson: invalid JSON at line 4"));
     h.get_by_label("Could not open");
     h.get_by_label_contains("malformed.geojson: invalid JSON at line 4");
 }
@@ -146,9 +145,9 @@ fn a_big_load_shows_progress_and_can_be_cancelled() {
     );
     assert_eq!(app.dataset().files.len(), 1);
     assert!(
-        app.errors.is_empty(),
+        app.errors().is_empty(),
         "cancelling is not an error: {:?}",
-        app.errors
+        app.errors()
     );
 }
 
@@ -175,7 +174,7 @@ fn a_whole_view_of_many_zones_stays_within_the_frame_budget() {
     h.run_steps(10);
     assert_eq!(h.state().cell_uploads(), uploads, "nothing moved");
     h.state_mut()
-        .push(zae_atlas::Command::Zoom(ZoomAction::Out));
+        .push(zae_atlas::Command::Zoom(zae_atlas::state::Zoom::Out));
     h.run_steps(10);
     assert!(h.state().cell_uploads() > uploads, "the view changed");
     assert!(h.state().layer_stats().cells_drawn > 0);
@@ -214,7 +213,8 @@ fn labels_show_where_they_fit_and_never_overlap() {
     let mut h = harness_with(common::offline(vec![path]));
     wait_for_loads(&mut h);
     for _ in 0..3 {
-        h.state_mut().push(zae_atlas::Command::Zoom(ZoomAction::In));
+        h.state_mut()
+            .push(zae_atlas::Command::Zoom(zae_atlas::state::Zoom::In));
         h.run_steps(5);
     }
     let stats = h.state().layer_stats().clone();

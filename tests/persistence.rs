@@ -30,9 +30,9 @@ fn a_restart_restores_files_view_style_filter_and_recent_files() {
     };
     h.state_mut().push(Command::SetFilter(filter.clone()));
     h.state_mut()
-        .push(Command::Zoom(zae_atlas::map::overlays::ZoomAction::In));
+        .push(Command::Zoom(zae_atlas::state::Zoom::In));
     h.run_steps(3);
-    let saved: Persisted = h.state().persisted();
+    let saved: Persisted = h.state_mut().persisted();
     assert!(saved.embedded_open);
     assert_eq!(saved.open_files, vec![fixture("multipolygon.geojson")]);
     assert_eq!(
@@ -47,7 +47,7 @@ fn a_restart_restores_files_view_style_filter_and_recent_files() {
     let view = saved.view.expect("a view");
     let mut h2 = common::harness_with_restore(saved.clone());
     common::wait_for_loads(&mut h2);
-    let app: &ZaeApp = h2.state();
+    let app: &mut ZaeApp = h2.state_mut();
     assert_eq!(app.dataset().files.len(), 2, "embedded data and the file");
     let again = app.persisted();
     assert_eq!(again.style, StyleMode::Surface);

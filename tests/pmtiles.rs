@@ -166,7 +166,7 @@ fn a_broken_archive_is_named_and_the_zones_still_show() {
     std::fs::write(&path, b"{\"type\": \"FeatureCollection\"} and more text to pass 127 bytes ........................................................................").expect("write");
     let mut h = app(TileChoice::PmTiles(path.clone()));
     h.run_steps(4);
-    let errors = &h.state().errors;
+    let errors = &h.state().errors();
     assert_eq!(errors.len(), 1, "{errors:?}");
     assert!(errors[0].contains("broken.pmtiles") && errors[0].contains("not a PMTiles file"));
     assert_eq!(h.state().tile_status(), TileStatus::Disabled);
@@ -197,7 +197,7 @@ fn a_dropped_archive_becomes_the_base_map_and_is_remembered() {
         &TileChoice::PmTiles(path.clone())
     );
     assert!(h.state().dataset().files.len() == 1 && !h.state().is_loading());
-    let saved = h.state().persisted();
+    let saved = h.state_mut().persisted();
     assert_eq!(saved.settings.tiles.as_deref(), path.to_str());
 }
 

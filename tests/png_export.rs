@@ -40,8 +40,7 @@ fn the_map_view_is_saved_as_png() {
     assert!(distinct.len() > 20, "{} colours", distinct.len());
     assert!(
         h.state()
-            .notice
-            .as_deref()
+            .notice()
             .is_some_and(|n| n.starts_with("Map view saved to"))
     );
 }

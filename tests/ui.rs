@@ -26,7 +26,7 @@ fn starts_on_the_embedded_dataset_fitted_to_all_zones() {
     // The legend and the zone list are there.
     h.get_by_label("Vocation (CNIG)");
     h.get_by_label("ZAE Cap Nord");
-    assert!(app.errors.is_empty(), "{:?}", app.errors);
+    assert!(app.errors().is_empty(), "{:?}", app.errors());
 }
 
 #[test]
@@ -113,6 +113,7 @@ fn hovering_a_zone_shows_its_name_and_surface() {
 #[test]
 fn search_box_finds_a_tenant_and_enter_flies_to_its_zone() {
     let mut h = offline_app();
+    common::wait_for_search(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::F);
     h.run_steps(2);
     let search = h.get_by_label("Search");

@@ -3,9 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::{Command, ZaeApp};
+use super::ZaeApp;
 use crate::map::context_layer::ContextLayer;
-use crate::t;
 
 /// What the app keeps about the context layer.
 #[derive(Debug, Default)]
@@ -43,32 +42,6 @@ impl ContextState {
 }
 
 impl ZaeApp {
-    /// Context-layer commands: show or hide, ask for a file, use a file, back to the communes.
-    pub(super) fn apply_context(&mut self, command: Command) {
-        match command {
-            Command::ShowContext(shown) => self.context.hidden = !shown,
-            Command::ContextDialog => {
-                if let Some(path) = rfd::FileDialog::new()
-                    .set_title(t!("dialog-context-title"))
-                    .add_filter("GeoJSON", &["geojson", "json"])
-                    .add_filter("CNIG CSV", &["csv"])
-                    .add_filter(t!("dialog-all-files"), &["*"])
-                    .pick_file()
-                {
-                    self.apply_context(Command::SetContextFile(Some(path)));
-                }
-            }
-            Command::SetContextFile(file) => {
-                let (state, error) = ContextState::open(file.as_ref(), false);
-                self.context = state;
-                if let Some(e) = error {
-                    self.errors.push(e);
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// The names of the context layer drawn in the last frame.
     pub fn context_names(&self) -> &[String] {
         &self.context.drawn

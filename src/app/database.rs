@@ -222,7 +222,9 @@ pub struct Databases {
     pub lost: Option<LostConnection>,
     pub options: ReadOptions,
     /// The view last seen, and since when it has not moved.
-    pub last_view: Option<(Rect<f64>, std::time::Instant)>,
+    /// The view of the last frame, and since when (the interface's clock, in seconds) it
+    /// has not moved.
+    pub last_view: Option<(Rect<f64>, f64)>,
 }
 
 impl Databases {

@@ -27,7 +27,7 @@ impl ZaeApp {
         tables: Vec<TableRef>,
         ctx: &Context,
     ) {
-        let embedded_only = match self.store.sources().collect::<Vec<_>>().as_slice() {
+        let embedded_only = match self.state.store().sources().collect::<Vec<_>>().as_slice() {
             [(id, only)] if only.path.is_none() && only.database.is_none() => Some(*id),
             _ => None,
         };
@@ -93,7 +93,7 @@ impl ZaeApp {
     pub(super) fn db_refresh(&mut self, which: Option<SourceId>, retry: bool, ctx: &Context) {
         let view = self.view_lon_lat().map(margin_view);
         let mut by_url: Vec<(String, TableReads)> = Vec::new();
-        for (id, file) in self.store.sources() {
+        for (id, file) in self.state.store().sources() {
             let Some(origin) = &file.database else {
                 continue;
             };
@@ -171,18 +171,26 @@ impl ZaeApp {
                         },
                     };
                     let name = loaded.meshed.file.report.file.clone();
-                    let open =
-                        self.store
-                            .source_of_table(&origin.url, &origin.schema, &origin.table);
+                    let open = self.state.store().source_of_table(
+                        &origin.url,
+                        &origin.schema,
+                        &origin.table,
+                    );
                     match open {
                         Some(source) => {
-                            self.replace_source(source, loaded.meshed, Some(origin));
+                            self.state
+                                .source_reloaded(source, loaded.meshed, Some(origin));
                             if kind == ReadKind::Refresh {
-                                self.notice = Some(crate::t!("db-read-again", name = name));
+                                self.state
+                                    .set_notice(crate::t!("db-read-again", name = name));
                             }
                         }
-                        None => self.add_source(name, None, Some(origin), loaded.meshed),
+                        None => {
+                            self.state
+                                .source_loaded(name, None, Some(origin), loaded.meshed);
+                        }
                     }
+                    self.data_changed();
                 }
                 DbMessage::Read {
                     url,
@@ -234,7 +242,8 @@ impl ZaeApp {
     fn read_failed(&mut self, url: String, e: DbError, kind: ReadKind) {
         self.db_dialog.busy = false;
         let shown = self
-            .store
+            .state
+            .store()
             .sources()
             .any(|(_, f)| f.database.as_ref().is_some_and(|d| d.url == url));
         match e {
@@ -249,10 +258,10 @@ impl ZaeApp {
                 self.db_dialog.show(Some(&url));
                 self.db_dialog.fail(e.to_string(), true);
             }
-            e if kind == ReadKind::Open => self.errors.push(e.to_string()),
+            e if kind == ReadKind::Open => self.state.push_error(e.to_string()),
             e => self
-                .errors
-                .push(format!("{e} {}", crate::t!("db-last-data-stays"))),
+                .state
+                .push_error(format!("{e} {}", crate::t!("db-last-data-stays"))),
         }
     }
 
@@ -270,7 +279,8 @@ impl ZaeApp {
         let Some(view) = self.view_lon_lat() else {
             return;
         };
-        let now = std::time::Instant::now();
+        // egui's clock: the window's time, which a test steps frame by frame.
+        let now = ctx.input(|i| i.time);
         let since = match self.databases.last_view {
             Some((last, since)) if last == view => since,
             _ => {
@@ -282,7 +292,8 @@ impl ZaeApp {
             return;
         }
         let stale: Vec<(String, TableRef)> = self
-            .store
+            .state
+            .store()
             .sources()
             .filter_map(|(_, f)| f.database.as_ref())
             .filter(|d| d.fetched.is_some_and(|r| !covers(r, view)))
@@ -291,7 +302,7 @@ impl ZaeApp {
         if stale.is_empty() {
             return;
         }
-        if since.elapsed() < VIEW_SETTLE {
+        if now - since < VIEW_SETTLE.as_secs_f64() {
             ctx.request_repaint_after(VIEW_SETTLE);
             return;
         }

@@ -30,7 +30,7 @@ pub fn menu_bar_ui(
     ui: &mut Ui,
     store: &ZoneStore,
     search: &mut search::SearchState,
-    index: &mut Option<crate::search::SearchIndex>,
+    index: Option<&crate::search::SearchIndex>,
     recent: &[std::path::PathBuf],
     (context_shown, context_own_file): (bool, bool),
 ) -> Vec<Command> {

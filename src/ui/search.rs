@@ -15,12 +15,14 @@ pub struct SearchState {
     pub hits: Vec<SearchHit>,
     /// Focus the box in the next frame (Ctrl+F).
     pub focus: bool,
+    /// The query changed while the index was being built: search when it is ready.
+    pub pending: bool,
 }
 
 pub fn search_ui(
     ui: &mut Ui,
     state: &mut SearchState,
-    index: &mut Option<SearchIndex>,
+    index: Option<&SearchIndex>,
     store: &ZoneStore,
 ) -> Vec<Command> {
     let mut commands = Vec::new();
@@ -32,9 +34,14 @@ pub fn search_ui(
     if std::mem::take(&mut state.focus) {
         response.request_focus();
     }
-    if response.changed() {
-        let index = index.get_or_insert_with(|| SearchIndex::build(store.dataset()));
+    // The index is built on a worker with the data; a query typed before it is ready is
+    // searched as soon as it is.
+    state.pending |= response.changed();
+    if state.pending
+        && let Some(index) = index
+    {
         state.hits = index.search(&state.query, 8);
+        state.pending = false;
     }
     let enter = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
     if enter && let Some(id) = state.hits.first().and_then(|h| store.zone_id(h.zone)) {

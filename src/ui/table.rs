@@ -8,25 +8,9 @@ use egui_extras::{Column, TableBuilder};
 use crate::app::Command;
 use crate::format::format_count;
 use crate::format::format_ha;
-use crate::store::{Dataset, ZoneStore};
+use crate::store::ZoneStore;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum SortColumn {
-    #[default]
-    Name,
-    Commune,
-    Vocation,
-    Surface,
-    Jobs,
-    JobsPerHa,
-    Establishments,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TableSort {
-    pub column: SortColumn,
-    pub descending: bool,
-}
+pub use crate::state::{SortColumn, TableSort};
 
 /// The columns and their titles, in the current language.
 fn columns() -> [(SortColumn, String); 7] {
@@ -41,67 +25,12 @@ fn columns() -> [(SortColumn, String); 7] {
     ]
 }
 
-/// Sorts zone indices by a column; unknown values always last.
-pub fn sort_rows(dataset: &Dataset, rows: &mut [usize], sort: TableSort) {
-    use std::cmp::Ordering;
-    let text = |i: usize| -> Option<String> {
-        let z = &dataset.zones[i];
-        match sort.column {
-            SortColumn::Name => Some(crate::model::fold(z.display_name())),
-            SortColumn::Commune => z.commune.as_deref().map(crate::model::fold),
-            SortColumn::Vocation => Some(z.vocation.label()),
-            _ => None,
-        }
-    };
-    let number = |i: usize| -> Option<f64> {
-        let z = &dataset.zones[i];
-        match sort.column {
-            SortColumn::Surface => z.surface_declared_ha,
-            SortColumn::Jobs => z.jobs,
-            SortColumn::JobsPerHa => dataset.zones[i].jobs_per_ha(),
-            SortColumn::Establishments => dataset.establishment_count(i),
-            _ => None,
-        }
-    };
-    let known_first = |a: Option<Ordering>, a_known: bool, b_known: bool| match (a_known, b_known) {
-        (true, true) => a.unwrap_or(Ordering::Equal),
-        (true, false) => Ordering::Less,
-        (false, true) => Ordering::Greater,
-        (false, false) => Ordering::Equal,
-    };
-    rows.sort_by(|&a, &b| {
-        let ord = match sort.column {
-            SortColumn::Name | SortColumn::Commune | SortColumn::Vocation => {
-                let (x, y) = (text(a), text(b));
-                let o = match (&x, &y) {
-                    (Some(x), Some(y)) => Some(if sort.descending { y.cmp(x) } else { x.cmp(y) }),
-                    _ => None,
-                };
-                known_first(o, x.is_some(), y.is_some())
-            }
-            _ => {
-                let (x, y) = (number(a), number(b));
-                let o = match (x, y) {
-                    (Some(x), Some(y)) => Some(if sort.descending {
-                        y.total_cmp(&x)
-                    } else {
-                        x.total_cmp(&y)
-                    }),
-                    _ => None,
-                };
-                known_first(o, x.is_some(), y.is_some())
-            }
-        };
-        ord.then(a.cmp(&b))
-    });
-}
-
 /// `rows` are the zones to show, already sorted.
 pub fn table_ui(
     ui: &mut Ui,
     store: &ZoneStore,
     rows: &[usize],
-    sort: &mut TableSort,
+    sort: TableSort,
     selected: Option<usize>,
     scroll_to_selected: bool,
 ) -> Vec<Command> {
@@ -133,14 +62,8 @@ pub fn table_ui(
                         .button(RichText::new(format!("{title}{arrow}")).strong())
                         .clicked()
                     {
-                        if sort.column == column {
-                            sort.descending = !sort.descending;
-                        } else {
-                            *sort = TableSort {
-                                column,
-                                descending: false,
-                            };
-                        }
+                        let descending = sort.column == column && !sort.descending;
+                        commands.push(Command::SetTableSort(TableSort { column, descending }));
                     }
                 });
             }

@@ -66,20 +66,32 @@ pub fn harness_with_restore(saved: zae_atlas::app::Persisted) -> Harness<'static
         .build_eframe(move |cc| ZaeApp::restore(&cc.egui_ctx, offline(Vec::new()), Some(saved)))
 }
 
-/// Steps the app until the background loader is done. The bound only stops a hung load from
-/// hanging the test run: it is generous, for a machine busy with other builds.
-pub fn wait_for_loads(h: &mut Harness<'static, ZaeApp>) {
+/// Steps the app until `done` holds: an event awaited, not a time. The bound only stops a hung
+/// worker from hanging the test run, loudly; it is generous, for a machine busy with builds.
+pub fn step_until(h: &mut Harness<'static, ZaeApp>, what: &str, done: impl Fn(&ZaeApp) -> bool) {
     let start = std::time::Instant::now();
     h.step();
-    while h.state().is_loading() {
+    while !done(h.state()) {
         assert!(
             start.elapsed() < std::time::Duration::from_secs(120),
-            "loading did not finish"
+            "{what} did not happen"
         );
-        std::thread::sleep(std::time::Duration::from_millis(10));
         h.step();
     }
-    h.run_steps(3);
+}
+
+/// Steps the app until the background loader is done, and the search index of what it
+/// loaded is built.
+pub fn wait_for_loads(h: &mut Harness<'static, ZaeApp>) {
+    step_until(h, "loading", |app| !app.is_loading());
+    h.run_steps(1);
+    wait_for_search(h);
+    h.run_steps(2);
+}
+
+/// Steps the app until the search index of the zones loaded is built (on its worker).
+pub fn wait_for_search(h: &mut Harness<'static, ZaeApp>) {
+    step_until(h, "the search index", ZaeApp::search_ready);
 }
 
 /// A file dropped on the window, as the platform would hand it over.

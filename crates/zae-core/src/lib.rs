@@ -27,6 +27,7 @@ pub mod qr;
 pub mod search;
 pub mod settings;
 pub mod spatial;
+pub mod state;
 pub mod stats;
 pub mod store;
 pub mod style;

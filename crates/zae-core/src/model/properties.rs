@@ -2,13 +2,14 @@
 //! asks for them (the info panel's "All attributes", export). A parsed map costs several times
 //! its text; with 100,000 zones that is the difference between fitting in memory or not.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde_json::{Map, Value};
 
 #[derive(Clone, Debug, Default)]
 pub struct Properties {
-    json: Box<str>,
+    /// Shared, so a worker can read it without a copy (the search index is built on one).
+    json: Arc<str>,
     parsed: OnceLock<Map<String, Value>>,
 }
 
@@ -16,9 +17,7 @@ impl Properties {
     pub fn from_map(map: &Map<String, Value>) -> Self {
         Self {
             // Serialising a map of JSON values cannot fail.
-            json: serde_json::to_string(map)
-                .unwrap_or_default()
-                .into_boxed_str(),
+            json: Arc::from(serde_json::to_string(map).unwrap_or_default()),
             parsed: OnceLock::new(),
         }
     }
@@ -26,6 +25,11 @@ impl Properties {
     /// The properties as JSON text (an object), in file order.
     pub fn json(&self) -> &str {
         &self.json
+    }
+
+    /// The JSON text, shared (no copy).
+    pub fn shared_json(&self) -> Arc<str> {
+        Arc::clone(&self.json)
     }
 
     /// The properties as a map, parsed on first use and kept.

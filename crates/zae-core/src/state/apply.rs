@@ -1,0 +1,190 @@
+//! [`AppState::apply`]: every change the interface makes, in one place.
+
+use super::{AppState, Command, ContextEffect, DbEffect, Effect, Zoom};
+use crate::t;
+
+impl AppState {
+    /// Applies a command; returns what the shell must do for it.
+    pub fn apply(&mut self, command: Command) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match command {
+            Command::Select(id) => {
+                self.selected = id.filter(|&id| self.store.zone(id).is_some());
+                self.selection_moved = true;
+            }
+            Command::Focus(id) => {
+                if let Some(zone) = self.store.zone(id) {
+                    self.pending_fit = Some(zone.bbox);
+                    self.selected = Some(id);
+                    self.selection_moved = true;
+                }
+            }
+            // The booth opens no file.
+            Command::Open(_) | Command::OpenChosen(_) | Command::OpenDialog if self.kiosk => {}
+            Command::Open(paths) => effects.push(Effect::ChooseTables(paths)),
+            Command::CancelLayerChoice => effects.push(Effect::CloseTableChooser),
+            Command::OpenChosen(paths) => {
+                self.load_bounds = None;
+                effects.push(Effect::CloseTableChooser);
+                effects.push(Effect::StartLoad {
+                    paths,
+                    reload: false,
+                });
+            }
+            Command::OpenDialog => effects.push(Effect::PickFilesToOpen),
+            Command::CloseFile(source) => {
+                if self.store.remove(source) {
+                    self.data_changed();
+                }
+            }
+            Command::ShowReport(source) => {
+                self.report_window = source.filter(|&s| self.store.source(s).is_some());
+            }
+            Command::FitAll | Command::Zoom(Zoom::FitAll) => {
+                self.pending_fit = self.store.dataset().bounds();
+            }
+            Command::Zoom(Zoom::In) => effects.push(Effect::ZoomIn),
+            Command::Zoom(Zoom::Out) => effects.push(Effect::ZoomOut),
+            Command::RetryTiles => effects.push(Effect::RetryTiles),
+            Command::CancelLoad => effects.push(Effect::CancelLoads),
+            Command::DismissError(i) => {
+                if i < self.errors.len() {
+                    self.errors.remove(i);
+                }
+            }
+            // The booth never opens a browser: its zone cards carry QR codes instead. Only web
+            // pages open: a file's link to file:// or smb:// is data, not a command.
+            Command::OpenUrl(_) if self.kiosk => {}
+            Command::OpenUrl(url) => {
+                if is_web_link(&url) {
+                    effects.push(Effect::OpenUrl(url));
+                } else {
+                    log::warn!("link not opened (not http or https): {url}");
+                }
+            }
+            Command::ExportDialog(ext) => effects.push(Effect::PickExportFile(ext)),
+            Command::Export(path) => self.export(&path),
+            Command::ExportPngDialog => effects.push(Effect::PickPngFile),
+            Command::ExportPng(path) => effects.push(Effect::Screenshot(path)),
+            Command::SetFilter(filter) => {
+                self.prefs.filter = filter;
+                self.refilter();
+            }
+            Command::SetTableSort(sort) => {
+                self.table_sort = sort;
+                super::sort_rows(self.store.dataset(), &mut self.table_rows, sort);
+            }
+            Command::ToggleTable => self.prefs.show_table = !self.prefs.show_table,
+            Command::ToggleStats => self.show_stats = !self.show_stats,
+            Command::Measure(mode) => self.measure = mode.map(|m| (m, Vec::new())),
+            Command::MeasurePoint(lon, lat) => {
+                if let Some((_, points)) = &mut self.measure
+                    && lon.is_finite()
+                    && lat.is_finite()
+                {
+                    points.push((lon, lat));
+                }
+            }
+            Command::SetStyle(style) => self.prefs.style = style,
+            Command::SetLang(lang) => {
+                self.prefs.settings.language = Some(lang);
+                self.relabel(&mut effects);
+            }
+            Command::SetKiosk(on) => self.set_kiosk(on, &mut effects),
+            Command::ToggleAbout => self.show_about = !self.show_about,
+            Command::ToggleSettings => {
+                self.show_settings = !self.show_settings;
+                if self.show_settings {
+                    effects.push(Effect::ReadTileCacheUsage);
+                }
+            }
+            Command::SetSettings(settings) => {
+                let settings = settings.sanitized();
+                let relabel = settings.lang() != self.prefs.settings.lang();
+                let trim = settings.cache_limit_mb < self.prefs.settings.cache_limit_mb;
+                if settings.ui_scale != self.prefs.settings.ui_scale && !self.kiosk {
+                    effects.push(Effect::SetUiScale(settings.ui_scale));
+                }
+                self.prefs.settings = settings;
+                if relabel {
+                    self.relabel(&mut effects);
+                }
+                if trim {
+                    effects.push(Effect::TrimTileCache);
+                }
+            }
+            Command::OpenBaseMapDialog => effects.push(Effect::PickBaseMapFile),
+            Command::SetTiles(choice) => {
+                self.prefs.settings.tiles = Some(choice.to_arg());
+                effects.push(Effect::SetBaseMap(choice));
+            }
+            Command::DbDialog => effects.push(Effect::Db(DbEffect::ShowDialog)),
+            Command::DbConnect { url, password } => {
+                effects.push(Effect::Db(DbEffect::Connect { url, password }))
+            }
+            Command::DbOpen { url, tables } => {
+                effects.push(Effect::Db(DbEffect::Open { url, tables }))
+            }
+            Command::DbRefresh(which) => effects.push(Effect::Db(DbEffect::Refresh(which))),
+            Command::DbRetry => effects.push(Effect::Db(DbEffect::Retry)),
+            Command::ShowContext(on) => effects.push(Effect::Context(ContextEffect::Show(on))),
+            Command::ContextDialog => effects.push(Effect::Context(ContextEffect::PickFile)),
+            Command::SetContextFile(file) => {
+                effects.push(Effect::Context(ContextEffect::SetFile(file)))
+            }
+            Command::Quit => effects.push(Effect::Quit),
+        }
+        effects
+    }
+
+    /// Writes the zones of the active filter; says how it went.
+    fn export(&mut self, path: &std::path::Path) {
+        let zones = self
+            .store
+            .zones()
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.is_shown(*i))
+            .map(|(_, z)| z);
+        match crate::io::export::export(zones, path) {
+            Ok(n) => {
+                self.notice = Some(t!(
+                    "notice-exported",
+                    n = n,
+                    path = path.display().to_string()
+                ))
+            }
+            Err(e) => self.errors.push(e.to_string()),
+        }
+    }
+
+    /// The language changed: the table's order by text follows it.
+    fn relabel(&mut self, effects: &mut Vec<Effect>) {
+        crate::i18n::set_lang(self.prefs.settings.lang());
+        super::sort_rows(self.store.dataset(), &mut self.table_rows, self.table_sort);
+        effects.push(Effect::Relabel);
+    }
+
+    /// Kiosk mode: no windows, no measure, the whole dataset in view.
+    fn set_kiosk(&mut self, on: bool, effects: &mut Vec<Effect>) {
+        if on == self.kiosk {
+            return;
+        }
+        self.kiosk = on;
+        if on {
+            self.show_settings = false;
+            self.show_about = false;
+            self.show_stats = false;
+            self.measure = None;
+            self.report_window = None;
+            self.pending_fit = self.store.dataset().bounds();
+        }
+        effects.push(Effect::Kiosk(on));
+    }
+}
+
+/// An http or https address: the only links a zone's data may open.
+pub fn is_web_link(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}

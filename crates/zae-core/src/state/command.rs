@@ -1,0 +1,170 @@
+//! What the user asks for, and what the state asks the shell to do in return.
+
+use std::path::PathBuf;
+
+use crate::basemap::TileChoice;
+use crate::db::{Secret, TableRef};
+use crate::filter::ZoneFilter;
+use crate::i18n::Lang;
+use crate::measure::MeasureMode;
+use crate::settings::Settings;
+use crate::store::{SourceId, ZoneId};
+use crate::style::StyleMode;
+
+use super::TableSort;
+
+/// Zoom buttons and keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zoom {
+    In,
+    Out,
+    /// Fit the view to everything loaded.
+    FitAll,
+}
+
+/// Something the user asked for; applied between frames by [`super::AppState::apply`]. Zones
+/// and sources are named by id, never by position.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum Command {
+    Select(Option<ZoneId>),
+    /// Select a zone and fly to it.
+    Focus(ZoneId),
+    /// Open files; a GeoPackage (or zip) of several tables asks which first.
+    Open(Vec<PathBuf>),
+    /// Open these files and tables as they are (the tables were chosen).
+    OpenChosen(Vec<PathBuf>),
+    /// The table chooser was closed without opening anything.
+    CancelLayerChoice,
+    OpenDialog,
+    CloseFile(SourceId),
+    ShowReport(Option<SourceId>),
+    FitAll,
+    Zoom(Zoom),
+    RetryTiles,
+    CancelLoad,
+    DismissError(usize),
+    OpenUrl(String),
+    /// Ask where to save, then export the zones of the active filter ("csv" or "geojson").
+    ExportDialog(&'static str),
+    /// Export the zones of the active filter to this file.
+    Export(PathBuf),
+    /// Ask where to save, then write the current map view as PNG.
+    ExportPngDialog,
+    /// Write the current map view as PNG (from the next rendered frame).
+    ExportPng(PathBuf),
+    SetFilter(ZoneFilter),
+    /// Sort the attribute table.
+    SetTableSort(TableSort),
+    ToggleTable,
+    ToggleStats,
+    /// Start measuring (distance or area), or stop.
+    Measure(Option<MeasureMode>),
+    /// A point clicked on the map while measuring (longitude, latitude).
+    MeasurePoint(f64, f64),
+    SetStyle(StyleMode),
+    SetLang(Lang),
+    /// Enter (true) or leave kiosk mode.
+    SetKiosk(bool),
+    ToggleSettings,
+    /// Help ▸ About: open or close the About box.
+    ToggleAbout,
+    SetSettings(Box<Settings>),
+    /// Ask for a PMTiles file, then use it as the base map.
+    OpenBaseMapDialog,
+    SetTiles(TileChoice),
+    /// File ▸ Connect to database…
+    DbDialog,
+    /// Connect and list the tables (password given in the dialog, kept in memory only).
+    DbConnect {
+        url: String,
+        password: Secret,
+    },
+    /// Read tables of a listed database (`url` without password).
+    DbOpen {
+        url: String,
+        tables: Vec<TableRef>,
+    },
+    /// Show (true) or hide the context layer drawn when there is no base map.
+    ShowContext(bool),
+    /// Ask for a polygon file to use as the context layer.
+    ContextDialog,
+    /// Use this polygon file as the context layer; `None`: the communes of the métropole.
+    SetContextFile(Option<PathBuf>),
+    /// Read a database source again (one, or all when `None`).
+    DbRefresh(Option<SourceId>),
+    /// Connect again after the connection was lost, and read again.
+    DbRetry,
+    Quit,
+}
+
+/// What only the shell around the state can do (windows, dialogs, threads, the network, the
+/// GPU), asked for by [`super::AppState::apply`]. The shell runs each one; none blocks the
+/// interface (file dialogs run off the UI thread and come back as commands).
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum Effect {
+    /// Ask which files to open (File ▸ Open).
+    PickFilesToOpen,
+    /// Open files: ask which tables first when one holds several, else read them.
+    ChooseTables(Vec<PathBuf>),
+    /// Close the table chooser.
+    CloseTableChooser,
+    /// Read these files on a worker (again, when `reload`).
+    StartLoad {
+        paths: Vec<PathBuf>,
+        reload: bool,
+    },
+    /// Stop what the workers read.
+    CancelLoads,
+    /// Ask where to export the filtered zones ("csv", "geojson", "gpkg").
+    PickExportFile(&'static str),
+    /// Ask where to write the map as PNG.
+    PickPngFile,
+    /// Write the map as drawn in the next frame to this PNG file.
+    Screenshot(PathBuf),
+    /// Ask for a PMTiles file for the base map.
+    PickBaseMapFile,
+    /// Use another base map.
+    SetBaseMap(TileChoice),
+    /// Try the tile server again.
+    RetryTiles,
+    ZoomIn,
+    ZoomOut,
+    /// Open a web page in the browser (http and https only reach here).
+    OpenUrl(String),
+    /// The interface scale changed.
+    SetUiScale(f32),
+    /// Kiosk mode began (true) or ended: fullscreen, theme, scale, the idle clock.
+    Kiosk(bool),
+    /// The language changed: labels measured in the old one are stale.
+    Relabel,
+    /// Read how much the tile cache holds (for the Settings window).
+    ReadTileCacheUsage,
+    /// Trim the tile cache to the limit of the settings.
+    TrimTileCache,
+    /// Database work: the dialog, connections and reads run by the shell's worker.
+    Db(DbEffect),
+    /// The context layer drawn when there is no base map.
+    Context(ContextEffect),
+    /// Close the window.
+    Quit,
+}
+
+/// Database work for the shell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DbEffect {
+    ShowDialog,
+    Connect { url: String, password: Secret },
+    Open { url: String, tables: Vec<TableRef> },
+    Refresh(Option<SourceId>),
+    Retry,
+}
+
+/// Context layer changes for the shell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ContextEffect {
+    Show(bool),
+    PickFile,
+    SetFile(Option<PathBuf>),
+}

@@ -1,0 +1,368 @@
+//! The application's state without its interface: what is loaded, what is selected, filtered,
+//! sorted, measured and shown, and the one entry point that changes it,
+//! [`AppState::apply`]`(Command) -> Vec<Effect>`. The eframe shell draws `&AppState`, queues the
+//! commands its panels return, applies them once a frame, and runs the effects (dialogs,
+//! threads, viewport). Tests drive it headless.
+
+mod apply;
+mod command;
+mod table;
+
+use std::path::PathBuf;
+
+use geo::Rect;
+
+pub use command::{Command, ContextEffect, DbEffect, Effect, Zoom};
+pub use table::{SortColumn, TableSort, sort_rows};
+
+use crate::filter::ZoneFilter;
+use crate::measure::MeasureMode;
+use crate::model::Zone;
+use crate::settings::Settings;
+use crate::store::{Dataset, DbOrigin, MeshedSource, SourceId, ZoneId, ZoneStore};
+use crate::style::StyleMode;
+
+/// How many recent files File ▸ Open recent lists.
+pub const MAX_RECENT: usize = 10;
+
+/// What the app remembers across restarts. The state holds it and changes it in place (style,
+/// filter, recent files, settings...); the shell fills in the view and the open files when it
+/// saves.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Persisted {
+    /// Map centre (lon, lat) and zoom.
+    pub view: Option<((f64, f64), f64)>,
+    pub style: StyleMode,
+    pub filter: ZoneFilter,
+    /// Files open at exit, and whether the embedded dataset was.
+    pub open_files: Vec<PathBuf>,
+    pub embedded_open: bool,
+    /// Most recent first.
+    pub recent_files: Vec<PathBuf>,
+    pub show_table: bool,
+    pub settings: Settings,
+    /// Database connection strings used, without password, most recent first.
+    pub recent_databases: Vec<String>,
+    /// The context layer (communes) was turned off.
+    pub context_hidden: bool,
+    /// A polygon file that replaces the communes as the context layer.
+    pub context_file: Option<PathBuf>,
+}
+
+/// The state of the application, headless.
+#[derive(Default)]
+pub struct AppState {
+    store: ZoneStore,
+    /// Remembered across restarts (see [`Persisted`]).
+    prefs: Persisted,
+    selected: Option<ZoneId>,
+    /// The selection changed since the table last scrolled to it.
+    selection_moved: bool,
+    /// Zones passing the filter, by position; and the table's rows (sorted positions).
+    shown_mask: Vec<bool>,
+    table_rows: Vec<usize>,
+    table_sort: TableSort,
+    show_stats: bool,
+    show_settings: bool,
+    show_about: bool,
+    report_window: Option<SourceId>,
+    /// The measure tool: what it measures and the points clicked so far.
+    measure: Option<(MeasureMode, Vec<(f64, f64)>)>,
+    /// Messages for the user (files that could not be opened...).
+    errors: Vec<String>,
+    /// A message for the status bar (export written...).
+    notice: Option<String>,
+    /// Bounds (lon/lat) to fit the view to, when the shell knows the map's size.
+    pending_fit: Option<Rect<f64>>,
+    /// Bounds of what the current load has brought so far.
+    load_bounds: Option<Rect<f64>>,
+    /// The view was restored: do not fit it to the files as they load.
+    keep_view: bool,
+    kiosk: bool,
+}
+
+impl AppState {
+    pub fn new(settings: Settings) -> Self {
+        Self {
+            prefs: Persisted {
+                settings,
+                ..Persisted::default()
+            },
+            ..Self::default()
+        }
+    }
+
+    /// Starts from what a previous session remembered (the view and open files are the shell's).
+    pub fn restored(saved: Persisted, settings: Settings) -> Self {
+        let mut state = Self::new(settings);
+        state.prefs = Persisted {
+            view: None,
+            open_files: Vec::new(),
+            embedded_open: false,
+            settings: state.prefs.settings.clone(),
+            ..saved
+        };
+        state
+    }
+
+    /// What to remember now, with the view the shell gives.
+    pub fn persisted(&self, view: Option<((f64, f64), f64)>) -> Persisted {
+        Persisted {
+            view,
+            open_files: self
+                .store
+                .sources()
+                .filter_map(|(_, f)| f.path.clone())
+                .collect(),
+            embedded_open: self
+                .store
+                .sources()
+                .any(|(_, f)| f.path.is_none() && f.database.is_none()),
+            ..self.prefs.clone()
+        }
+    }
+
+    pub fn store(&self) -> &ZoneStore {
+        &self.store
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        self.store.dataset()
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.prefs.settings
+    }
+
+    pub fn prefs(&self) -> &Persisted {
+        &self.prefs
+    }
+
+    pub fn style(&self) -> StyleMode {
+        self.prefs.style
+    }
+
+    pub fn filter(&self) -> &ZoneFilter {
+        &self.prefs.filter
+    }
+
+    pub fn recent_files(&self) -> &[PathBuf] {
+        &self.prefs.recent_files
+    }
+
+    pub fn selected_id(&self) -> Option<ZoneId> {
+        self.selected
+    }
+
+    /// Where the selected zone is in the zones today.
+    pub fn selected(&self) -> Option<usize> {
+        self.selected.and_then(|id| self.store.position(id))
+    }
+
+    pub fn selected_zone(&self) -> Option<&Zone> {
+        self.selected.and_then(|id| self.store.zone(id))
+    }
+
+    /// The selection changed since the last call (the table scrolls to it once).
+    pub fn take_selection_moved(&mut self) -> bool {
+        std::mem::take(&mut self.selection_moved)
+    }
+
+    /// The zone passes the active filter.
+    pub fn is_shown(&self, zone: usize) -> bool {
+        self.shown_mask.get(zone).copied().unwrap_or(true)
+    }
+
+    pub fn shown_mask(&self) -> &[bool] {
+        &self.shown_mask
+    }
+
+    /// The table's rows: zones of the active filter, in the table's order.
+    pub fn table_rows(&self) -> &[usize] {
+        &self.table_rows
+    }
+
+    pub fn table_sort(&self) -> TableSort {
+        self.table_sort
+    }
+
+    pub fn show_table(&self) -> bool {
+        self.prefs.show_table
+    }
+
+    pub fn show_stats(&self) -> bool {
+        self.show_stats
+    }
+
+    pub fn show_settings(&self) -> bool {
+        self.show_settings
+    }
+
+    pub fn show_about(&self) -> bool {
+        self.show_about
+    }
+
+    pub fn report_window(&self) -> Option<SourceId> {
+        self.report_window
+    }
+
+    pub fn measure(&self) -> Option<(MeasureMode, &[(f64, f64)])> {
+        self.measure.as_ref().map(|(m, p)| (*m, p.as_slice()))
+    }
+
+    pub fn errors(&self) -> &[String] {
+        &self.errors
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    pub fn is_kiosk(&self) -> bool {
+        self.kiosk
+    }
+
+    /// The bounds to fit the view to, once: the shell takes them when the map's size is known.
+    pub fn take_pending_fit(&mut self) -> Option<Rect<f64>> {
+        self.pending_fit.take()
+    }
+
+    pub fn has_pending_fit(&self) -> bool {
+        self.pending_fit.is_some()
+    }
+
+    /// Fit the view to these bounds (the kiosk's tour, a view restored...).
+    pub fn fit_to(&mut self, bounds: Option<Rect<f64>>) {
+        self.pending_fit = bounds;
+    }
+
+    /// Keep the restored view while the files it showed load again.
+    pub fn keep_view(&mut self, keep: bool) {
+        self.keep_view = keep;
+        if keep {
+            self.pending_fit = None;
+        }
+    }
+
+    /// A message for the user (the shell's workers report failures here).
+    pub fn push_error(&mut self, message: String) {
+        self.errors.push(message);
+    }
+
+    pub fn set_notice(&mut self, notice: String) {
+        self.notice = Some(notice);
+    }
+
+    /// Remembered database connections (without password), most recent first.
+    pub fn recent_databases(&self) -> &[String] {
+        &self.prefs.recent_databases
+    }
+
+    pub fn set_recent_databases(&mut self, recent: Vec<String>) {
+        self.prefs.recent_databases = recent;
+    }
+
+    /// Whether the context layer is hidden, and its own file if one replaces the communes.
+    pub fn set_context(&mut self, hidden: bool, file: Option<PathBuf>) {
+        self.prefs.context_hidden = hidden;
+        self.prefs.context_file = file;
+    }
+
+    /// A source read by a worker joins the store (a file, the embedded dataset, a table). The
+    /// view is fitted to what this load brought unless it was restored, or the table was read
+    /// only where the map looks.
+    pub fn source_loaded(
+        &mut self,
+        name: String,
+        path: Option<PathBuf>,
+        database: Option<DbOrigin>,
+        meshed: MeshedSource,
+    ) -> SourceId {
+        let read_by_area = database.as_ref().is_some_and(|d| d.fetched.is_some());
+        let file = &meshed.file;
+        let bounds = crate::model::union_all(
+            file.zones
+                .iter()
+                .map(|z| z.bbox)
+                .chain(file.plots.iter().map(|p| p.bbox))
+                .chain(
+                    file.establishments
+                        .iter()
+                        .map(|e| Rect::new((e.lon, e.lat), (e.lon, e.lat))),
+                ),
+        );
+        let recent = path.clone();
+        let id = self.store.add(name, path, database, meshed);
+        self.data_changed();
+        if let Some(path) = recent {
+            self.prefs.recent_files.retain(|p| p != &path);
+            self.prefs.recent_files.insert(0, path);
+            self.prefs.recent_files.truncate(MAX_RECENT);
+        }
+        if let Some(bounds) = bounds.filter(|_| !read_by_area) {
+            let merged = self
+                .load_bounds
+                .map_or(bounds, |loaded| crate::model::union(loaded, bounds));
+            self.load_bounds = Some(merged);
+            if !self.keep_view {
+                self.pending_fit = Some(merged);
+            }
+        }
+        id
+    }
+
+    /// A source read again replaces what it held; the selection stays on the same zone (same
+    /// id in the data) when it still exists.
+    pub fn source_reloaded(
+        &mut self,
+        source: SourceId,
+        meshed: MeshedSource,
+        database: Option<DbOrigin>,
+    ) {
+        self.store.replace(source, meshed, database);
+        self.data_changed();
+    }
+
+    /// The loads asked for are all done.
+    pub fn loads_done(&mut self) {
+        self.keep_view = false;
+        self.load_bounds = None;
+    }
+
+    /// After zones were added, replaced or removed: the selection, filter and table follow.
+    fn data_changed(&mut self) {
+        if self
+            .selected
+            .is_some_and(|id| self.store.zone(id).is_none())
+        {
+            self.selected = None;
+        }
+        if self
+            .report_window
+            .is_some_and(|s| self.store.source(s).is_none())
+        {
+            self.report_window = None;
+        }
+        self.refilter();
+    }
+
+    /// Recomputes which zones pass the filter, and the table rows.
+    fn refilter(&mut self) {
+        let dataset = self.store.dataset();
+        let n = dataset.zones.len();
+        self.shown_mask = (0..n)
+            .map(|i| self.prefs.filter.matches(dataset, i))
+            .collect();
+        self.table_rows = (0..n).filter(|&i| self.shown_mask[i]).collect();
+        sort_rows(dataset, &mut self.table_rows, self.table_sort);
+        if self.selected().is_some_and(|s| !self.is_shown(s)) {
+            self.selected = None;
+        }
+    }
+
+    /// The label cache of the zones, for the map to fill.
+    pub fn label_widths(&self) -> &std::cell::RefCell<Vec<f32>> {
+        self.store.label_widths()
+    }
+}

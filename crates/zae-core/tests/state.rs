@@ -1,0 +1,247 @@
+//! The application state driven headless, through `AppState::apply` and the loader's entry
+//! points, as the window drives it: no egui, no window, no clock.
+
+use std::path::PathBuf;
+
+use zae_core::embedded::{EMBEDDED_DATASET, EMBEDDED_NAME};
+use zae_core::filter::ZoneFilter;
+use zae_core::io::{load_bytes, load_file};
+use zae_core::measure::MeasureMode;
+use zae_core::settings::Settings;
+use zae_core::state::{AppState, Command, Effect};
+use zae_core::store::{MeshedSource, mesh_loaded};
+
+fn meshed(name: &str, bytes: &[u8]) -> MeshedSource {
+    let file = load_bytes(name, bytes, &mut |_| true).expect("fixture loads");
+    mesh_loaded(file, &mut |_| true).expect("meshes")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/data")
+        .join(name)
+}
+
+fn meshed_file(path: &std::path::Path) -> MeshedSource {
+    let file = load_file(path, &mut |_| true).expect("fixture loads");
+    mesh_loaded(file, &mut |_| true).expect("meshes")
+}
+
+/// The state with the embedded Dijon dataset loaded, as at start.
+fn dijon() -> AppState {
+    let mut state = AppState::new(Settings::default());
+    state.source_loaded(
+        EMBEDDED_NAME.into(),
+        None,
+        None,
+        meshed(EMBEDDED_NAME, EMBEDDED_DATASET),
+    );
+    state
+}
+
+#[test]
+fn opening_files_asks_the_shell_to_read_them_and_what_it_reads_joins_the_state() {
+    let mut state = dijon();
+    let before = state.dataset().zones.len();
+    let path = fixture("multipolygon.geojson");
+    let effects = state.apply(Command::Open(vec![path.clone()]));
+    assert_eq!(effects, [Effect::ChooseTables(vec![path.clone()])]);
+    let effects = state.apply(Command::OpenChosen(vec![path.clone()]));
+    assert!(effects.contains(&Effect::StartLoad {
+        paths: vec![path.clone()],
+        reload: false
+    }));
+    let source = state.source_loaded(
+        "multipolygon.geojson".into(),
+        Some(path.clone()),
+        None,
+        meshed_file(&path),
+    );
+    state.loads_done();
+    assert_eq!(state.dataset().files.len(), 2);
+    assert!(state.dataset().zones.len() > before);
+    assert_eq!(state.recent_files(), [path]);
+    assert!(
+        state.take_pending_fit().is_some(),
+        "the view fits what was opened"
+    );
+    assert!(state.store().source(source).is_some());
+}
+
+#[test]
+fn a_zone_is_selected_by_id_and_stays_selected_when_another_file_closes() {
+    let mut state = dijon();
+    let path = fixture("multipolygon.geojson");
+    let other = state.source_loaded("m".into(), Some(path.clone()), None, meshed_file(&path));
+    let cap_nord = state
+        .store()
+        .zones()
+        .iter()
+        .position(|z| z.display_name().contains("Cap Nord"))
+        .and_then(|i| state.store().zone_id(i))
+        .expect("Cap Nord is in the embedded data");
+    let _ = state.apply(Command::Focus(cap_nord));
+    assert_eq!(state.selected_id(), Some(cap_nord));
+    assert!(
+        state.take_pending_fit().is_some(),
+        "focus flies to the zone"
+    );
+
+    // Closing the other file moves zones around; the selection follows its zone.
+    let _ = state.apply(Command::CloseFile(other));
+    assert_eq!(state.dataset().files.len(), 1);
+    assert_eq!(state.selected_id(), Some(cap_nord));
+    let name = state.selected_zone().map(|z| z.display_name().to_string());
+    assert!(name.is_some_and(|n| n.contains("Cap Nord")));
+
+    // Closing the zone's own file clears the selection.
+    let embedded = state.store().source_of(cap_nord).expect("its source");
+    let _ = state.apply(Command::CloseFile(embedded));
+    assert_eq!(state.selected_id(), None);
+    assert!(state.dataset().zones.is_empty());
+}
+
+#[test]
+fn a_filter_narrows_the_table_and_drops_a_selection_it_hides() {
+    let mut state = dijon();
+    let all = state.table_rows().len();
+    let commune = state.store().communes().first().cloned().expect("communes");
+    let outside = state
+        .store()
+        .zones()
+        .iter()
+        .position(|z| z.commune.as_deref() != Some(commune.as_str()))
+        .and_then(|i| state.store().zone_id(i))
+        .expect("a zone elsewhere");
+    let _ = state.apply(Command::Select(Some(outside)));
+    let filter = ZoneFilter {
+        commune: Some(commune.clone()),
+        ..ZoneFilter::default()
+    };
+    let _ = state.apply(Command::SetFilter(filter));
+    let rows = state.table_rows();
+    assert!(
+        !rows.is_empty() && rows.len() < all,
+        "{} of {all}",
+        rows.len()
+    );
+    assert!(
+        rows.iter()
+            .all(|&i| state.dataset().zones[i].commune.as_deref() == Some(commune.as_str()))
+    );
+    assert_eq!(
+        state.selected_id(),
+        None,
+        "the filter hid the selected zone"
+    );
+}
+
+#[test]
+fn a_file_read_again_keeps_the_selected_zone_and_replaces_its_figures() {
+    let mut state = AppState::new(Settings::default());
+    let text = |jobs: u32| {
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","properties":{{"id":"Z1","nom":"Zone un","emplois":{jobs}}},"geometry":{{"type":"Polygon","coordinates":[[[5.0,47.0],[5.0,47.01],[5.01,47.01],[5.01,47.0],[5.0,47.0]]]}}}}]}}"#
+        )
+    };
+    let source = state.source_loaded(
+        "z.geojson".into(),
+        None,
+        None,
+        meshed("z", text(10).as_bytes()),
+    );
+    let zone = state.store().zone_id(0).expect("a zone");
+    let _ = state.apply(Command::Select(Some(zone)));
+    state.source_reloaded(source, meshed("z", text(25).as_bytes()), None);
+    assert_eq!(state.selected_id(), Some(zone));
+    assert_eq!(state.selected_zone().and_then(|z| z.jobs), Some(25.0));
+}
+
+#[test]
+fn measure_points_go_through_commands_and_only_while_measuring() {
+    let mut state = dijon();
+    let _ = state.apply(Command::MeasurePoint(5.0, 47.3));
+    assert!(state.measure().is_none());
+    let _ = state.apply(Command::Measure(Some(MeasureMode::Distance)));
+    let _ = state.apply(Command::MeasurePoint(5.0, 47.3));
+    let _ = state.apply(Command::MeasurePoint(5.1, 47.3));
+    let _ = state.apply(Command::MeasurePoint(f64::NAN, 47.3));
+    assert_eq!(state.measure().map(|(_, p)| p.len()), Some(2));
+    let _ = state.apply(Command::Measure(None));
+    assert!(state.measure().is_none());
+}
+
+#[test]
+fn only_web_links_are_opened_and_none_at_the_booth() {
+    let mut state = dijon();
+    assert_eq!(
+        state.apply(Command::OpenUrl("https://www.dijon-metropole.fr".into())),
+        [Effect::OpenUrl("https://www.dijon-metropole.fr".into())]
+    );
+    assert!(
+        state
+            .apply(Command::OpenUrl("file:///etc/passwd".into()))
+            .is_empty()
+    );
+    assert!(
+        state
+            .apply(Command::OpenUrl("smb://server/share".into()))
+            .is_empty()
+    );
+    let effects = state.apply(Command::SetKiosk(true));
+    assert_eq!(effects, [Effect::Kiosk(true)]);
+    assert!(
+        state
+            .apply(Command::OpenUrl("https://example.org".into()))
+            .is_empty()
+    );
+    assert!(
+        state.apply(Command::OpenDialog).is_empty(),
+        "the booth opens no file"
+    );
+}
+
+#[test]
+fn kiosk_mode_closes_the_planner_windows_and_fits_the_whole_dataset() {
+    let mut state = dijon();
+    let _ = state.apply(Command::ToggleStats);
+    let _ = state.apply(Command::ToggleAbout);
+    let _ = state.apply(Command::Measure(Some(MeasureMode::Area)));
+    let _ = state.take_pending_fit();
+    let _ = state.apply(Command::SetKiosk(true));
+    assert!(state.is_kiosk());
+    assert!(!state.show_stats() && !state.show_about() && state.measure().is_none());
+    assert_eq!(state.take_pending_fit(), state.dataset().bounds());
+}
+
+#[test]
+fn the_table_sort_is_a_command_and_the_rows_follow_it() {
+    use zae_core::state::{SortColumn, TableSort};
+    let mut state = dijon();
+    let _ = state.apply(Command::SetTableSort(TableSort {
+        column: SortColumn::Surface,
+        descending: true,
+    }));
+    let zones = &state.dataset().zones;
+    let surfaces: Vec<f64> = state
+        .table_rows()
+        .iter()
+        .filter_map(|&i| zones[i].surface_declared_ha)
+        .collect();
+    assert!(surfaces.len() > 5);
+    assert!(surfaces.windows(2).all(|w| w[0] >= w[1]), "{surfaces:?}");
+}
+
+#[test]
+fn remembered_state_is_the_state_itself() {
+    let mut state = dijon();
+    let _ = state.apply(Command::SetStyle(zae_core::style::StyleMode::Surface));
+    let _ = state.apply(Command::ToggleTable);
+    let saved = state.persisted(Some(((5.0, 47.3), 12.0)));
+    assert_eq!(saved.style, zae_core::style::StyleMode::Surface);
+    assert!(saved.show_table);
+    assert!(saved.embedded_open);
+    let again = AppState::restored(saved.clone(), Settings::default());
+    assert_eq!(again.style(), zae_core::style::StyleMode::Surface);
+    assert!(again.show_table());
+}

@@ -1,0 +1,176 @@
+//! Running the effects the state asks for: dialogs, workers, the base map, the viewport.
+
+use egui::Context;
+
+use super::dialogs::Ask;
+use super::kiosk::KioskState;
+use super::loader::LoadJob;
+use super::{ZaeApp, context};
+use crate::i18n;
+use crate::map::tiles::BaseMap;
+use crate::state::{ContextEffect, DbEffect, Effect};
+use crate::t;
+
+impl ZaeApp {
+    pub(super) fn run(&mut self, effect: Effect, ctx: &Context) {
+        match effect {
+            Effect::PickFilesToOpen => self.dialogs.ask(Ask::Open, ctx),
+            Effect::ChooseTables(paths) => {
+                match crate::ui::layer_chooser::LayerChoice::of(&paths) {
+                    Some(choice) => self.layer_choice = Some(choice),
+                    None => self.apply(super::Command::OpenChosen(paths), ctx),
+                }
+            }
+            Effect::CloseTableChooser => self.layer_choice = None,
+            Effect::StartLoad { paths, reload } => {
+                if let Some(job) = &self.loader {
+                    job.cancel();
+                }
+                self.loader = Some(LoadJob::start(paths, ctx.clone(), reload));
+            }
+            Effect::CancelLoads => {
+                if let Some(job) = &self.loader {
+                    job.cancel();
+                }
+                self.databases.cancel();
+            }
+            Effect::PickExportFile(ext) => self.dialogs.ask(Ask::Export(ext), ctx),
+            Effect::PickPngFile => self.dialogs.ask(Ask::Png, ctx),
+            Effect::Screenshot(path) => self.screenshot(path, ctx),
+            Effect::PickBaseMapFile => self.dialogs.ask(Ask::BaseMap, ctx),
+            Effect::SetBaseMap(choice) => {
+                self.base_map = BaseMap::new_at(
+                    choice,
+                    self.tile_cache.clone(),
+                    self.tile_origin.clone(),
+                    &crate::identity::user_agent(self.state.settings().contact.as_deref()),
+                    ctx,
+                );
+                self.note_base_map_error();
+            }
+            Effect::RetryTiles => self.base_map.connect(ctx),
+            Effect::ZoomIn => {
+                let _ = self.map_memory.zoom_in();
+            }
+            Effect::ZoomOut => {
+                let _ = self.map_memory.zoom_out();
+            }
+            Effect::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+            Effect::SetUiScale(scale) => ctx.set_zoom_factor(scale),
+            Effect::Kiosk(on) => self.kiosk_changed(on, ctx),
+            Effect::Relabel => {
+                i18n::set_lang(self.state.settings().lang());
+                // Legend and label widths were made in the old language.
+                self.colours_for.1 = u64::MAX;
+                self.state.label_widths().borrow_mut().clear();
+            }
+            Effect::ReadTileCacheUsage => {
+                self.cache_usage = self.tile_cache.as_ref().map(|dir| {
+                    let (bytes, n) = crate::map::tiles::cache_usage(dir);
+                    (bytes, n, dir.display().to_string())
+                });
+            }
+            Effect::TrimTileCache => self.trim_tile_cache(),
+            Effect::Db(db) => match db {
+                DbEffect::ShowDialog => self.db_dialog.show(None),
+                DbEffect::Connect { url, password } => self.db_connect(&url, Some(password), ctx),
+                DbEffect::Open { url, tables } => self.db_open(&url, tables, ctx),
+                DbEffect::Refresh(which) => self.db_refresh(which, false, ctx),
+                DbEffect::Retry => self.db_refresh(None, true, ctx),
+            },
+            Effect::Context(change) => match change {
+                ContextEffect::Show(shown) => self.context.hidden = !shown,
+                ContextEffect::PickFile => self.dialogs.ask(Ask::ContextFile, ctx),
+                ContextEffect::SetFile(file) => {
+                    let (state, error) = context::ContextState::open(file.as_ref(), false);
+                    self.context = state;
+                    if let Some(e) = error {
+                        self.state.push_error(e);
+                    }
+                }
+            },
+            Effect::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Writes the map as drawn in the next frame to a PNG file; the callback says how it went.
+    fn screenshot(&mut self, path: std::path::PathBuf, ctx: &Context) {
+        let Some(rect) = self.last_layer.view.map(|v| v.rect) else {
+            return;
+        };
+        let ppp = ctx.pixels_per_point();
+        let result = self.png_result.clone();
+        let repaint = ctx.clone();
+        let lang = i18n::lang();
+        ctx.request_screenshot(move |image| {
+            i18n::set_lang(lang);
+            let view = image.region(&rect, Some(ppp));
+            let [w, h] = view.size;
+            let rgba: Vec<u8> = view.pixels.iter().flat_map(|c| c.to_array()).collect();
+            let outcome = crate::io::export::write_png(&path, w as u32, h as u32, rgba)
+                .map(|()| {
+                    t!(
+                        "notice-png",
+                        path = path.display().to_string(),
+                        w = w,
+                        h = h
+                    )
+                })
+                .map_err(|e| e.to_string());
+            if let Ok(mut slot) = result.lock() {
+                *slot = Some(outcome);
+            }
+            repaint.request_repaint();
+        });
+    }
+
+    /// A base map that could not be used (a broken PMTiles file) is said once, by name.
+    pub(super) fn note_base_map_error(&mut self) {
+        if let Some(e) = self.base_map.error() {
+            self.state.push_error(e.to_string());
+        }
+    }
+
+    /// Trims the HTTP tile cache to the limit, on a background thread (it reads the whole index).
+    pub(super) fn trim_tile_cache(&self) {
+        let Some(dir) = self.tile_cache.clone().filter(|d| d.exists()) else {
+            return;
+        };
+        let limit = self
+            .state
+            .settings()
+            .cache_limit_mb
+            .saturating_mul(1_000_000);
+        let spawned = std::thread::Builder::new()
+            .name("tile-cache-trim".into())
+            .spawn(move || {
+                let removed = crate::map::tiles::trim_cache(&dir, limit);
+                if removed > 0 {
+                    log::info!("tile cache {}: {removed} bytes removed", dir.display());
+                }
+            });
+        if let Err(e) = spawned {
+            log::warn!("tile cache trim not started: {e}");
+        }
+    }
+
+    /// Kiosk mode began or ended: fullscreen, the kiosk's interface scale and theme, the idle
+    /// clock.
+    fn kiosk_changed(&mut self, on: bool, ctx: &Context) {
+        let settings = self.state.settings();
+        if on {
+            let now = ctx.input(|i| i.time);
+            self.kiosk = Some(KioskState::new(settings.kiosk.clone(), now));
+            ctx.set_zoom_factor(settings.kiosk.ui_scale);
+            // Light, like the map: the card reads well under a stand's lights.
+            ctx.set_theme(egui::ThemePreference::Light);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        } else {
+            self.kiosk = None;
+            self.flight = None;
+            ctx.set_zoom_factor(settings.ui_scale);
+            ctx.set_theme(egui::ThemePreference::System);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+    }
+}
