@@ -27,8 +27,8 @@ fn search(c: &mut Criterion) {
     for query in [
         "p",
         "parc 7",
-        "entreprise 4242",
-        "parc 4242 sas",
+        "entreprise 42",
+        "entreprise 420 sas",
         "entrepirse",
     ] {
         group.bench_function(format!("keystroke_{n}_zones/{query}"), |b| {
