@@ -128,13 +128,13 @@ impl eframe::App for ZaeApp {
                 self.commands
                     .extend(ui::files_panel_ui(ui, store, self.state.selected()));
             });
-        if let Some(selected) = self.state.selected() {
+        if let Some(details) = self.state.details() {
             let mut commands = Vec::new();
             Panel::right("info")
                 .default_size(380.0)
                 .size_range(280.0..=640.0)
                 .show(ui, |ui| {
-                    commands = ui::info_panel_ui(ui, self.state.dataset(), selected);
+                    commands = ui::info_panel_ui(ui, self.state.dataset(), details);
                 });
             self.commands.extend(commands);
         }
@@ -162,9 +162,8 @@ impl eframe::App for ZaeApp {
             self.commands
                 .extend(ui::layer_chooser::layer_chooser_ui(&ctx, choice));
         }
-        if self.state.show_stats() {
-            let (hovered, open) =
-                ui::stats::stats_window_ui(&ctx, self.state.dataset(), self.state.table_rows());
+        if let Some(view) = self.state.stats() {
+            let (hovered, open) = ui::stats::stats_window_ui(&ctx, self.state.dataset(), view);
             self.highlight = hovered;
             if !open {
                 self.commands.push(Command::ToggleStats);

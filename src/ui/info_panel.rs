@@ -2,15 +2,14 @@
 //! the data says nothing.
 
 use egui::{Color32, Grid, RichText, ScrollArea, Ui};
-use geo::Centroid;
 use serde_json::Value;
 
 use super::value_or_unknown;
 use crate::app::Command;
 use crate::format::format_count;
 use crate::format::format_ha;
-use crate::io::crs::Reprojector;
 use crate::model::{Join, LandStats, Tenant, Zone};
+use crate::state::ZoneDetails;
 use crate::store::{Dataset, SourceFile};
 use crate::t;
 
@@ -19,9 +18,10 @@ const SURFACE_MISMATCH: f64 = 0.10;
 /// "Approximate location": the colour of a caution, not of an error.
 pub const APPROXIMATE: Color32 = Color32::from_rgb(0xB0, 0x5A, 0x00);
 
-pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<Command> {
+/// The panel of the selected zone; `details` were computed when it was selected.
+pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, details: &ZoneDetails) -> Vec<Command> {
     let mut commands = Vec::new();
-    let Some(zone) = dataset.zones.get(zone_index) else {
+    let Some(zone) = dataset.zones.get(details.position) else {
         return commands;
     };
     let file = dataset.files.get(zone.file);
@@ -55,25 +55,24 @@ pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<C
     ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            facts_grid(ui, zone, &mut commands);
+            facts_grid(ui, zone, details, &mut commands);
             if let Some(d) = &zone.description() {
                 ui.add_space(6.0);
                 ui.label(d);
             }
             ui.add_space(6.0);
-            land_ui(ui, &dataset.land_stats(zone_index));
+            land_ui(ui, &details.land);
             ui.add_space(6.0);
-            let joined = dataset.establishments_in(zone_index).count();
-            if joined == 0 || zone.properties.get("tenants").is_some() {
-                tenants_ui(ui, &zone.tenants());
+            if let Some(tenants) = &details.tenants {
+                tenants_ui(ui, tenants);
             }
-            facilities_ui(ui, &zone.facilities());
-            former_tenants_ui(ui, &zone.former_tenants());
-            establishments_ui(ui, dataset, zone_index);
+            facilities_ui(ui, &details.facilities);
+            former_tenants_ui(ui, &details.former_tenants);
+            establishments_ui(ui, dataset, &details.establishments);
             ui.add_space(6.0);
             outline_ui(ui, zone);
             ui.add_space(6.0);
-            sources_ui(ui, zone, file, &mut commands);
+            sources_ui(ui, &details.sources, file, &mut commands);
             ui.add_space(6.0);
             egui::CollapsingHeader::new(t!("all-attributes"))
                 .default_open(false)
@@ -86,7 +85,7 @@ fn note(zone: &Zone, key: &str) -> Option<String> {
     zone.property_text(&format!("{key}_note"))
 }
 
-fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
+fn facts_grid(ui: &mut Ui, zone: &Zone, details: &ZoneDetails, commands: &mut Vec<Command>) {
     Grid::new("zone-facts")
         .num_columns(2)
         .striped(true)
@@ -129,9 +128,9 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
 
             ui.label(t!("field-computed-surface"));
             ui.vertical(|ui| {
-                let computed = zone.geodesic_area_ha();
+                let computed = details.computed_ha;
                 ui.label(t!("computed-surface-value", ha = format_ha(computed)));
-                if let Some(diff) = zone.surface_mismatch()
+                if let Some(diff) = details.surface_mismatch
                     && diff > SURFACE_MISMATCH
                 {
                     ui.label(
@@ -186,18 +185,14 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, commands: &mut Vec<Command>) {
             ui.end_row();
 
             ui.label(t!("field-centroid-l93"));
-            value_or_unknown(ui, lambert93_centroid(zone));
+            value_or_unknown(
+                ui,
+                details
+                    .centroid_l93
+                    .map(|(x, y)| format!("X {x:.0} m, Y {y:.0} m")),
+            );
             ui.end_row();
         });
-}
-
-fn lambert93_centroid(zone: &Zone) -> Option<String> {
-    let c = zone.geometry().centroid()?;
-    let (x, y) = Reprojector::lambert93()
-        .ok()?
-        .from_wgs84(c.x(), c.y())
-        .ok()?;
-    Some(format!("X {x:.0} m, Y {y:.0} m"))
 }
 
 fn short_url(url: &str) -> String {
@@ -314,8 +309,11 @@ fn land_ui(ui: &mut Ui, stats: &LandStats) {
 }
 
 /// Establishments (CNIG etablissement) joined to the zone.
-fn establishments_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) {
-    let list: Vec<_> = dataset.establishments_in(zone_index).collect();
+fn establishments_ui(ui: &mut Ui, dataset: &Dataset, joined: &[usize]) {
+    let list: Vec<_> = joined
+        .iter()
+        .filter_map(|&i| dataset.establishments.get(i))
+        .collect();
     if list.is_empty() {
         return;
     }
@@ -383,12 +381,16 @@ fn outline_ui(ui: &mut Ui, zone: &Zone) {
     }
 }
 
-fn sources_ui(ui: &mut Ui, zone: &Zone, file: Option<&SourceFile>, commands: &mut Vec<Command>) {
+fn sources_ui(
+    ui: &mut Ui,
+    sources: &[String],
+    file: Option<&SourceFile>,
+    commands: &mut Vec<Command>,
+) {
     ui.label(RichText::new(t!("sources-title")).strong());
     if let Some(file) = file {
         ui.label(RichText::new(t!("source-file", name = file.shown_name())).small());
     }
-    let sources = zone.sources();
     if sources.is_empty() {
         ui.label(
             RichText::new(t!("sources-none"))
@@ -396,7 +398,7 @@ fn sources_ui(ui: &mut Ui, zone: &Zone, file: Option<&SourceFile>, commands: &mu
                 .color(Color32::GRAY),
         );
     }
-    for source in &sources {
+    for source in sources {
         if source.starts_with("http://") || source.starts_with("https://") {
             if ui.link(short_url(source)).on_hover_text(source).clicked() {
                 commands.push(Command::OpenUrl(source.clone()));

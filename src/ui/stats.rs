@@ -8,18 +8,23 @@ use egui_plot::{Bar, BarChart, Plot};
 use crate::format::format_count;
 use crate::format::format_ha;
 use crate::palette::vocation_color;
-use crate::stats::{Totals, surface_by_vocation};
+use crate::state::StatsView;
 use crate::store::Dataset;
 
 /// Shows the window; returns the zone whose bar is hovered, if any, and whether it is still open.
-pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Option<usize>, bool) {
+/// The statistics window; `view` was computed when the filter or the data last changed.
+pub fn stats_window_ui(
+    ctx: &Context,
+    dataset: &Dataset,
+    view: &StatsView,
+) -> (Option<usize>, bool) {
     let mut open = true;
     let mut hovered = None;
     egui::Window::new(t!("stats-title"))
         .open(&mut open)
         .default_size([520.0, 560.0])
         .show(ctx, |ui| {
-            let t = Totals::of(dataset, zones);
+            let t = &view.totals;
             Grid::new("stats-totals")
                 .num_columns(2)
                 .striped(true)
@@ -78,18 +83,7 @@ pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Op
                 });
             ui.separator();
             ui.label(RichText::new(t!("stats-jobs-chart")).strong());
-            let mut with_jobs: Vec<usize> = zones
-                .iter()
-                .copied()
-                .filter(|&i| dataset.zones[i].jobs.is_some())
-                .collect();
-            with_jobs.sort_by(|&a, &b| {
-                dataset.zones[b]
-                    .jobs
-                    .unwrap_or(0.0)
-                    .total_cmp(&dataset.zones[a].jobs.unwrap_or(0.0))
-            });
-            with_jobs.truncate(40);
+            let with_jobs = &view.top_jobs;
             let bars: Vec<Bar> = with_jobs
                 .iter()
                 .enumerate()
@@ -119,8 +113,8 @@ pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Op
                 }
             }
             ui.label(RichText::new(t!("stats-surface-chart")).strong());
-            let by_vocation = surface_by_vocation(dataset, zones);
-            let bars: Vec<Bar> = by_vocation
+            let bars: Vec<Bar> = view
+                .by_vocation
                 .iter()
                 .enumerate()
                 .map(|(k, (v, ha, n))| {
@@ -138,16 +132,13 @@ pub fn stats_window_ui(ctx: &Context, dataset: &Dataset, zones: &[usize]) -> (Op
                     plot.bar_chart(BarChart::new(t!("stats-series-surface"), bars))
                 });
             ui.label(RichText::new(t!("stats-density-chart")).strong());
-            let density: Vec<Bar> = zones
+            let density: Vec<Bar> = view
+                .densest
                 .iter()
-                .filter_map(|&i| {
-                    let z = &dataset.zones[i];
-                    Some((z, z.jobs_per_ha()?))
-                })
                 .enumerate()
-                .map(|(k, (z, d))| {
+                .map(|(k, &(i, d))| {
                     Bar::new(k as f64, d)
-                        .name(z.display_name())
+                        .name(dataset.zones[i].display_name())
                         .fill(Color32::from_rgb(0x22, 0x7C, 0x9D))
                 })
                 .collect();

@@ -245,3 +245,44 @@ fn remembered_state_is_the_state_itself() {
     assert_eq!(again.style(), zae_core::style::StyleMode::Surface);
     assert!(again.show_table());
 }
+
+#[test]
+fn the_selected_zones_details_and_the_statistics_are_computed_when_things_change() {
+    let mut state = dijon();
+    assert!(state.details().is_none());
+    let cap_nord = state
+        .store()
+        .zones()
+        .iter()
+        .position(|z| z.display_name().contains("Cap Nord"))
+        .and_then(|i| state.store().zone_id(i))
+        .expect("Cap Nord");
+    let _ = state.apply(Command::Select(Some(cap_nord)));
+    let details = state.details().expect("details of the selection");
+    assert_eq!(details.id, cap_nord);
+    assert!(details.computed_ha > 100.0, "{} ha", details.computed_ha);
+    let (x, y) = details.centroid_l93.expect("a Lambert-93 centroid");
+    assert!((840_000.0..870_000.0).contains(&x) && (6_680_000.0..6_700_000.0).contains(&y));
+
+    assert!(
+        state.stats().is_none(),
+        "no statistics while the window is closed"
+    );
+    let _ = state.apply(Command::ToggleStats);
+    let all = state.stats().expect("statistics").totals.zones;
+    assert_eq!(all, state.table_rows().len());
+    let commune = state
+        .store()
+        .communes()
+        .first()
+        .cloned()
+        .expect("a commune");
+    let _ = state.apply(Command::SetFilter(ZoneFilter {
+        commune: Some(commune),
+        ..ZoneFilter::default()
+    }));
+    let shown = state.stats().expect("statistics").totals.zones;
+    assert!(shown < all && shown == state.table_rows().len());
+    let _ = state.apply(Command::Select(None));
+    assert!(state.details().is_none());
+}

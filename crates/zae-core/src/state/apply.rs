@@ -7,6 +7,16 @@ impl AppState {
     /// Applies a command; returns what the shell must do for it.
     pub fn apply(&mut self, command: Command) -> Vec<Effect> {
         let mut effects = Vec::new();
+        let (selected, stats) = (self.selected, self.show_stats);
+        self.apply_to(command, &mut effects);
+        // Views follow what they show; refilter() has already refreshed them when it ran.
+        if self.selected != selected || self.show_stats != stats {
+            self.refresh_views();
+        }
+        effects
+    }
+
+    fn apply_to(&mut self, command: Command, effects: &mut Vec<Effect>) {
         match command {
             Command::Select(id) => {
                 self.selected = id.filter(|&id| self.store.zone(id).is_some());
@@ -88,9 +98,9 @@ impl AppState {
             Command::SetStyle(style) => self.prefs.style = style,
             Command::SetLang(lang) => {
                 self.prefs.settings.language = Some(lang);
-                self.relabel(&mut effects);
+                self.relabel(effects);
             }
-            Command::SetKiosk(on) => self.set_kiosk(on, &mut effects),
+            Command::SetKiosk(on) => self.set_kiosk(on, effects),
             Command::ToggleAbout => self.show_about = !self.show_about,
             Command::ToggleSettings => {
                 self.show_settings = !self.show_settings;
@@ -107,7 +117,7 @@ impl AppState {
                 }
                 self.prefs.settings = settings;
                 if relabel {
-                    self.relabel(&mut effects);
+                    self.relabel(effects);
                 }
                 if trim {
                     effects.push(Effect::TrimTileCache);
@@ -134,7 +144,6 @@ impl AppState {
             }
             Command::Quit => effects.push(Effect::Quit),
         }
-        effects
     }
 
     /// Writes the zones of the active filter; says how it went.
@@ -162,6 +171,8 @@ impl AppState {
     fn relabel(&mut self, effects: &mut Vec<Effect>) {
         crate::i18n::set_lang(self.prefs.settings.lang());
         super::sort_rows(self.store.dataset(), &mut self.table_rows, self.table_sort);
+        // Texts given per language (tenants' activities...) are read in the new one.
+        self.refresh_views();
         effects.push(Effect::Relabel);
     }
 

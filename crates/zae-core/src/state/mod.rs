@@ -7,6 +7,7 @@
 mod apply;
 mod command;
 mod table;
+mod views;
 
 use std::path::PathBuf;
 
@@ -14,6 +15,7 @@ use geo::Rect;
 
 pub use command::{Command, ContextEffect, DbEffect, Effect, Zoom};
 pub use table::{SortColumn, TableSort, sort_rows};
+pub use views::{CHART_ZONES, StatsView, ZoneDetails};
 
 use crate::filter::ZoneFilter;
 use crate::measure::MeasureMode;
@@ -80,6 +82,10 @@ pub struct AppState {
     /// The view was restored: do not fit it to the files as they load.
     keep_view: bool,
     kiosk: bool,
+    /// The selected zone's details, kept until the selection, the data or the language change.
+    details: Option<ZoneDetails>,
+    /// The statistics of the shown zones, while the statistics window is open.
+    stats: Option<StatsView>,
 }
 
 impl AppState {
@@ -359,6 +365,27 @@ impl AppState {
         if self.selected().is_some_and(|s| !self.is_shown(s)) {
             self.selected = None;
         }
+        self.refresh_views();
+    }
+
+    /// The selected zone's details (computed when it was selected, not per frame).
+    pub fn details(&self) -> Option<&ZoneDetails> {
+        self.details.as_ref()
+    }
+
+    /// The statistics of the zones the filter shows, while the window is open.
+    pub fn stats(&self) -> Option<&StatsView> {
+        self.stats.as_ref()
+    }
+
+    /// After the selection, the data, the filter or the language changed: the views follow.
+    fn refresh_views(&mut self) {
+        self.details = self
+            .selected
+            .and_then(|id| ZoneDetails::of(&self.store, id));
+        self.stats = self
+            .show_stats
+            .then(|| StatsView::of(&self.store, &self.table_rows));
     }
 
     /// The label cache of the zones, for the map to fill.
