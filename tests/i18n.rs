@@ -264,3 +264,35 @@ fn the_french_interface_shows_no_english_only_string() {
         );
     }
 }
+
+#[test]
+fn the_french_interface_says_why_a_file_or_a_database_failed_in_french() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/malformed.geojson");
+    let mut config = common::offline(vec![fixture]);
+    config.settings.language = Some(Lang::Fr);
+    let mut h = harness_with(config);
+    common::wait_for_loads(&mut h);
+    // The error window, in French (the message is written when shown, not when the file
+    // was refused).
+    h.get_by_label_contains("malformed.geojson\u{202F}: JSON invalide ligne");
+    h.state_mut().push(Command::SetLang(Lang::En));
+    h.run_steps(3);
+    h.get_by_label_contains("malformed.geojson: invalid JSON at line");
+
+    // A database error, as the Connect dialog and the banner say it.
+    zae_atlas::i18n::set_lang(Lang::Fr);
+    let lost = zae_atlas::db::DbError::Unreachable {
+        db: "planner@sig.example/zae".into(),
+        reason: "connection refused".into(),
+    };
+    assert_eq!(
+        zae_atlas::ui::problems::db_error_text(&lost),
+        "planner@sig.example/zae\u{202F}: serveur injoignable\u{202F}: connection refused"
+    );
+    zae_atlas::i18n::set_lang(Lang::En);
+    assert_eq!(
+        zae_atlas::ui::problems::db_error_text(&lost),
+        lost.to_string(),
+        "the English sentence is the core's own"
+    );
+}

@@ -71,7 +71,7 @@ impl ZaeApp {
             }
             Err(e) => {
                 self.db_dialog.show(None);
-                self.db_dialog.fail(e.to_string(), false);
+                self.db_dialog.fail(ui::problems::db_error_text(&e), false);
                 None
             }
         }
@@ -150,7 +150,8 @@ impl ZaeApp {
                     ..
                 } => {
                     self.db_dialog.show(Some(&url));
-                    self.db_dialog.fail(e.to_string(), e.wants_password());
+                    self.db_dialog
+                        .fail(ui::problems::db_error_text(&e), e.wants_password());
                 }
                 DbMessage::Read {
                     url,
@@ -251,17 +252,19 @@ impl ZaeApp {
             e if e.is_connection_lost() && shown => {
                 self.databases.lost = Some(LostConnection {
                     url,
-                    message: e.to_string(),
+                    message: ui::problems::db_error_text(&e),
                 });
             }
             e if e.wants_password() => {
                 self.db_dialog.show(Some(&url));
-                self.db_dialog.fail(e.to_string(), true);
+                self.db_dialog.fail(ui::problems::db_error_text(&e), true);
             }
-            e if kind == ReadKind::Open => self.state.push_error(e.to_string()),
+            e if kind == ReadKind::Open => self
+                .state
+                .push_problem(crate::state::Problem::Db(std::sync::Arc::new(e))),
             e => self
                 .state
-                .push_error(format!("{e} {}", crate::t!("db-last-data-stays"))),
+                .push_problem(crate::state::Problem::DbAgain(std::sync::Arc::new(e))),
         }
     }
 

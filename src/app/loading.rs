@@ -2,12 +2,14 @@
 //! files read again when they change on disk.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use egui::Context;
 
 use super::loader::{self, FileStamp, Finished, LoadJob, LoadMessage};
 use super::{EMBEDDED_DATASET, EMBEDDED_NAME, ZaeApp};
 use crate::io;
+use crate::state::Problem;
 use crate::t;
 
 /// The interface also compares stamps itself this often when it draws anyway (a change the
@@ -27,9 +29,7 @@ impl ZaeApp {
                     self.data_changed();
                 }
             }
-            Err(e) => self
-                .state
-                .push_error(t!("error-embedded", error = e.to_string())),
+            Err(e) => self.state.push_problem(Problem::Embedded(Arc::new(e))),
         }
     }
 
@@ -76,10 +76,10 @@ impl ZaeApp {
                 }
                 // The user asked for it: not an error.
                 LoadMessage::Failed(io::LoadError::Cancelled { .. }) => {}
-                LoadMessage::Failed(e) if reload => self
-                    .state
-                    .push_error(t!("error-reload", error = e.to_string())),
-                LoadMessage::Failed(e) => self.state.push_error(e.to_string()),
+                LoadMessage::Failed(e) if reload => {
+                    self.state.push_problem(Problem::Reload(Arc::new(e)))
+                }
+                LoadMessage::Failed(e) => self.state.push_problem(Problem::Load(Arc::new(e))),
             }
             // A reload that failed has a new stamp too.
             self.rewatch();

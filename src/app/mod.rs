@@ -233,7 +233,8 @@ impl ZaeApp {
             loader: None,
             commands: Vec::new(),
             search: ui::search::SearchState::default(),
-            search_index: None,
+            // Nothing loaded yet: nothing to find.
+            search_index: Some(crate::search::SearchIndex::default()),
             search_build: None,
             stale_search: false,
             png_result: Default::default(),
@@ -349,8 +350,13 @@ impl ZaeApp {
         self.state.table_rows()
     }
 
-    pub fn errors(&self) -> &[String] {
-        self.state.errors()
+    /// What went wrong, as the errors window says it (in the interface's language).
+    pub fn errors(&self) -> Vec<String> {
+        self.state
+            .errors()
+            .iter()
+            .map(ui::problems::problem_text)
+            .collect()
     }
 
     pub fn notice(&self) -> Option<&str> {

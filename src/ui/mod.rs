@@ -7,6 +7,7 @@ pub mod filters;
 pub mod info_panel;
 pub mod kiosk;
 pub mod layer_chooser;
+pub mod problems;
 pub mod search;
 pub mod settings;
 pub mod stats;

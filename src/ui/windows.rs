@@ -3,6 +3,7 @@
 use egui::{Color32, Context, RichText, ScrollArea};
 
 use crate::app::Command;
+use crate::state::Problem;
 use crate::store::SourceFile;
 use crate::t;
 
@@ -62,7 +63,8 @@ pub fn report_window_ui(ctx: &Context, file: &SourceFile) -> Vec<Command> {
     commands
 }
 
-pub fn errors_window_ui(ctx: &Context, errors: &[String]) -> Vec<Command> {
+/// What went wrong, each said in the interface's language, with a button to dismiss it.
+pub fn errors_window_ui(ctx: &Context, errors: &[Problem]) -> Vec<Command> {
     let mut commands = Vec::new();
     if errors.is_empty() {
         return commands;
@@ -75,7 +77,8 @@ pub fn errors_window_ui(ctx: &Context, errors: &[String]) -> Vec<Command> {
         .show(ctx, |ui| {
             for (i, e) in errors.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(e).color(Color32::from_rgb(0xB0, 0x30, 0x20)));
+                    let text = super::problems::problem_text(e);
+                    ui.label(RichText::new(text).color(Color32::from_rgb(0xB0, 0x30, 0x20)));
                     if ui.small_button(t!("dismiss")).clicked() {
                         commands.push(Command::DismissError(i));
                     }

@@ -163,7 +163,7 @@ impl AppState {
                     path = path.display().to_string()
                 ))
             }
-            Err(e) => self.errors.push(e.to_string()),
+            Err(e) => self.push_problem(super::Problem::Export(std::sync::Arc::new(e))),
         }
     }
 

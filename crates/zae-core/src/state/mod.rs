@@ -6,6 +6,7 @@
 
 mod apply;
 mod command;
+mod problem;
 mod table;
 mod views;
 
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 use geo::Rect;
 
 pub use command::{Command, ContextEffect, DbEffect, Effect, Zoom};
+pub use problem::Problem;
 pub use table::{SortColumn, TableSort, sort_rows};
 pub use views::{CHART_ZONES, StatsView, ZoneDetails};
 
@@ -71,8 +73,8 @@ pub struct AppState {
     report_window: Option<SourceId>,
     /// The measure tool: what it measures and the points clicked so far.
     measure: Option<(MeasureMode, Vec<(f64, f64)>)>,
-    /// Messages for the user (files that could not be opened...).
-    errors: Vec<String>,
+    /// What went wrong, for the user (files that could not be opened...), shown until dismissed.
+    errors: Vec<Problem>,
     /// A message for the status bar (export written...).
     notice: Option<String>,
     /// Bounds (lon/lat) to fit the view to, when the shell knows the map's size.
@@ -217,7 +219,7 @@ impl AppState {
         self.measure.as_ref().map(|(m, p)| (*m, p.as_slice()))
     }
 
-    pub fn errors(&self) -> &[String] {
+    pub fn errors(&self) -> &[Problem] {
         &self.errors
     }
 
@@ -251,9 +253,15 @@ impl AppState {
         }
     }
 
-    /// A message for the user (the shell's workers report failures here).
+    /// Something went wrong (the shell's workers report failures here).
+    pub fn push_problem(&mut self, problem: Problem) {
+        log::warn!("{problem}");
+        self.errors.push(problem);
+    }
+
+    /// Something went wrong, already said in the interface's language.
     pub fn push_error(&mut self, message: String) {
-        self.errors.push(message);
+        self.push_problem(Problem::Said(message));
     }
 
     pub fn set_notice(&mut self, notice: String) {
