@@ -11,7 +11,7 @@ mod parks;
 use common::{harness_with, offline_app, wait_for_loads};
 use egui_kittest::kittest::Queryable;
 use zae_atlas::map::overlays::ZoomAction;
-use zae_atlas::map::zones_layer::{FRAME_FILL_VERTICES, FRAME_OUTLINE_POINTS};
+use zae_atlas::map::zones_layer::{DOT_PX, FRAME_FILL_VERTICES, FRAME_OUTLINE_POINTS};
 use zae_atlas::spatial::band_for_zoom;
 
 fn fixture(name: &str) -> PathBuf {
@@ -163,6 +163,9 @@ fn a_whole_view_of_many_zones_stays_within_the_frame_budget() {
     assert!(stats.cells_drawn > 0, "{stats:?}");
     assert!(stats.fill_vertices <= FRAME_FILL_VERTICES, "{stats:?}");
     assert!(stats.outline_points <= FRAME_OUTLINE_POINTS, "{stats:?}");
+    // Only zones under DOT_PX go into cells (one 2-pixel cell each): no square stands for a
+    // zone bigger than itself.
+    assert!(stats.largest_in_cells_px < DOT_PX, "{stats:?}");
     // The cell image goes to the GPU when it changes, not every frame.
     let uploads = app.cell_uploads();
     assert!(uploads > 0);

@@ -25,6 +25,8 @@ pub struct Derived {
     pub communes: Vec<String>,
     pub states: Vec<String>,
     pub plot_colors: Vec<Color32>,
+    /// Zone indices by name, ignoring case and accents: the zone list's order.
+    pub by_name: Vec<usize>,
 }
 
 impl Derived {
@@ -52,6 +54,7 @@ impl Derived {
             ranked,
             colors,
             schematic: zones.iter().map(crate::model::Zone::is_schematic).collect(),
+            by_name: crate::ui::zone_list::by_name(zones),
             legend,
         }
     }

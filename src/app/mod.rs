@@ -206,6 +206,8 @@ pub struct ZaeApp {
     label_widths: Vec<f32>,
     /// `ZAE_ATLAS_FRAME_RATE=1`: draw continuously and log the frame rate (a measurement aid).
     frame_rate: Option<FrameRate>,
+    /// The zone list is sorted by name (else in file order).
+    zones_by_name: bool,
     loader: Option<LoadJob>,
     /// Messages for the user (files that could not be opened...).
     pub errors: Vec<String>,
@@ -368,6 +370,7 @@ impl ZaeApp {
             cell_texture: CellTexture::default(),
             label_widths: Vec::new(),
             frame_rate: std::env::var_os("ZAE_ATLAS_FRAME_RATE").map(|_| FrameRate::default()),
+            zones_by_name: true,
             loader: None,
             errors: Vec::new(),
             report_window: None,
@@ -1575,8 +1578,12 @@ impl eframe::App for ZaeApp {
                     self.commands.push(Command::SetFilter(filter));
                 }
                 ui.separator();
-                self.commands
-                    .extend(ui::files_panel_ui(ui, &self.dataset, self.selected));
+                self.commands.extend(ui::files_panel_ui(
+                    ui,
+                    &self.dataset,
+                    self.selected,
+                    (&self.derived.by_name, &mut self.zones_by_name),
+                ));
             });
         if let Some(selected) = self.selected.filter(|&i| i < self.dataset.zones.len()) {
             let mut commands = Vec::new();

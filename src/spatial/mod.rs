@@ -5,6 +5,7 @@ mod detail;
 mod index;
 pub mod mercator;
 mod mesh;
+pub mod outline_level;
 
 pub use detail::{DETAIL_VERTEX_BUDGET, DetailMeshes, detail_builds};
 pub use index::ZoneIndex;

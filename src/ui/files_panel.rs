@@ -1,12 +1,18 @@
 //! Left panel: open files (with their load report) and the list of zones.
 
-use egui::{Color32, RichText, ScrollArea, Ui};
+use egui::{Color32, RichText, Ui};
 
 use crate::app::Command;
 use crate::model::Dataset;
 use crate::t;
 
-pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -> Vec<Command> {
+/// `list`: the zones in order of name, and whether the list uses it (see [`super::zone_list`]).
+pub fn files_panel_ui(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    selected: Option<usize>,
+    list: (&[usize], &mut bool),
+) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.add_space(4.0);
     ui.horizontal(|ui| {
@@ -58,20 +64,12 @@ pub fn files_panel_ui(ui: &mut Ui, dataset: &Dataset, selected: Option<usize>) -
     }
     ui.separator();
     ui.label(RichText::new(t!("zones-title", n = dataset.zones.len())).strong());
-    let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
-    ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show_rows(ui, row_height, dataset.zones.len(), |ui, rows| {
-            for i in rows {
-                let zone = &dataset.zones[i];
-                let response = ui.selectable_label(selected == Some(i), zone.display_name());
-                if selected == Some(i) && response.gained_focus() {
-                    response.scroll_to_me(None);
-                }
-                if response.clicked() {
-                    commands.push(Command::Focus(i));
-                }
-            }
-        });
+    commands.extend(super::zone_list::zone_list_ui(
+        ui,
+        &dataset.zones,
+        list.0,
+        list.1,
+        selected,
+    ));
     commands
 }
