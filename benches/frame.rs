@@ -8,7 +8,9 @@ use egui::{Color32, Pos2, Rect, vec2};
 use std::hint::black_box;
 use zae_atlas::map::ViewTransform;
 use zae_atlas::map::style::vocation_color;
-use zae_atlas::map::zones_layer::{CellTexture, LayerOutput, RankedZone, ZonesLayer};
+use zae_atlas::map::zones_layer::{
+    CellTexture, DOT_PX, FRAME_OUTLINE_POINTS, LayerOutput, RankedZone, ZonesLayer,
+};
 use zae_atlas::model::Zone;
 use zae_atlas::spatial::mercator::zoom_to_fit;
 use zae_atlas::spatial::{
@@ -102,18 +104,29 @@ fn frame_with_output(s: &Scene, view: &ViewTransform) -> (usize, LayerOutput) {
     (triangles, output)
 }
 
-/// What a frame at the view drew, for the record.
+/// What a frame at the view drew, for the record; checks what every frame must hold.
 fn describe(name: &str, output: &LayerOutput) {
     println!(
-        "{name}: band {}, {} zones in view, {} as shapes ({} fill vertices, {} outlines of {} points), {} in {} cells",
+        "{name}: band {}, {} zones in view, {} as shapes ({} of them sketched, under {:.1} px; {} fill vertices), {} outlines of {} points (simplified {:.2} px more; none under {:.1} px), {} in {} cells (largest {:.2} px)",
         output.band,
         output.zones_drawn,
         output.zones_drawn - output.zones_in_cells,
+        output.zones_sketched,
+        output.sketch_below_px,
         output.fill_vertices,
         output.outlines_drawn,
         output.outline_points,
+        output.outline_tolerance_px,
+        output.outline_min_px,
         output.zones_in_cells,
-        output.cells_drawn
+        output.cells_drawn,
+        output.largest_in_cells_px,
+    );
+    // A cell is a 2-pixel square standing for zones under 3 pixels: never a square among shapes.
+    assert!(output.largest_in_cells_px < DOT_PX, "{name}: {output:?}");
+    assert!(
+        output.outline_points <= FRAME_OUTLINE_POINTS,
+        "{name}: {output:?}"
     );
 }
 
