@@ -5,6 +5,7 @@ mod context;
 mod database;
 mod db_sources;
 mod derived;
+mod frame_rate;
 mod loader;
 
 use std::path::PathBuf;
@@ -28,6 +29,7 @@ use crate::spatial::mercator::{to_lon_lat, to_world, zoom_to_fit};
 use crate::t;
 use crate::ui;
 use derived::Derived;
+use frame_rate::FrameRate;
 use loader::{FileStamp, Finished, LoadJob, LoadMessage};
 
 /// The embedded Dijon métropole dataset (schematic outlines, sourced figures; see data/README.md).
@@ -1441,41 +1443,6 @@ fn is_user_input(event: &egui::Event) -> bool {
     )
 }
 
-/// Frames drawn per second, logged every two seconds at info level (`RUST_LOG=zae_atlas=info`):
-/// the whole pipeline, tessellation, upload and rasterization included, as a user sees it.
-#[derive(Default)]
-struct FrameRate {
-    since: Option<std::time::Instant>,
-    frames: u32,
-    /// Seconds spent in the app's own code (not egui's painting) over those frames.
-    app_seconds: f64,
-}
-
-impl FrameRate {
-    fn tick(&mut self, last: &LayerOutput, app_seconds: Option<f32>) {
-        let now = std::time::Instant::now();
-        let since = *self.since.get_or_insert(now);
-        self.frames += 1;
-        self.app_seconds += f64::from(app_seconds.unwrap_or(0.0));
-        let seconds = now.duration_since(since).as_secs_f64();
-        if seconds >= 2.0 {
-            log::info!(
-                "{:.1} frames per second, {:.1} ms of them in the app's code (zoom {:.1}: {} zones as shapes, {} fill vertices, {} outline points, {} cells)",
-                f64::from(self.frames) / seconds,
-                self.app_seconds * 1000.0 / f64::from(self.frames),
-                last.view.map_or(0.0, |v| v.zoom),
-                last.zones_drawn - last.zones_in_cells,
-                last.fill_vertices,
-                last.outline_points,
-                last.cells_drawn
-            );
-            self.since = Some(now);
-            self.frames = 0;
-            self.app_seconds = 0.0;
-        }
-    }
-}
-
 impl eframe::App for ZaeApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, STORAGE_KEY, &self.persisted());
@@ -1484,7 +1451,7 @@ impl eframe::App for ZaeApp {
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if let Some(meter) = &mut self.frame_rate {
-            meter.tick(&self.last_layer, frame.info().cpu_usage);
+            meter.begin(frame.info().cpu_usage);
             ctx.request_repaint();
         }
         i18n::set_lang(self.settings.lang());
@@ -1511,6 +1478,9 @@ impl eframe::App for ZaeApp {
                 o.commands
                     .retain(|c| !matches!(c, egui::OutputCommand::OpenUrl(_)))
             });
+            if let Some(meter) = &mut self.frame_rate {
+                meter.end(&ctx, &self.last_layer);
+            }
             return;
         }
 
@@ -1653,6 +1623,9 @@ impl eframe::App for ZaeApp {
 
         for command in std::mem::take(&mut self.commands) {
             self.apply(command, &ctx);
+        }
+        if let Some(meter) = &mut self.frame_rate {
+            meter.end(&ctx, &self.last_layer);
         }
     }
 }

@@ -54,6 +54,8 @@ pub struct LayerOutput {
     pub wanted_detail: Vec<usize>,
     /// The band drawn.
     pub band: usize,
+    /// The paint layer the map was drawn in.
+    pub layer: Option<egui::LayerId>,
 }
 
 /// A zone in drawing order: enough to put it in the cell image without reading its mesh.
@@ -420,6 +422,7 @@ impl Plugin for ZonesLayer<'_> {
         let rect = response.rect;
         let view = ViewTransform::of_map(rect, projector, memory.zoom());
         self.output.view = Some(view);
+        self.output.layer = Some(ui.layer_id());
 
         let (min, max) = view.visible_lon_lat();
         let hovered = response
