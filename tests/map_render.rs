@@ -20,7 +20,7 @@ const NY: usize = 40;
 const LON: (f64, f64) = (4.10, 5.50);
 const LAT: (f64, f64) = (46.90, 48.00);
 /// Points inside each edge (each cell has 4 × (1 + this) vertices).
-const EDGE_POINTS: usize = 9;
+const EDGE_POINTS: usize = 15;
 
 /// A number in [-1, 1] from integers (deterministic, no generator state).
 fn noise(a: usize, b: usize, c: usize) -> f64 {

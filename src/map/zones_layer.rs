@@ -41,6 +41,11 @@ pub struct LayerOutput {
     /// band of every zone fits the fill budget: those under `sketch_below_px` (0: none).
     pub zones_sketched: usize,
     pub sketch_below_px: f32,
+    /// Zones under this size on screen (pixels; at least [`DOT_PX`]) were drawn as dots of the
+    /// cell image: one cell each, never bigger than the zone.
+    pub dots_below_px: f32,
+    /// Outlines of zones under this size on screen (pixels) were drawn as their sketch.
+    pub outline_sketch_below_px: f32,
     /// The tolerance (pixels) every outline was simplified to beyond its band's, to fit the
     /// outline budget (0: none).
     pub outline_tolerance_px: f32,
@@ -114,7 +119,7 @@ const MAX_OUTLINE_TOLERANCE_PX: f32 = 2.0;
 /// are drawn with their coarsest outline, then merged into the cell image.
 pub const FRAME_FILL_VERTICES: usize = 150_000;
 /// Outline points per frame (each becomes about four triangles once stroked).
-pub const FRAME_OUTLINE_POINTS: usize = 16_000;
+pub const FRAME_OUTLINE_POINTS: usize = 40_000;
 /// Labels laid out per frame at most.
 const MAX_LABELS: usize = 300;
 
@@ -342,6 +347,14 @@ fn frame_band(
     None
 }
 
+/// When not even the coarsest band fits: the size buckets (see [`frame_budget::bucket`])
+/// under which zones are dots, and sketches (0 and 0: neither).
+#[derive(Clone, Copy, Debug, Default)]
+struct FillPlan {
+    dots_below: usize,
+    sketch_below: usize,
+}
+
 /// How a zone is drawn.
 #[derive(Clone, Copy)]
 enum Form<'a> {
@@ -364,8 +377,10 @@ impl OutlineJob<'_> {
     /// Points of the outline at a level threshold.
     fn points(&self, threshold: u8) -> usize {
         match self.form {
-            Form::Shape(mesh) => mesh.levels.iter().filter(|&&l| l >= threshold).count(),
-            Form::Sketch(mesh) => sketch_points(mesh),
+            Form::Shape(mesh) if threshold < KEEP => {
+                mesh.levels.iter().filter(|&&l| l >= threshold).count()
+            }
+            Form::Shape(mesh) | Form::Sketch(mesh) => sketch_points(mesh),
         }
     }
 }
@@ -546,16 +561,18 @@ impl ZonesLayer<'_> {
             .filter(move |r| r.size_world * world_px >= DOT_PX)
             .map(|r| r.index as usize);
         let fit = frame_band(self.meshes, band_for_zoom(view.zoom), drawn);
-        let (band, sketch_below) = match fit {
-            Some((band, _)) => (band, 0),
-            None => (0, self.sketch_cut(&visible, world_px, hovered)),
+        let (band, plan) = match fit {
+            Some((band, _)) => (band, FillPlan::default()),
+            None => (0, self.fill_plan(&visible, world_px, hovered)),
         };
         self.output.band = band;
-        self.output.sketch_below_px = if sketch_below > 0 {
-            frame_budget::bucket_px(sketch_below, DOT_PX)
+        let px = |bucket: usize| frame_budget::bucket_px(bucket, DOT_PX);
+        self.output.sketch_below_px = if plan.sketch_below > 0 {
+            px(plan.sketch_below)
         } else {
             0.0
         };
+        self.output.dots_below_px = px(plan.dots_below);
         let kept_band = band.min(STORED_BANDS - 1);
         // The kept-band vertices of the zones not drawn yet: a detailed mesh is drawn only
         // when it leaves them room, so the frame never ends up over its budget.
@@ -569,7 +586,8 @@ impl ZonesLayer<'_> {
             self.output.zones_drawn += 1;
             let highlighted = hovered == Some(i) || self.selected == Some(i);
             let on_screen = ranked.size_world * world_px;
-            if !highlighted && on_screen < DOT_PX {
+            let bucket = frame_budget::bucket(on_screen, DOT_PX);
+            if !highlighted && (on_screen < DOT_PX || bucket < plan.dots_below) {
                 self.dot(&mut cells, view, ranked, style::fill(color, true));
                 continue;
             }
@@ -588,7 +606,7 @@ impl ZonesLayer<'_> {
                     coarse: usize::MAX,
                 };
                 pick_mesh(self.meshes, self.detail, wanted, (i, band), room).map(Form::Shape)
-            } else if frame_budget::bucket(on_screen, DOT_PX) < sketch_below {
+            } else if bucket < plan.sketch_below {
                 sketch_mesh(self.meshes, i).map(Form::Sketch)
             } else {
                 let room = Room {
@@ -648,30 +666,59 @@ impl ZonesLayer<'_> {
         self.output.largest_in_cells_px = self.output.largest_in_cells_px.max(size);
     }
 
-    /// When not even the coarsest band fits the fill budget: the first size bucket drawn as
-    /// shapes, the zones under it being sketched (0: none).
-    fn sketch_cut(&self, visible: &[&RankedZone], world_px: f32, hovered: Option<usize>) -> usize {
-        let mut full = [0; frame_budget::BUCKETS];
-        let mut small = [0; frame_budget::BUCKETS];
+    /// When not even the coarsest band fits the fill budget, by size on screen (the same rule
+    /// for every zone): the smallest become dots, until the sketches of the others take half
+    /// the budget at most; then the largest are drawn whole, as far as the budget goes. Reads
+    /// the meshes of those drawn whole only.
+    fn fill_plan(
+        &self,
+        visible: &[&RankedZone],
+        world_px: f32,
+        hovered: Option<usize>,
+    ) -> FillPlan {
+        let mut by_size: Vec<Vec<u32>> = vec![Vec::new(); frame_budget::BUCKETS];
         let mut reserved = 0;
         for r in visible {
-            let i = r.index as usize;
-            let size = r.size_world * world_px;
-            if size < DOT_PX {
-                continue;
-            }
-            let Some(mesh) = self.meshes.get(i).and_then(|m| m.band(0)) else {
-                continue;
-            };
+            let (i, size) = (r.index as usize, r.size_world * world_px);
             if hovered == Some(i) || self.selected == Some(i) {
-                reserved += mesh.vertices.len();
-                continue;
+                reserved += self
+                    .meshes
+                    .get(i)
+                    .and_then(|m| m.band(0))
+                    .map_or(0, |m| m.vertices.len());
+            } else if size >= DOT_PX
+                && let Some(zones) = by_size.get_mut(frame_budget::bucket(size, DOT_PX))
+            {
+                zones.push(r.index);
             }
-            let b = frame_budget::bucket(size, DOT_PX);
-            full[b] += mesh.vertices.len();
-            small[b] += SKETCH_VERTICES * mesh.ring_ends.len().saturating_sub(mesh.holes.len());
         }
-        frame_budget::size_cut(&full, &small, FRAME_FILL_VERTICES.saturating_sub(reserved))
+        let budget = FRAME_FILL_VERTICES.saturating_sub(reserved);
+        let mut sketched: usize = by_size.iter().map(Vec::len).sum();
+        let mut dots_below = 0;
+        while dots_below < frame_budget::BUCKETS && SKETCH_VERTICES * sketched > budget / 2 {
+            sketched -= by_size[dots_below].len();
+            dots_below += 1;
+        }
+        let mut used = SKETCH_VERTICES * sketched;
+        let mut sketch_below = frame_budget::BUCKETS;
+        while sketch_below > dots_below {
+            let zones = &by_size[sketch_below - 1];
+            let whole: usize = zones
+                .iter()
+                .filter_map(|&i| self.meshes.get(i as usize).and_then(|m| m.band(0)))
+                .map(|m| m.vertices.len())
+                .sum();
+            let next = used - SKETCH_VERTICES * zones.len() + whole;
+            if next > budget {
+                break;
+            }
+            used = next;
+            sketch_below -= 1;
+        }
+        FillPlan {
+            dots_below,
+            sketch_below,
+        }
     }
 
     /// The outlines of the zones drawn as shapes: all simplified alike when they are too many
@@ -695,17 +742,27 @@ impl ZonesLayer<'_> {
         }
         let coarsest =
             outline_level::threshold(f64::from(MAX_OUTLINE_TOLERANCE_PX) / view.world_px);
-        let (threshold, min_bucket) =
+        let none = [0; frame_budget::BUCKETS];
+        // Every outline simplified alike; if not enough, the smallest drawn as their sketch;
+        // if still not enough, none for the smallest.
+        let (threshold, sketch_below, min_bucket) =
             match frame_budget::outline_threshold(&levels, FRAME_OUTLINE_POINTS, coarsest) {
-                Some(t) => (t, 0),
+                Some(t) => (t, 0, 0),
                 None => {
-                    let mut by_size = [0; frame_budget::BUCKETS];
+                    let mut whole = [0; frame_budget::BUCKETS];
+                    let mut sketch = [0; frame_budget::BUCKETS];
                     for job in jobs.iter().filter(|j| !j.highlighted) {
-                        by_size[frame_budget::bucket(job.size_px, DOT_PX)] += job.points(coarsest);
+                        let b = frame_budget::bucket(job.size_px, DOT_PX);
+                        whole[b] += job.points(coarsest);
+                        sketch[b] += job.points(KEEP);
                     }
-                    let none = [0; frame_budget::BUCKETS];
-                    let cut = frame_budget::size_cut(&by_size, &none, FRAME_OUTLINE_POINTS);
-                    (coarsest, cut)
+                    if sketch.iter().sum::<usize>() <= FRAME_OUTLINE_POINTS {
+                        let cut = frame_budget::size_cut(&whole, &sketch, FRAME_OUTLINE_POINTS);
+                        (coarsest, cut, 0)
+                    } else {
+                        let cut = frame_budget::size_cut(&sketch, &none, FRAME_OUTLINE_POINTS);
+                        (coarsest, frame_budget::BUCKETS, cut)
+                    }
                 }
             };
         self.output.outline_tolerance_px = if threshold == 0 {
@@ -713,8 +770,13 @@ impl ZonesLayer<'_> {
         } else {
             (outline_level::tolerance_of(threshold) * view.world_px) as f32
         };
-        self.output.outline_min_px =
-            frame_budget::bucket_px(min_bucket, DOT_PX).max(OUTLINE_MIN_PX);
+        let px = |bucket: usize| frame_budget::bucket_px(bucket, DOT_PX);
+        self.output.outline_sketch_below_px = if sketch_below > 0 {
+            px(sketch_below)
+        } else {
+            0.0
+        };
+        self.output.outline_min_px = px(min_bucket).max(OUTLINE_MIN_PX);
         let mut outlines = Vec::new();
         let mut points_drawn = 0;
         for job in jobs {
@@ -729,15 +791,17 @@ impl ZonesLayer<'_> {
             } else {
                 Stroke::new(1.5, job.color)
             };
-            let (mesh, keep) = match job.form {
-                Form::Shape(mesh) if job.highlighted => (mesh, 0),
-                Form::Shape(mesh) => (mesh, threshold),
-                Form::Sketch(mesh) => (mesh, KEEP),
+            let bucket = frame_budget::bucket(job.size_px, DOT_PX);
+            let (mesh, keep, sketched) = match job.form {
+                Form::Shape(mesh) if job.highlighted => (mesh, 0, false),
+                Form::Shape(mesh) if bucket < sketch_below => (mesh, KEEP, true),
+                Form::Shape(mesh) => (mesh, threshold, false),
+                Form::Sketch(mesh) => (mesh, KEEP, true),
             };
             self.output.outlines_drawn += 1;
             let schematic = self.schematic.get(i).copied().unwrap_or(false);
             for (k, (ring, ring_levels)) in mesh.rings_with_levels().enumerate() {
-                if matches!(job.form, Form::Sketch(_)) && mesh.holes.contains(&(k as u32)) {
+                if sketched && mesh.holes.contains(&(k as u32)) {
                     continue;
                 }
                 let points = ring_points(mesh, outline_level::kept(ring, ring_levels, keep), view);
