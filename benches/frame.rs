@@ -7,7 +7,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Color32, Pos2, Rect, vec2};
 use std::hint::black_box;
 use zae_atlas::map::ViewTransform;
-use zae_atlas::map::zones_layer::{CellTexture, LayerOutput, ZonesLayer};
+use zae_atlas::map::zones_layer::{
+    CELL_PX, CellTexture, DOT_PX, FRAME_FILL_VERTICES, FRAME_OUTLINE_POINTS, LayerOutput,
+    ZonesLayer,
+};
 use zae_atlas::model::Zone;
 use zae_atlas::palette::vocation_color;
 use zae_atlas::spatial::mercator::zoom_to_fit;
@@ -102,18 +105,40 @@ fn frame_with_output(s: &Scene, view: &ViewTransform) -> (usize, LayerOutput) {
     (triangles, output)
 }
 
-/// What a frame at the view drew, for the record.
+/// What a frame at the view drew, for the record; checks what every frame must hold.
 fn describe(name: &str, output: &LayerOutput) {
     println!(
-        "{name}: band {}, {} zones in view, {} as shapes ({} fill vertices, {} outlines of {} points), {} in {} cells",
+        "{name}: band {}, {} zones in view, {} as shapes ({} of them sketched, under {:.1} px; {} fill vertices), {} outlines of {} points (simplified {:.2} px more; sketched under {:.1} px; none under {:.1} px), {} in {} cells (zones under {:.1} px; largest {:.2} px)",
         output.band,
         output.zones_drawn,
         output.zones_drawn - output.zones_in_cells,
+        output.zones_sketched,
+        output.sketch_below_px,
         output.fill_vertices,
         output.outlines_drawn,
         output.outline_points,
+        output.outline_tolerance_px,
+        output.outline_sketch_below_px,
+        output.outline_min_px,
         output.zones_in_cells,
-        output.cells_drawn
+        output.cells_drawn,
+        output.dots_below_px,
+        output.largest_in_cells_px,
+    );
+    // A cell is a 2-pixel square standing for one zone at least as big: zones under 3 pixels,
+    // and when the budget binds, all zones under one size (`dots_below_px`).
+    const { assert!(CELL_PX <= 3.0) };
+    assert!(
+        output.largest_in_cells_px < output.dots_below_px.max(DOT_PX),
+        "{name}: {output:?}"
+    );
+    assert!(
+        output.fill_vertices <= FRAME_FILL_VERTICES,
+        "{name}: {output:?}"
+    );
+    assert!(
+        output.outline_points <= FRAME_OUTLINE_POINTS,
+        "{name}: {output:?}"
     );
 }
 

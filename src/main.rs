@@ -187,11 +187,15 @@ fn main() -> ExitCode {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(e) => log::warn!("window icon: {e}"),
     }
-    let options = eframe::NativeOptions {
+    let mut options = eframe::NativeOptions {
         viewport,
         persistence_path,
         ..Default::default()
     };
+    if std::env::var_os("ZAE_ATLAS_FRAME_RATE").is_some() {
+        // Measuring the frame rate: frames as fast as they come, not at the display's rate.
+        options.wgpu_options.surface.present_mode = eframe::wgpu::PresentMode::AutoNoVsync;
+    }
     // A GeoPackage named without a table opens all its tables.
     let files = zae_atlas::io::source::expand_all(&cli.files);
     let result = eframe::run_native(

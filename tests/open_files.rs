@@ -10,7 +10,7 @@ mod parks;
 
 use common::{harness_with, offline_app, wait_for_loads};
 use egui_kittest::kittest::Queryable;
-use zae_atlas::map::zones_layer::{FRAME_FILL_VERTICES, FRAME_OUTLINE_POINTS};
+use zae_atlas::map::zones_layer::{DOT_PX, FRAME_FILL_VERTICES, FRAME_OUTLINE_POINTS};
 use zae_atlas::spatial::band_for_zoom;
 
 fn fixture(name: &str) -> PathBuf {
@@ -168,6 +168,12 @@ fn a_whole_view_of_many_zones_stays_within_the_frame_budget() {
     assert!(stats.cells_drawn > 0, "{stats:?}");
     assert!(stats.fill_vertices <= FRAME_FILL_VERTICES, "{stats:?}");
     assert!(stats.outline_points <= FRAME_OUTLINE_POINTS, "{stats:?}");
+    // Only zones under one size go into cells (one 2-pixel cell each, smaller than the zone):
+    // under DOT_PX, and when even sketches would not fit, under one size for all.
+    assert!(
+        stats.largest_in_cells_px < stats.dots_below_px.max(DOT_PX),
+        "{stats:?}"
+    );
     // The cell image goes to the GPU when it changes, not every frame.
     let uploads = app.cell_uploads();
     assert!(uploads > 0);

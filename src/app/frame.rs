@@ -31,7 +31,7 @@ impl eframe::App for ZaeApp {
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if let Some(meter) = &mut self.frame_rate {
-            meter.tick(&self.last_layer, frame.info().cpu_usage);
+            meter.begin(frame.info().cpu_usage);
             ctx.request_repaint();
         }
         i18n::set_lang(self.state.settings().lang());
@@ -60,6 +60,9 @@ impl eframe::App for ZaeApp {
                 o.commands
                     .retain(|c| !matches!(c, egui::OutputCommand::OpenUrl(_)))
             });
+            if let Some(meter) = &mut self.frame_rate {
+                meter.end(&ctx, &self.last_layer);
+            }
             return;
         }
 
@@ -125,8 +128,12 @@ impl eframe::App for ZaeApp {
                     self.commands.push(Command::SetFilter(filter));
                 }
                 ui.separator();
-                self.commands
-                    .extend(ui::files_panel_ui(ui, store, self.state.selected()));
+                self.commands.extend(ui::files_panel_ui(
+                    ui,
+                    store,
+                    self.state.selected(),
+                    self.state.zone_list_by_name(),
+                ));
             });
         if let Some(details) = self.state.details() {
             let mut commands = Vec::new();
@@ -194,5 +201,8 @@ impl eframe::App for ZaeApp {
         }
 
         self.apply_queued(&ctx);
+        if let Some(meter) = &mut self.frame_rate {
+            meter.end(&ctx, &self.last_layer);
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! offline banner, legend, scale bar).
 
 pub mod context_layer;
+pub mod frame_budget;
 pub mod overlays;
 pub use crate::palette as style;
 pub use zae_core::basemap::presets;

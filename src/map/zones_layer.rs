@@ -5,9 +5,11 @@ use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Response, Shape, Stroke, U
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::ViewTransform;
+use super::frame_budget;
 use super::style;
 use crate::format::format_ha;
 use crate::model::{Establishment, Plot, Zone};
+use crate::spatial::outline_level::{self, KEEP};
 use crate::spatial::{
     BandMeshes, DetailMeshes, RankedZone, STORED_BANDS, ZoneIndex, ZoneMesh, band_for_zoom,
 };
@@ -38,27 +40,51 @@ pub struct LayerOutput {
     pub outlines_drawn: usize,
     /// Points of the outlines drawn (within [`FRAME_OUTLINE_POINTS`] but for the highlighted).
     pub outline_points: usize,
+    /// Zones drawn as sketches (the corners of their rings) because not even the coarsest
+    /// band of every zone fits the fill budget: those under `sketch_below_px` (0: none).
+    pub zones_sketched: usize,
+    pub sketch_below_px: f32,
+    /// Zones under this size on screen (pixels; at least [`DOT_PX`]) were drawn as dots of the
+    /// cell image: one cell each, never bigger than the zone.
+    pub dots_below_px: f32,
+    /// Outlines of zones under this size on screen (pixels) were drawn as their sketch.
+    pub outline_sketch_below_px: f32,
+    /// The tolerance (pixels) every outline was simplified to beyond its band's, to fit the
+    /// outline budget (0: none).
+    pub outline_tolerance_px: f32,
+    /// Zones under this size on screen (pixels) were drawn without an outline.
+    pub outline_min_px: f32,
+    /// The largest zone (pixels on screen) drawn as a cell rather than a shape.
+    pub largest_in_cells_px: f32,
     /// Where the labels were drawn (screen); one per label drawn.
     pub label_rects: Vec<Rect>,
     /// Zones drawn with a coarser band while their detailed one is not built yet (to ask for).
     pub wanted_detail: Vec<usize>,
     /// The band drawn.
     pub band: usize,
+    /// The paint layer the map was drawn in.
+    pub layer: Option<egui::LayerId>,
 }
 
-/// Below this size on screen (pixels) a zone is merged into the cell image.
-const DOT_PX: f32 = 3.0;
+/// Below this size on screen (pixels) a zone is merged into the cell image; every zone at
+/// least this big is drawn as a shape (or a sketch of it).
+pub const DOT_PX: f32 = 3.0;
 /// Side of a cell of the cell image, in screen pixels.
-const CELL_PX: f32 = 2.0;
+pub const CELL_PX: f32 = 2.0;
+/// The faintest a cell is drawn (a zone of a fraction of a pixel still shows).
+const MIN_DOT_COVER: f32 = 0.35;
 /// Outlines only for zones at least this big on screen.
 const OUTLINE_MIN_PX: f32 = 6.0;
+/// When the outlines in view have more points than the budget, they are all simplified to
+/// this tolerance (pixels) at most before the smallest zones lose theirs.
+const MAX_OUTLINE_TOLERANCE_PX: f32 = 2.0;
 /// What one frame draws as shapes at most. Every triangle costs the graphics driver memory and
 /// time (a software rasterizer holds each triangle of a frame, about half a kilobyte with two
 /// threads), and past a few hundred thousand a person sees no more: zones beyond these budgets
 /// are drawn with their coarsest outline, then merged into the cell image.
 pub const FRAME_FILL_VERTICES: usize = 150_000;
 /// Outline points per frame (each becomes about four triangles once stroked).
-pub const FRAME_OUTLINE_POINTS: usize = 16_000;
+pub const FRAME_OUTLINE_POINTS: usize = 40_000;
 /// Labels laid out per frame at most.
 const MAX_LABELS: usize = 300;
 
@@ -89,33 +115,25 @@ impl CellImage {
         }
     }
 
-    /// Paints the cells under the screen rectangle `(min, max)` (at least the one under its
-    /// centre) with `color`; later zones paint over earlier ones, as shapes would.
-    fn paint(&mut self, min: Pos2, max: Pos2, color: Color32) {
+    /// Paints the one cell under `centre` for a zone of `size_px` on screen (under
+    /// [`DOT_PX`]): a zone smaller than the cell shades it in proportion to the part it would
+    /// cover, so a cell never stands for more than its zones. Where several fall in one cell,
+    /// the strongest shows.
+    fn paint_dot(&mut self, centre: Pos2, size_px: f32, color: Color32) {
         if self.pixels.is_empty() {
             self.pixels = vec![Color32::TRANSPARENT; self.size[0] * self.size[1]];
         }
-        let cell = |v: f32, origin: f32, n: usize| {
-            ((v - origin) / CELL_PX).floor().clamp(-1.0, n as f32) as isize
-        };
-        let (x0, x1) = (
-            cell(min.x, self.rect.min.x, self.size[0]),
-            cell(max.x, self.rect.min.x, self.size[0]),
-        );
-        let (y0, y1) = (
-            cell(min.y, self.rect.min.y, self.size[1]),
-            cell(max.y, self.rect.min.y, self.size[1]),
-        );
-        let (x0, x1) = (x0.max(0) as usize, x1.min(self.size[0] as isize - 1));
-        if x1 < x0 as isize {
+        let (x, y) = ((centre - self.rect.min) / CELL_PX).into();
+        if x < 0.0 || y < 0.0 || x >= self.size[0] as f32 || y >= self.size[1] as f32 {
             return;
         }
-        for y in y0.max(0)..=y1.min(self.size[1] as isize - 1) {
-            let row = y as usize * self.size[0];
-            if let Some(cells) = self.pixels.get_mut(row + x0..=row + x1 as usize) {
-                cells.fill(color);
-                self.painted = true;
-            }
+        let cover = (size_px / CELL_PX).powi(2).clamp(MIN_DOT_COVER, 1.0);
+        let color = color.gamma_multiply(cover);
+        if let Some(cell) = self.pixels.get_mut(y as usize * self.size[0] + x as usize)
+            && color.a() >= cell.a()
+        {
+            *cell = color;
+            self.painted = true;
         }
     }
 
@@ -267,16 +285,16 @@ fn pick_mesh<'a>(
     found
 }
 
-/// The finest band whose meshes of the zones to draw fit the frame's fill budget: `band`
-/// itself when its kept estimate fits, else the finest kept band that does (0 if none, and
-/// the zones past the budget go into cells). Stops counting as soon as a band is over.
-/// Also says whether every zone is known to fit at that band (not so for detailed bands,
-/// estimated from the kept one).
+/// The finest band whose meshes of the zones to draw fit the frame's fill budget, with the
+/// vertices they need at the kept band it was counted on: `band` itself when its kept estimate
+/// fits (a detailed band is estimated from the most detailed kept one), else the finest kept
+/// band that fits; `None` when not even the coarsest does. Stops counting as soon as a band is
+/// over.
 fn frame_band(
     meshes: &[BandMeshes],
     band: usize,
     zones: impl Iterator<Item = usize> + Clone,
-) -> (usize, bool) {
+) -> Option<(usize, usize)> {
     let top = band.min(STORED_BANDS - 1);
     for b in (0..=top).rev() {
         let mut need = 0;
@@ -288,14 +306,89 @@ fn frame_band(
             need <= FRAME_FILL_VERTICES
         });
         if fits {
-            return if b == top {
-                (band, band < STORED_BANDS)
-            } else {
-                (b, true)
-            };
+            return Some((if b == top { band } else { b }, need));
         }
     }
-    (0, false)
+    None
+}
+
+/// When not even the coarsest band fits: the size buckets (see [`frame_budget::bucket`])
+/// under which zones are dots, and sketches (0 and 0: neither).
+#[derive(Clone, Copy, Debug, Default)]
+struct FillPlan {
+    dots_below: usize,
+    sketch_below: usize,
+}
+
+/// How a zone is drawn.
+#[derive(Clone, Copy)]
+enum Form<'a> {
+    /// Its mesh at a band.
+    Shape(&'a ZoneMesh),
+    /// The corners of each ring of this mesh (see [`outline_level::KEEP`]), fanned.
+    Sketch(&'a ZoneMesh),
+}
+
+/// A zone whose outline is drawn if the frame's outline budget allows.
+struct OutlineJob<'a> {
+    zone: usize,
+    form: Form<'a>,
+    size_px: f32,
+    highlighted: bool,
+    color: Color32,
+}
+
+impl OutlineJob<'_> {
+    /// Points of the outline at a level threshold.
+    fn points(&self, threshold: u8) -> usize {
+        match self.form {
+            Form::Shape(mesh) if threshold < KEEP => {
+                mesh.levels.iter().filter(|&&l| l >= threshold).count()
+            }
+            Form::Shape(mesh) | Form::Sketch(mesh) => sketch_points(mesh),
+        }
+    }
+}
+
+/// Vertices of a sketched ring at most.
+const SKETCH_VERTICES: usize = 4;
+
+/// The mesh a zone is sketched from: its coarsest kept band with a ring.
+fn sketch_mesh(meshes: &[BandMeshes], i: usize) -> Option<&ZoneMesh> {
+    let kept = meshes.get(i)?;
+    (0..STORED_BANDS)
+        .filter_map(|b| kept.band(b))
+        .find(|m| !m.ring_ends.is_empty())
+}
+
+/// Points of a mesh's sketch (its exterior rings' corners).
+fn sketch_points(mesh: &ZoneMesh) -> usize {
+    mesh.rings_with_levels()
+        .enumerate()
+        .filter(|(k, _)| !mesh.holes.contains(&(*k as u32)))
+        .map(|(_, (_, levels))| levels.iter().filter(|&&l| l == KEEP).count())
+        .sum()
+}
+
+/// A zone's sketch: each exterior ring's corners, as a fan.
+fn append_sketch(out: &mut Mesh, mesh: &ZoneMesh, view: &ViewTransform, color: Color32) {
+    for (k, (ring, levels)) in mesh.rings_with_levels().enumerate() {
+        if mesh.holes.contains(&(k as u32)) {
+            continue;
+        }
+        let first = out.vertices.len() as u32;
+        let points = ring_points(mesh, outline_level::kept(ring, levels, KEEP), view);
+        let n = points.len() as u32;
+        out.vertices
+            .extend(points.into_iter().map(|pos| egui::epaint::Vertex {
+                pos,
+                uv: egui::epaint::WHITE_UV,
+                color,
+            }));
+        for t in 1..n.saturating_sub(1) {
+            out.indices.extend([first, first + t, first + t + 1]);
+        }
+    }
 }
 
 impl Plugin for ZonesLayer<'_> {
@@ -309,6 +402,7 @@ impl Plugin for ZonesLayer<'_> {
         let rect = response.rect;
         let view = ViewTransform::of_map(rect, projector, memory.zoom());
         self.output.view = Some(view);
+        self.output.layer = Some(ui.layer_id());
 
         let (min, max) = view.visible_lon_lat();
         let hovered = response
@@ -357,6 +451,12 @@ impl Plugin for ZonesLayer<'_> {
                     zone.display_name(),
                     crate::t!("tooltip-declared", ha = format_ha(ha))
                 ),
+                // No declared surface: the one computed from the outline, said so.
+                None if zone.area_ha.is_finite() && zone.area_ha > 0.0 => format!(
+                    "{}\n{}",
+                    zone.display_name(),
+                    crate::t!("tooltip-computed", ha = format_ha(zone.area_ha))
+                ),
                 None => format!(
                     "{}\n{}",
                     zone.display_name(),
@@ -390,7 +490,7 @@ impl ZonesLayer<'_> {
         let in_view: Vec<usize> = self.index.in_box(min, max).collect();
         // Zones in view, in drawing order, with what tells a cell from a mesh without touching
         // the mesh (one compact array, read in order when much is in view).
-        let visible: Vec<&RankedZone> = if in_view.len() > 4096 {
+        let mut visible: Vec<&RankedZone> = if in_view.len() > 4096 {
             let mut bits = vec![false; self.zones.len()];
             for &i in &in_view {
                 if let Some(b) = bits.get_mut(i) {
@@ -414,32 +514,35 @@ impl ZonesLayer<'_> {
         };
         let mut cells = CellImage::new(view.rect);
         let mut fill = Mesh::default();
-        let mut outlines: Vec<Shape> = Vec::new();
-        let mut outline_points = 0;
-        // Once a zone found no mesh that fits, the frame is full: the zones after go into
-        // cells without reading their meshes (each read is a cache miss, and a whole view can
-        // hold a hundred thousand of them).
-        let mut full = false;
-        let mut visible = visible;
         if !self.shown.is_empty() {
             visible.retain(|r| self.shown.get(r.index as usize).copied().unwrap_or(true));
         }
         // One band for the frame, coarser than the zoom's when the zones in view would not fit
-        // (at the zoom of the whole region the next band down differs by a fraction of a pixel).
+        // (at the zoom of the whole region the next band down differs by a fraction of a pixel);
+        // when not even the coarsest fits, the zones under one size are sketched.
         let world_px = view.world_px as f32;
         let drawn = visible
             .iter()
             .filter(move |r| r.size_world * world_px >= DOT_PX)
             .map(|r| r.index as usize);
-        let (band, all_fit) = frame_band(self.meshes, band_for_zoom(view.zoom), drawn);
-        // When not all zones fit, the frame's own band gets part of the budget and coarser
-        // meshes the rest, so that zones past the budget keep a shape before going into cells.
-        let fine_budget = if all_fit {
-            FRAME_FILL_VERTICES
-        } else {
-            FRAME_FILL_VERTICES / 10 * 6
+        let fit = frame_band(self.meshes, band_for_zoom(view.zoom), drawn);
+        let (band, plan) = match fit {
+            Some((band, _)) => (band, FillPlan::default()),
+            None => (0, self.fill_plan(&visible, world_px, hovered)),
         };
         self.output.band = band;
+        let px = |bucket: usize| frame_budget::bucket_px(bucket, DOT_PX);
+        self.output.sketch_below_px = if plan.sketch_below > 0 {
+            px(plan.sketch_below)
+        } else {
+            0.0
+        };
+        self.output.dots_below_px = px(plan.dots_below);
+        let kept_band = band.min(STORED_BANDS - 1);
+        // The kept-band vertices of the zones not drawn yet: a detailed mesh is drawn only
+        // when it leaves them room, so the frame never ends up over its budget.
+        let mut reserve = fit.map_or(0, |(_, need)| need);
+        let mut jobs: Vec<OutlineJob<'_>> = Vec::new();
         for ranked in &visible {
             let i = ranked.index as usize;
             let Some(&color) = self.colors.get(i) else {
@@ -447,54 +550,232 @@ impl ZonesLayer<'_> {
             };
             self.output.zones_drawn += 1;
             let highlighted = hovered == Some(i) || self.selected == Some(i);
-            let on_screen = ranked.size_world * view.world_px as f32;
+            let on_screen = ranked.size_world * world_px;
+            let bucket = frame_budget::bucket(on_screen, DOT_PX);
+            if !highlighted && (on_screen < DOT_PX || bucket < plan.dots_below) {
+                self.dot(&mut cells, view, ranked, style::fill(color, true));
+                continue;
+            }
+            if fit.is_some() && !highlighted {
+                let estimate = self
+                    .meshes
+                    .get(i)
+                    .and_then(|m| m.band(kept_band))
+                    .map_or(0, |m| m.vertices.len());
+                reserve = reserve.saturating_sub(estimate);
+            }
             let wanted = &mut self.output.wanted_detail;
-            // What a person can see: zones of a few pixels are cells; past the budget, a
-            // coarser outline, then cells.
-            let mesh = if highlighted {
+            let form = if highlighted {
                 let room = Room {
                     fine: usize::MAX,
                     coarse: usize::MAX,
                 };
-                pick_mesh(self.meshes, self.detail, wanted, (i, band), room)
-            } else if on_screen < DOT_PX || full {
-                None
+                pick_mesh(self.meshes, self.detail, wanted, (i, band), room).map(Form::Shape)
+            } else if bucket < plan.sketch_below {
+                sketch_mesh(self.meshes, i).map(Form::Sketch)
             } else {
-                let used = fill.vertices.len();
                 let room = Room {
-                    fine: fine_budget.saturating_sub(used),
-                    coarse: FRAME_FILL_VERTICES.saturating_sub(used),
+                    fine: FRAME_FILL_VERTICES.saturating_sub(fill.vertices.len() + reserve),
+                    coarse: usize::MAX,
                 };
-                let mesh = pick_mesh(self.meshes, self.detail, wanted, (i, band), room);
-                full = mesh.is_none();
-                mesh
+                pick_mesh(self.meshes, self.detail, wanted, (i, band), room)
+                    .map(Form::Shape)
+                    .or_else(|| sketch_mesh(self.meshes, i).map(Form::Sketch))
             };
-            let Some(mesh) = mesh else {
-                let centre = view.world_to_screen(ranked.center_world);
-                let half = vec2(on_screen, on_screen) / 2.0;
-                cells.paint(centre - half, centre + half, style::fill(color, true));
-                self.output.zones_in_cells += 1;
+            let Some(form) = form else {
+                // No ring left at any band (collapsed): a dot, never bigger than a cell.
+                self.dot(&mut cells, view, ranked, style::fill(color, true));
                 continue;
             };
-            append_fill(&mut fill, mesh, view, style::fill(color, highlighted));
+            let fill_color = style::fill(color, highlighted);
+            match form {
+                Form::Shape(mesh) => append_fill(&mut fill, mesh, view, fill_color),
+                Form::Sketch(mesh) => {
+                    append_sketch(&mut fill, mesh, view, fill_color);
+                    self.output.zones_sketched += 1;
+                }
+            }
+            if highlighted || on_screen >= OUTLINE_MIN_PX {
+                jobs.push(OutlineJob {
+                    zone: i,
+                    form,
+                    size_px: on_screen,
+                    highlighted,
+                    color,
+                });
+            }
+        }
+        let outlines = self.outlines(view, &jobs, hovered);
+        self.output.triangles_drawn = fill.indices.len() / 3;
+        self.output.fill_vertices = fill.vertices.len();
+        self.output.cells_drawn = cells.cells_drawn();
+        ZonePaint {
+            visible: visible.iter().map(|r| r.index as usize).collect(),
+            fill,
+            cells,
+            outlines,
+        }
+    }
+
+    /// A zone too small to draw as a shape: the cell under its centre.
+    fn dot(
+        &mut self,
+        cells: &mut CellImage,
+        view: &ViewTransform,
+        ranked: &RankedZone,
+        color: Color32,
+    ) {
+        let size = ranked.size_world * view.world_px as f32;
+        cells.paint_dot(view.world_to_screen(ranked.center_world), size, color);
+        self.output.zones_in_cells += 1;
+        self.output.largest_in_cells_px = self.output.largest_in_cells_px.max(size);
+    }
+
+    /// When not even the coarsest band fits the fill budget, by size on screen (the same rule
+    /// for every zone): the smallest become dots, until the sketches of the others take half
+    /// the budget at most; then the largest are drawn whole, as far as the budget goes. Reads
+    /// the meshes of those drawn whole only.
+    fn fill_plan(
+        &self,
+        visible: &[&RankedZone],
+        world_px: f32,
+        hovered: Option<usize>,
+    ) -> FillPlan {
+        let mut by_size: Vec<Vec<u32>> = vec![Vec::new(); frame_budget::BUCKETS];
+        let mut reserved = 0;
+        for r in visible {
+            let (i, size) = (r.index as usize, r.size_world * world_px);
+            if hovered == Some(i) || self.selected == Some(i) {
+                reserved += self
+                    .meshes
+                    .get(i)
+                    .and_then(|m| m.band(0))
+                    .map_or(0, |m| m.vertices.len());
+            } else if size >= DOT_PX
+                && let Some(zones) = by_size.get_mut(frame_budget::bucket(size, DOT_PX))
+            {
+                zones.push(r.index);
+            }
+        }
+        let budget = FRAME_FILL_VERTICES.saturating_sub(reserved);
+        let mut sketched: usize = by_size.iter().map(Vec::len).sum();
+        let mut dots_below = 0;
+        while dots_below < frame_budget::BUCKETS && SKETCH_VERTICES * sketched > budget / 2 {
+            sketched -= by_size[dots_below].len();
+            dots_below += 1;
+        }
+        let mut used = SKETCH_VERTICES * sketched;
+        let mut sketch_below = frame_budget::BUCKETS;
+        while sketch_below > dots_below {
+            let zones = &by_size[sketch_below - 1];
+            let whole: usize = zones
+                .iter()
+                .filter_map(|&i| self.meshes.get(i as usize).and_then(|m| m.band(0)))
+                .map(|m| m.vertices.len())
+                .sum();
+            let next = used - SKETCH_VERTICES * zones.len() + whole;
+            if next > budget {
+                break;
+            }
+            used = next;
+            sketch_below -= 1;
+        }
+        FillPlan {
+            dots_below,
+            sketch_below,
+        }
+    }
+
+    /// The outlines of the zones drawn as shapes: all simplified alike when they are too many
+    /// points, and if still too many, none for the zones under one size on screen.
+    fn outlines(
+        &mut self,
+        view: &ViewTransform,
+        jobs: &[OutlineJob<'_>],
+        hovered: Option<usize>,
+    ) -> Vec<Shape> {
+        let mut levels: frame_budget::ByLevel = [0; KEEP as usize + 1];
+        for job in jobs.iter().filter(|j| !j.highlighted) {
+            match job.form {
+                Form::Shape(mesh) => {
+                    for &l in &mesh.levels {
+                        levels[usize::from(l)] += 1;
+                    }
+                }
+                Form::Sketch(mesh) => levels[usize::from(KEEP)] += sketch_points(mesh),
+            }
+        }
+        let coarsest =
+            outline_level::threshold(f64::from(MAX_OUTLINE_TOLERANCE_PX) / view.world_px);
+        let none = [0; frame_budget::BUCKETS];
+        // Every outline simplified alike; if not enough, the smallest drawn as their sketch;
+        // if still not enough, none for the smallest.
+        let (threshold, sketch_below, min_bucket) =
+            match frame_budget::outline_threshold(&levels, FRAME_OUTLINE_POINTS, coarsest) {
+                Some(t) => (t, 0, 0),
+                None => {
+                    let mut whole = [0; frame_budget::BUCKETS];
+                    let mut sketch = [0; frame_budget::BUCKETS];
+                    for job in jobs.iter().filter(|j| !j.highlighted) {
+                        let b = frame_budget::bucket(job.size_px, DOT_PX);
+                        whole[b] += job.points(coarsest);
+                        sketch[b] += job.points(KEEP);
+                    }
+                    if sketch.iter().sum::<usize>() <= FRAME_OUTLINE_POINTS {
+                        let cut = frame_budget::size_cut(&whole, &sketch, FRAME_OUTLINE_POINTS);
+                        (coarsest, cut, 0)
+                    } else {
+                        let cut = frame_budget::size_cut(&sketch, &none, FRAME_OUTLINE_POINTS);
+                        (coarsest, frame_budget::BUCKETS, cut)
+                    }
+                }
+            };
+        self.output.outline_tolerance_px = if threshold == 0 {
+            0.0
+        } else {
+            (outline_level::tolerance_of(threshold) * view.world_px) as f32
+        };
+        let px = |bucket: usize| frame_budget::bucket_px(bucket, DOT_PX);
+        self.output.outline_sketch_below_px = if sketch_below > 0 {
+            px(sketch_below)
+        } else {
+            0.0
+        };
+        self.output.outline_min_px = px(min_bucket).max(OUTLINE_MIN_PX);
+        let mut outlines = Vec::new();
+        let mut points_drawn = 0;
+        for job in jobs {
+            let i = job.zone;
+            if !job.highlighted && frame_budget::bucket(job.size_px, DOT_PX) < min_bucket {
+                continue;
+            }
             let stroke = if self.selected == Some(i) {
                 Stroke::new(3.0, style::SELECTED_OUTLINE)
             } else if hovered == Some(i) {
-                Stroke::new(2.5, color)
+                Stroke::new(2.5, job.color)
             } else {
-                Stroke::new(1.5, color)
+                Stroke::new(1.5, job.color)
             };
-            let points = mesh.rings().map(<[_]>::len).sum::<usize>();
-            let outline = highlighted
-                || (on_screen >= OUTLINE_MIN_PX && outline_points + points <= FRAME_OUTLINE_POINTS);
-            if !outline {
-                continue;
-            }
+            let bucket = frame_budget::bucket(job.size_px, DOT_PX);
+            let (mesh, keep, sketched) = match job.form {
+                Form::Shape(mesh) if job.highlighted => (mesh, 0, false),
+                Form::Shape(mesh) if bucket < sketch_below => (mesh, KEEP, true),
+                Form::Shape(mesh) => (mesh, threshold, false),
+                Form::Sketch(mesh) => (mesh, KEEP, true),
+            };
             self.output.outlines_drawn += 1;
-            outline_points += points;
             let schematic = self.schematic.get(i).copied().unwrap_or(false);
-            for ring in mesh.rings() {
-                let points = ring_points(mesh, ring, view);
+            for (k, (ring, ring_levels)) in mesh.rings_with_levels().enumerate() {
+                if sketched && mesh.holes.contains(&(k as u32)) {
+                    continue;
+                }
+                let points = ring_points(mesh, outline_level::kept(ring, ring_levels, keep), view);
+                if points.len() < 2 {
+                    continue;
+                }
+                if !job.highlighted {
+                    points_drawn += points.len();
+                }
                 if self.selected == Some(i) {
                     outlines.push(Shape::closed_line(
                         points.clone(),
@@ -509,16 +790,8 @@ impl ZonesLayer<'_> {
                 }
             }
         }
-        self.output.triangles_drawn = fill.indices.len() / 3;
-        self.output.fill_vertices = fill.vertices.len();
-        self.output.outline_points = outline_points;
-        self.output.cells_drawn = cells.cells_drawn();
-        ZonePaint {
-            visible: visible.iter().map(|r| r.index as usize).collect(),
-            fill,
-            cells,
-            outlines,
-        }
+        self.output.outline_points = points_drawn;
+        outlines
     }
 
     /// Plots inside zones: fill by occupation, plots for sale outlined in green. Returns the
@@ -548,7 +821,10 @@ impl ZonesLayer<'_> {
             append_fill(&mut fill, mesh, view, color);
             let stroke = style::plot_outline(plot.commercial_stage.as_deref());
             for ring in mesh.rings() {
-                outlines.push(Shape::closed_line(ring_points(mesh, ring, view), stroke));
+                outlines.push(Shape::closed_line(
+                    ring_points(mesh, ring.iter().copied(), view),
+                    stroke,
+                ));
             }
         }
         painter.add(Shape::mesh(fill));
@@ -638,11 +914,14 @@ fn append_fill(out: &mut Mesh, mesh: &ZoneMesh, view: &ViewTransform, color: Col
         .extend(mesh.indices.iter().map(|&i| first + u32::from(i)));
 }
 
-fn ring_points(mesh: &ZoneMesh, ring: &[[f32; 2]], view: &ViewTransform) -> Vec<Pos2> {
+fn ring_points(
+    mesh: &ZoneMesh,
+    ring: impl Iterator<Item = [f32; 2]>,
+    view: &ViewTransform,
+) -> Vec<Pos2> {
     let base = view.world_to_screen(mesh.origin);
     let scale = view.world_px as f32;
-    ring.iter()
-        .map(|v| pos2(base.x + v[0] * scale, base.y + v[1] * scale))
+    ring.map(|v| pos2(base.x + v[0] * scale, base.y + v[1] * scale))
         .collect()
 }
 
@@ -763,27 +1042,28 @@ mod tests {
     }
 
     #[test]
-    fn cells_cover_the_zone_and_count_once() {
+    fn a_dot_is_one_cell_shaded_by_the_part_it_covers() {
         let mut cells = CellImage::new(Rect::from_min_size(pos2(10.0, 20.0), vec2(100.0, 50.0)));
         assert_eq!(cells.size, [50, 25]);
         assert!(cells.is_empty());
         let red = Color32::RED;
-        // A 1-pixel zone still paints the cell under it.
-        cells.paint(pos2(15.2, 25.2), pos2(15.8, 25.8), red);
+        // A 2.9-pixel zone paints only the cell under its centre, full strength.
+        cells.paint_dot(pos2(15.5, 25.5), 2.9, red);
         assert_eq!(cells.cells_drawn(), 1);
         assert_eq!(cells.at(pos2(15.5, 25.5)), red);
-        assert_eq!(cells.at(pos2(18.5, 25.5)), Color32::TRANSPARENT);
-        // A 5-pixel zone over it: three cells by three, the shared one counted once.
-        let blue = Color32::BLUE;
-        cells.paint(pos2(14.5, 24.5), pos2(19.5, 29.5), blue);
-        assert_eq!(cells.cells_drawn(), 9);
-        assert_eq!(cells.at(pos2(15.5, 25.5)), blue, "the later zone is on top");
+        assert_eq!(cells.at(pos2(17.5, 25.5)), Color32::TRANSPARENT);
+        assert_eq!(cells.at(pos2(13.5, 25.5)), Color32::TRANSPARENT);
+        // A 1-pixel zone in another cell: a quarter of it, and never under the floor.
+        cells.paint_dot(pos2(30.5, 30.5), 1.0, red);
+        assert_eq!(cells.cells_drawn(), 2);
+        let faint = cells.at(pos2(30.5, 30.5));
+        assert_eq!(faint, red.gamma_multiply(MIN_DOT_COVER));
+        // A fainter zone does not hide a stronger one in the same cell.
+        cells.paint_dot(pos2(15.2, 25.2), 0.5, Color32::BLUE);
+        assert_eq!(cells.at(pos2(15.5, 25.5)), red);
         // Off the map: nothing, and no panic.
-        cells.paint(pos2(-500.0, -500.0), pos2(-400.0, -400.0), red);
-        cells.paint(pos2(500.0, 500.0), pos2(600.0, 600.0), red);
-        assert_eq!(cells.cells_drawn(), 9);
-        // Half off the map: only the cells on it.
-        cells.paint(pos2(105.0, 60.0), pos2(200.0, 200.0), red);
-        assert_eq!(cells.cells_drawn(), 9 + 3 * 5);
+        cells.paint_dot(pos2(-500.0, -500.0), 2.0, red);
+        cells.paint_dot(pos2(500.0, 500.0), 2.0, red);
+        assert_eq!(cells.cells_drawn(), 2);
     }
 }

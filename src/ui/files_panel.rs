@@ -1,12 +1,18 @@
 //! Left panel: open files (with their load report) and the list of zones.
 
-use egui::{Color32, RichText, ScrollArea, Ui};
+use egui::{Color32, RichText, Ui};
 
 use crate::app::Command;
 use crate::store::ZoneStore;
 use crate::t;
 
-pub fn files_panel_ui(ui: &mut Ui, store: &ZoneStore, selected: Option<usize>) -> Vec<Command> {
+/// `by_name`: the zone list is sorted by name (else in file order; see [`super::zone_list`]).
+pub fn files_panel_ui(
+    ui: &mut Ui,
+    store: &ZoneStore,
+    selected: Option<usize>,
+    by_name: bool,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let zones = store.zones();
     ui.add_space(4.0);
@@ -59,22 +65,6 @@ pub fn files_panel_ui(ui: &mut Ui, store: &ZoneStore, selected: Option<usize>) -
     }
     ui.separator();
     ui.label(RichText::new(t!("zones-title", n = zones.len())).strong());
-    let row_height = ui.text_style_height(&egui::TextStyle::Button) + 4.0;
-    ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show_rows(ui, row_height, zones.len(), |ui, rows| {
-            for i in rows {
-                let zone = &zones[i];
-                let response = ui.selectable_label(selected == Some(i), zone.display_name());
-                if selected == Some(i) && response.gained_focus() {
-                    response.scroll_to_me(None);
-                }
-                if response.clicked()
-                    && let Some(id) = store.zone_id(i)
-                {
-                    commands.push(Command::Focus(id));
-                }
-            }
-        });
+    commands.extend(super::zone_list::zone_list_ui(ui, store, by_name, selected));
     commands
 }

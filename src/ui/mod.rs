@@ -13,6 +13,7 @@ pub mod settings;
 pub mod stats;
 pub mod table;
 mod windows;
+pub mod zone_list;
 
 pub use files_panel::files_panel_ui;
 pub use info_panel::info_panel_ui;

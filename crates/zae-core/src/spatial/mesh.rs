@@ -58,6 +58,12 @@ pub struct ZoneMesh {
     pub indices: Vec<u16>,
     /// End (exclusive) of each ring in `vertices`.
     pub ring_ends: Vec<u32>,
+    /// How much each vertex matters to its ring's shape (see [`super::outline_level`]): the
+    /// Douglas–Peucker tolerance at which it would go, on a log scale. An outline is drawn
+    /// coarser for every zone alike by leaving out the vertices under one level.
+    pub levels: Vec<u8>,
+    /// Indices (into the rings) of the rings that are holes; empty for most zones.
+    pub holes: Vec<u32>,
     /// Vertices in the source geometry, and in this mesh.
     pub source_vertices: usize,
     pub mesh_vertices: usize,
@@ -74,6 +80,8 @@ impl ZoneMesh {
         self.vertices.shrink_to_fit();
         self.indices.shrink_to_fit();
         self.ring_ends.shrink_to_fit();
+        self.levels.shrink_to_fit();
+        self.holes.shrink_to_fit();
         self
     }
 
@@ -82,6 +90,8 @@ impl ZoneMesh {
         self.vertices.capacity() * std::mem::size_of::<[f32; 2]>()
             + self.indices.capacity() * std::mem::size_of::<u16>()
             + self.ring_ends.capacity() * std::mem::size_of::<u32>()
+            + self.levels.capacity()
+            + self.holes.capacity() * std::mem::size_of::<u32>()
     }
 
     /// The rings as slices of `vertices`.
@@ -91,6 +101,19 @@ impl ZoneMesh {
             let ring = self.vertices.get(start..end as usize).unwrap_or_default();
             start = end as usize;
             ring
+        })
+    }
+
+    /// The rings with the level of each vertex.
+    pub fn rings_with_levels(&self) -> impl Iterator<Item = (&[[f32; 2]], &[u8])> {
+        let mut start = 0usize;
+        self.ring_ends.iter().map(move |&end| {
+            let range = start..end as usize;
+            start = end as usize;
+            (
+                self.vertices.get(range.clone()).unwrap_or_default(),
+                self.levels.get(range).unwrap_or_default(),
+            )
         })
     }
 }
@@ -292,12 +315,19 @@ fn build_zone_mesh_from_world(
                 .map(|&i| (base as usize + i) as u16),
         );
         let mut end = base;
-        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+        for (k, ring) in std::iter::once(polygon.exterior())
+            .chain(polygon.interiors())
+            .enumerate()
+        {
+            if k > 0 {
+                mesh.holes.push(mesh.ring_ends.len() as u32);
+            }
             end += ring.0.len().saturating_sub(1) as u32;
             mesh.ring_ends.push(end);
         }
     }
     mesh.mesh_vertices = mesh.vertices.len() + mesh.ring_ends.len();
+    mesh.levels = super::outline_level::ring_levels(&mesh.vertices, &mesh.ring_ends);
     mesh
 }
 

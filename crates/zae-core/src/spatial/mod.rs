@@ -6,6 +6,7 @@ mod draw_order;
 mod index;
 pub mod mercator;
 mod mesh;
+pub mod outline_level;
 
 pub use detail::{DETAIL_VERTEX_BUDGET, DetailMeshes, detail_builds};
 pub use draw_order::RankedZone;

@@ -84,6 +84,7 @@ impl AppState {
                 self.table_sort = sort;
                 super::sort_rows(self.store.dataset(), &mut self.table_rows, sort);
             }
+            Command::SetZoneListByName(on) => self.zone_list_in_file_order = !on,
             Command::ToggleTable => self.prefs.show_table = !self.prefs.show_table,
             Command::ToggleStats => self.show_stats = !self.show_stats,
             Command::Measure(mode) => self.measure = mode.map(|m| (m, Vec::new())),

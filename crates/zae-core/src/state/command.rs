@@ -56,6 +56,8 @@ pub enum Command {
     SetFilter(ZoneFilter),
     /// Sort the attribute table.
     SetTableSort(TableSort),
+    /// List the zones of the left panel by name (true) or in the files' order.
+    SetZoneListByName(bool),
     ToggleTable,
     ToggleStats,
     /// Start measuring (distance or area), or stop.

@@ -67,6 +67,8 @@ pub struct AppState {
     shown_mask: Vec<bool>,
     table_rows: Vec<usize>,
     table_sort: TableSort,
+    /// The left panel lists zones in the files' order (else by name).
+    zone_list_in_file_order: bool,
     show_stats: bool,
     show_settings: bool,
     show_about: bool,
@@ -193,6 +195,11 @@ impl AppState {
 
     pub fn table_sort(&self) -> TableSort {
         self.table_sort
+    }
+
+    /// The left panel's zone list is sorted by name (the default), not in the files' order.
+    pub fn zone_list_by_name(&self) -> bool {
+        !self.zone_list_in_file_order
     }
 
     pub fn show_table(&self) -> bool {

@@ -9,4 +9,4 @@ mod zone_store;
 pub use dataset::{Dataset, DbOrigin, JoinSummary, SourceFile};
 pub use ids::{SourceId, ZoneId};
 pub use meshing::{mesh_loaded, note_simplified};
-pub use zone_store::{MeshedSource, ZoneStore};
+pub use zone_store::{MeshedSource, ZoneStore, order_by_name};

@@ -34,6 +34,8 @@ struct Derived {
     /// Distinct communes and states, sorted: the filter's choices.
     communes: Vec<String>,
     states: Vec<String>,
+    /// Zone positions by name, ignoring case and accents: the zone list's order.
+    by_name: Vec<usize>,
 }
 
 impl Derived {
@@ -53,8 +55,20 @@ impl Derived {
             draw_rank,
             ranked,
             schematic: zones.iter().map(Zone::is_schematic).collect(),
+            by_name: order_by_name(zones.iter().map(Zone::display_name)),
         }
     }
+}
+
+/// Indices of `names` sorted ignoring case and accents (a stable sort: equal names keep their
+/// order), so that "Écoparc" is among the E's.
+pub fn order_by_name<'a>(names: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let mut keyed: Vec<(String, usize)> = names
+        .enumerate()
+        .map(|(i, n)| (crate::model::fold(n), i))
+        .collect();
+    keyed.sort();
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 #[derive(Default)]
@@ -293,6 +307,11 @@ impl ZoneStore {
         &self.derived.states
     }
 
+    /// Zone positions by name, ignoring case and accents (the zone list's order).
+    pub fn by_name(&self) -> &[usize] {
+        &self.derived.by_name
+    }
+
     /// The label cache, for the interface to fill as it measures labels (empty after a change).
     pub fn label_widths(&self) -> &RefCell<Vec<f32>> {
         &self.label_widths
@@ -397,6 +416,23 @@ fn checked_meshes(
 mod tests {
     use super::*;
     use crate::io::load_bytes;
+
+    #[test]
+    fn names_sort_ignoring_accents_and_case_then_by_file_order() {
+        let names = [
+            "Zone B", "Écoparc", "eau vive", "Cap Nord", "Estrées", "écoparc",
+        ];
+        let order: Vec<&str> = order_by_name(names.iter().copied())
+            .into_iter()
+            .map(|i| names[i])
+            .collect();
+        assert_eq!(
+            order,
+            [
+                "Cap Nord", "eau vive", "Écoparc", "écoparc", "Estrées", "Zone B"
+            ]
+        );
+    }
     use crate::store::mesh_loaded;
 
     /// A GeoJSON file of square zones named by `ids`, each `size` degrees wide, side by side.
