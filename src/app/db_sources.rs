@@ -149,7 +149,8 @@ impl ZaeApp {
                     ..
                 } => {
                     self.db_dialog.show(Some(&url));
-                    self.db_dialog.fail(e.to_string(), e.wants_password());
+                    self.db_dialog
+                        .fail(ui::db_tls::db_error_text(&e), e.wants_password());
                 }
                 DbMessage::Read {
                     url,
@@ -160,6 +161,11 @@ impl ZaeApp {
                         self.databases.lost = None;
                     }
                     let loaded = *loaded;
+                    let tls = self
+                        .databases
+                        .session(&url)
+                        .map(|s| s.tls_link())
+                        .unwrap_or_default();
                     let origin = DbOrigin {
                         url,
                         schema: table.schema,
@@ -168,6 +174,7 @@ impl ZaeApp {
                             Fetched::Within(r) => Some(r),
                             Fetched::Whole => None,
                         },
+                        tls,
                     };
                     let file = loaded.data.loaded;
                     let name = file.report.file.clone();
@@ -255,17 +262,31 @@ impl ZaeApp {
             e if e.is_connection_lost() && shown => {
                 self.databases.lost = Some(LostConnection {
                     url,
-                    message: e.to_string(),
+                    message: ui::db_tls::db_error_text(&e),
                 });
             }
             e if e.wants_password() => {
                 self.db_dialog.show(Some(&url));
-                self.db_dialog.fail(e.to_string(), true);
+                self.db_dialog.fail(ui::db_tls::db_error_text(&e), true);
             }
-            e if kind == ReadKind::Open => self.errors.push(e.to_string()),
-            e => self
-                .errors
-                .push(format!("{e} {}", crate::t!("db-last-data-stays"))),
+            e if kind == ReadKind::Open => self.errors.push(ui::db_tls::db_error_text(&e)),
+            e => self.errors.push(format!(
+                "{} {}",
+                ui::db_tls::db_error_text(&e),
+                crate::t!("db-last-data-stays")
+            )),
+        }
+    }
+
+    /// The dialog's "CA file…": asks for the file, then writes it into the connection string.
+    pub(super) fn db_ca_dialog(&mut self) {
+        if let Some(path) = rfd::FileDialog::new()
+            .set_title(crate::t!("db-tls-choose-ca"))
+            .add_filter("PEM", &["pem", "crt", "cer"])
+            .add_filter(crate::t!("dialog-all-files"), &["*"])
+            .pick_file()
+        {
+            self.db_dialog.url = ui::db_tls::with_ca_file(&self.db_dialog.url, &path);
         }
     }
 

@@ -151,6 +151,8 @@ pub enum Command {
         url: String,
         password: crate::db::Secret,
     },
+    /// Ask for the CA file of the database server (the dialog's TLS choice).
+    DbCaDialog,
     /// Read tables of a listed database (`url` without password).
     DbOpen {
         url: String,
@@ -979,6 +981,7 @@ impl ZaeApp {
             Command::DbDialog => self.db_dialog.show(None),
             Command::DbConnect { url, password } => self.db_connect(&url, Some(password), ctx),
             Command::DbOpen { url, tables } => self.db_open(&url, tables, ctx),
+            Command::DbCaDialog => self.db_ca_dialog(),
             Command::DbRefresh(which) => self.db_refresh(which, false, ctx),
             Command::DbRetry => self.db_refresh(None, true, ctx),
             Command::ShowContext(_) | Command::ContextDialog | Command::SetContextFile(_) => {
