@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod check;
+pub mod crash;
 pub mod db;
 pub mod export_cmd;
 pub mod filter;
@@ -18,6 +19,7 @@ pub mod model;
 pub mod qr;
 pub mod search;
 pub mod settings;
+pub mod settings_store;
 pub mod spatial;
 pub mod stats;
 pub mod ui;

@@ -352,3 +352,11 @@ db-tls-required = { $db }: the server accepts this connection only over TLS: cho
 db-tls-bad-ca-file = { $db }: cannot read the certificate authority file: { $reason }: { $path }
 db-tls-no-system-roots = { $db }: no system root certificate could be read ({ $reason }): choose the CA file
 db-tls-handshake = { $db }: the TLS handshake failed: { $reason }
+link-not-opened = Not opened: only web links (http, https) from a file open; this one is of type “{ $scheme }”.
+
+# Crash safety (src/app/startup.rs)
+crash-title = ZAE Atlas closed unexpectedly
+crash-text = The last session ended with an error. A report was written (version, system, the error and the last log lines; no file contents, no password). Sending it to the developers helps them fix it.
+crash-open-folder = Open the folder
+settings-set-aside = The settings file could not be read ({ $reason }); it was set aside as { $moved } and ZAE Atlas started with the default settings: { $file }
+crash-close = Close

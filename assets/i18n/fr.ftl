@@ -352,3 +352,11 @@ db-tls-required = { $db } : le serveur n'accepte cette connexion qu'en TLS :
 db-tls-bad-ca-file = { $db } : impossible de lire le fichier de l'autorité de certification : { $reason } : { $path }
 db-tls-no-system-roots = { $db } : aucun certificat racine du système n'a pu être lu ({ $reason }) : choisissez le fichier de l'autorité
 db-tls-handshake = { $db } : l'échange TLS a échoué : { $reason }
+link-not-opened = Non ouvert : seuls les liens web (http, https) d'un fichier s'ouvrent ; celui-ci est de type « { $scheme } ».
+
+# Sûreté en cas de plantage (src/app/startup.rs)
+crash-title = ZAE Atlas s'est fermé de façon inattendue
+crash-text = La dernière session s'est terminée sur une erreur. Un rapport a été écrit (version, système, l'erreur et les dernières lignes du journal ; aucun contenu de fichier, aucun mot de passe). L'envoyer aux développeurs les aide à corriger le problème.
+crash-open-folder = Ouvrir le dossier
+settings-set-aside = Le fichier des réglages n'a pas pu être lu ({ $reason }) ; il a été mis de côté sous le nom { $moved } et ZAE Atlas a démarré avec les réglages par défaut : { $file }
+crash-close = Fermer

@@ -6,6 +6,7 @@ mod database;
 mod db_sources;
 mod derived;
 mod loader;
+mod startup;
 
 use std::path::PathBuf;
 
@@ -57,6 +58,12 @@ pub struct AppConfig {
     /// `http://127.0.0.1:8080`, instead of their own servers.
     #[doc(hidden)]
     pub tile_origin: Option<String>,
+    /// Where the remembered settings are written (atomically); `None`: eframe's storage.
+    pub settings_file: Option<PathBuf>,
+    /// The settings file could not be read at start and was set aside (said once).
+    pub settings_set_aside: Option<crate::settings_store::SetAside>,
+    /// Where crash reports are written: one not yet shown is said at start (not in kiosk).
+    pub crash_dir: Option<PathBuf>,
 }
 
 impl Default for AppConfig {
@@ -68,6 +75,9 @@ impl Default for AppConfig {
             settings: Settings::default(),
             kiosk: false,
             tile_origin: None,
+            settings_file: None,
+            settings_set_aside: None,
+            crash_dir: None,
         }
     }
 }
@@ -180,6 +190,8 @@ struct KioskState {
 
 pub struct ZaeApp {
     pub dataset: Dataset,
+    /// The settings file, and a crash report to tell of (see `startup.rs`).
+    startup: startup::Startup,
     /// The kept (coarse) bands of every zone's mesh, in zone order.
     meshes: Vec<BandMeshes>,
     /// Detailed bands, built for the zones in view.
@@ -325,7 +337,14 @@ impl ZaeApp {
                 .any(|f| f.path.is_none() && f.database.is_none()),
             recent_files: self.recent.clone(),
             show_table: self.show_table,
-            settings: self.settings.clone(),
+            // The kiosk PIN stays in the booth's config file: never in the remembered settings.
+            settings: Settings {
+                kiosk: crate::kiosk::KioskSettings {
+                    pin: None,
+                    ..self.settings.kiosk.clone()
+                },
+                ..self.settings.clone()
+            },
             recent_databases: self.db_dialog.recent.clone(),
             context_hidden: self.context.hidden,
             context_file: self.context.file().cloned(),
@@ -403,8 +422,10 @@ impl ZaeApp {
             db_dialog: ui::db_dialog::DbDialog::default(),
             context: context::ContextState::open(None, false).0,
             layer_choice: None,
+            startup: startup::Startup::default(),
         };
         i18n::set_lang(app.settings.lang());
+        app.startup = startup::Startup::new(&config, &mut app.errors);
         ctx.set_zoom_factor(app.settings.ui_scale);
         app.note_base_map_error();
         app.trim_tile_cache();
@@ -844,6 +865,9 @@ impl ZaeApp {
             }
             // The booth never opens a browser: its zone cards carry QR codes instead.
             Command::OpenUrl(_) if self.kiosk.is_some() => {}
+            Command::OpenUrl(url) if !crate::io::untrusted::is_web_link(&url) => {
+                log::warn!("not opened (only http and https links open): {url}");
+            }
             Command::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
             Command::ExportDialog(ext) => {
                 let picked = rfd::FileDialog::new()
@@ -1478,7 +1502,9 @@ impl FrameRate {
 
 impl eframe::App for ZaeApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, &self.persisted());
+        if !self.save_settings_file() {
+            eframe::set_value(storage, STORAGE_KEY, &self.persisted());
+        }
     }
 
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
@@ -1610,6 +1636,7 @@ impl eframe::App for ZaeApp {
         }
         self.commands
             .extend(ui::errors_window_ui(&ctx, &self.errors));
+        self.crash_notice_ui(&ctx);
         self.commands
             .extend(ui::db_dialog::db_dialog_ui(&ctx, &mut self.db_dialog));
         if let Some(choice) = &mut self.layer_choice {

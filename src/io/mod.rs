@@ -20,6 +20,7 @@ pub mod shp;
 pub mod source;
 mod stream;
 mod text;
+pub mod untrusted;
 
 pub use load::{
     LoadError, LoadedFile, MAX_FILE_BYTES, display_name, load_bytes, load_file, load_path,
