@@ -59,7 +59,7 @@ impl ZaeApp {
 
     /// A session for `url` (replacing one with an older password); its key, or `None` when the
     /// connection string is not valid (the dialog says why).
-    fn start_session(&mut self, url: &str, password: Option<Secret>) -> Option<String> {
+    pub(super) fn start_session(&mut self, url: &str, password: Option<Secret>) -> Option<String> {
         match DbTarget::parse(url) {
             Ok(target) => {
                 let key = target.url().to_string();
@@ -160,6 +160,7 @@ impl ZaeApp {
                     if self.databases.lost.as_ref().is_some_and(|l| l.url == url) {
                         self.databases.lost = None;
                     }
+                    self.reopened(&url, &table);
                     let loaded = *loaded;
                     let tls = self
                         .databases
@@ -226,6 +227,9 @@ impl ZaeApp {
     ) {
         self.db_dialog.remember(&url);
         self.db_dialog.busy = false;
+        if after == AfterListing::Show && self.reopen_after_listing(&url, ctx) {
+            return;
+        }
         let chosen: Vec<TableRef> = match after {
             AfterListing::Show => Vec::new(),
             AfterListing::Open(named) if !named.is_empty() => named,
@@ -252,6 +256,9 @@ impl ZaeApp {
 
     fn read_failed(&mut self, url: String, e: DbError, kind: ReadKind) {
         self.db_dialog.busy = false;
+        if self.reopen_failed(&url, &e, kind) {
+            return;
+        }
         let shown = self
             .dataset
             .files

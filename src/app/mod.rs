@@ -3,6 +3,7 @@
 
 mod context;
 mod database;
+mod db_restore;
 mod db_sources;
 mod derived;
 mod loader;
@@ -30,6 +31,8 @@ use crate::t;
 use crate::ui;
 use derived::Derived;
 use loader::{FileStamp, Finished, LoadJob, LoadMessage};
+
+pub use db_restore::{SavedDatabase, SavedTable};
 
 /// The embedded Dijon métropole dataset (schematic outlines, sourced figures; see data/README.md).
 pub const EMBEDDED_DATASET: &[u8] = include_bytes!("../../data/dijon-zones.geojson");
@@ -103,6 +106,8 @@ pub struct Persisted {
     pub context_hidden: bool,
     /// A polygon file that replaces the communes as the context layer.
     pub context_file: Option<PathBuf>,
+    /// Database tables open at exit (connection strings without password), read again at start.
+    pub open_databases: Vec<SavedDatabase>,
 }
 
 /// Key of [`Persisted`] in eframe's storage.
@@ -267,6 +272,8 @@ pub struct ZaeApp {
     /// Database sessions, the worker reading tables, the lost-connection banner.
     databases: database::Databases,
     db_dialog: ui::db_dialog::DbDialog,
+    /// Remembered database tables not read back yet (see `db_restore.rs`).
+    db_reopen: db_restore::PendingReopen,
     /// Boundaries and names drawn under the zones when no base map shows.
     context: context::ContextState,
     /// Files of several tables waiting for the user to pick which (File ▸ Open, drop).
@@ -293,13 +300,16 @@ impl ZaeApp {
         let will_load = !config.files.is_empty();
         // The embedded dataset when it was open, when no file was restored, or when none of the
         // remembered files exists any more (never an empty map).
-        let embedded = !restore_files || saved.embedded_open || !will_load;
+        let embedded = !restore_files
+            || saved.embedded_open
+            || (!will_load && saved.open_databases.is_empty());
         let mut app = Self::new_inner(ctx, config, embedded);
         app.style = saved.style;
         app.filter = saved.filter;
         app.recent = saved.recent_files;
         app.show_table = saved.show_table;
         app.db_dialog.recent = saved.recent_databases;
+        app.reopen_databases(saved.open_databases, ctx);
         let (context, error) =
             context::ContextState::open(saved.context_file.as_ref(), saved.context_hidden);
         app.context = context;
@@ -348,6 +358,7 @@ impl ZaeApp {
             recent_databases: self.db_dialog.recent.clone(),
             context_hidden: self.context.hidden,
             context_file: self.context.file().cloned(),
+            open_databases: self.databases_to_remember(),
         }
     }
 
@@ -420,6 +431,7 @@ impl ZaeApp {
             map_rect: None,
             databases: database::Databases::default(),
             db_dialog: ui::db_dialog::DbDialog::default(),
+            db_reopen: db_restore::PendingReopen::default(),
             context: context::ContextState::open(None, false).0,
             layer_choice: None,
             startup: startup::Startup::default(),
@@ -1007,7 +1019,10 @@ impl ZaeApp {
             Command::DbOpen { url, tables } => self.db_open(&url, tables, ctx),
             Command::DbCaDialog => self.db_ca_dialog(),
             Command::DbRefresh(which) => self.db_refresh(which, false, ctx),
-            Command::DbRetry => self.db_refresh(None, true, ctx),
+            Command::DbRetry => {
+                self.db_refresh(None, true, ctx);
+                self.retry_reopen(ctx);
+            }
             Command::ShowContext(_) | Command::ContextDialog | Command::SetContextFile(_) => {
                 self.apply_context(command)
             }
