@@ -5,8 +5,10 @@
 //! are re-exported here so that `zae_atlas::io`, `zae_atlas::model`, ... name them.
 
 pub mod app;
+pub mod crash;
 pub mod map;
 pub mod palette;
+pub mod settings_store;
 pub mod ui;
 
 pub use zae_core::{

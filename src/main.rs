@@ -90,7 +90,7 @@ const ICON_PNG: &[u8] = include_bytes!("../assets/icons/zae-atlas-256.png");
 fn main() -> ExitCode {
     #[cfg(windows)]
     attach_parent_console();
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    zae_atlas::crash::init_logging();
     let cli = Cli::parse();
     match cli.command {
         Some(Cmd::Check { files }) => {
@@ -120,9 +120,10 @@ fn main() -> ExitCode {
             println!("config file: {}", shown(default_config_path()));
             println!(
                 "settings:    {}",
-                shown(eframe::storage_dir(STORAGE_NAME).map(|d| d.join("app.ron")))
+                shown(eframe::storage_dir(STORAGE_NAME).map(|d| d.join("settings.ron")))
             );
             println!("tile cache:  {}", shown(default_cache_dir()));
+            println!("crash reports: {}", shown(zae_atlas::crash::default_dir()));
             return ExitCode::SUCCESS;
         }
         None => {}
@@ -168,6 +169,19 @@ fn main() -> ExitCode {
         None => None,
     };
     let kiosk = cli.kiosk || file_settings.as_ref().is_some_and(|s| s.kiosk.enabled);
+    // A panic writes a crash report; the next start says so (README, Reliability).
+    let crash_dir = zae_atlas::crash::default_dir();
+    if let Some(dir) = &crash_dir {
+        zae_atlas::crash::install(dir.clone());
+    }
+    // The remembered settings, in their own file written atomically (an unreadable one is set
+    // aside and named at start); eframe's storage is read when there is no such file yet.
+    let settings_file = eframe::storage_dir(STORAGE_NAME).map(|d| d.join("settings.ron"));
+    let stored = settings_file
+        .as_deref()
+        .map(zae_atlas::settings_store::load)
+        .unwrap_or_default();
+    let settings_set_aside = stored.set_aside.clone();
     // The remembered settings stay where earlier versions kept them, while the window carries
     // the application id that desktop files and docks match.
     let persistence_path = eframe::storage_dir(STORAGE_NAME).map(|dir| {
@@ -206,9 +220,17 @@ fn main() -> ExitCode {
             if let Some(render_state) = cc.wgpu_render_state.as_ref() {
                 walkers::install_renderer(Some(render_state));
             }
-            let saved = cc.storage.and_then(|s| {
-                eframe::get_value::<zae_atlas::app::Persisted>(s, zae_atlas::app::STORAGE_KEY)
-            });
+            let from_eframe = || {
+                cc.storage.and_then(|s| {
+                    eframe::get_value::<zae_atlas::app::Persisted>(s, zae_atlas::app::STORAGE_KEY)
+                })
+            };
+            let saved = match (stored.saved, &settings_set_aside) {
+                (Some(saved), _) => Some(saved),
+                // Set aside: defaults, as said.
+                (None, Some(_)) => None,
+                (None, None) => from_eframe(),
+            };
             let mut settings = file_settings
                 .or_else(|| saved.as_ref().map(|s| s.settings.clone()))
                 .unwrap_or_default()
@@ -231,6 +253,9 @@ fn main() -> ExitCode {
                 settings,
                 kiosk,
                 tile_origin: None,
+                settings_file,
+                settings_set_aside,
+                crash_dir,
             };
             let mut app = ZaeApp::restore(&cc.egui_ctx, config, saved);
             if let Some((url, password)) = database {

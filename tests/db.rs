@@ -554,9 +554,12 @@ fn wrong_password_unknown_database_and_no_server_are_clear_errors() {
     assert!(err.is_connection_lost(), "{err:?}");
     assert!(err.to_string().contains("cannot reach the server"), "{err}");
 
-    let tls = format!("{}?sslmode=require", pg::with_dbname(&db.url, &db.name));
-    let err = connect(&tls, None).expect_err("TLS is not supported");
-    assert!(err.to_string().contains("without TLS"), "{err}");
+    let err = DbTarget::parse("postgresql://postgres@127.0.0.1/x?sslmode=always")
+        .expect_err("unknown sslmode");
+    assert!(
+        matches!(err, DbError::BadUrl { .. }) && err.to_string().contains("sslmode=always"),
+        "{err:?}"
+    );
 
     let err = DbTarget::parse("postgresql://me:secret@host:port/db").expect_err("bad URL");
     assert!(!err.to_string().contains("secret"), "{err}");

@@ -272,3 +272,53 @@ fn the_app_keeps_the_last_data_under_a_banner_and_retry_reads_again() {
     assert_eq!(h.state().dataset().zones.len(), 4);
     assert!(h.query_by_label_contains("Database unreachable").is_none());
 }
+
+#[test]
+fn remembered_tables_of_an_unreachable_server_show_the_banner_at_start() {
+    let cluster = Cluster::new();
+    load_zones(&cluster.url(), 0);
+    let mut h = common::harness_with(common::offline(Vec::new()));
+    h.run_steps(3);
+    let ctx = h.ctx.clone();
+    h.state_mut().open_database(
+        &cluster.url(),
+        None,
+        vec![TableRef::parse("public.zones")],
+        &ctx,
+    );
+    common::wait_for_loads(&mut h);
+    assert_eq!(h.state().dataset().zones.len(), 3);
+    let saved = h.state_mut().persisted();
+    assert_eq!(saved.open_databases.len(), 1, "{:?}", saved.open_databases);
+    drop(h);
+
+    // The next start, with the server down: the banner, no error box, no dialog.
+    cluster.stop();
+    let mut h = common::harness_with_restore(saved.clone());
+    common::wait_for_loads(&mut h);
+    h.run_steps(2);
+    let banner = h.state().db_banner().expect("a banner").to_string();
+    assert!(banner.contains("cannot reach the server"), "{banner}");
+    h.get_by_label_contains("Database unreachable:");
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+    assert!(!h.state().db_dialog_open());
+    assert_eq!(
+        h.state_mut().persisted().open_databases,
+        saved.open_databases,
+        "the tables stay remembered"
+    );
+
+    // Retry while it is still down: the banner stays.
+    h.get_by_label("Retry").click();
+    common::wait_for_loads(&mut h);
+    assert!(h.state().db_banner().is_some());
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+
+    // The server is back: Retry reads the remembered table.
+    cluster.start();
+    h.get_by_label("Retry").click();
+    common::wait_for_loads(&mut h);
+    assert_eq!(h.state().db_banner(), None);
+    assert_eq!(h.state().dataset().zones.len(), 3);
+    assert!(h.query_by_label_contains("Database unreachable").is_none());
+}

@@ -40,8 +40,9 @@ fn paths_are_the_xdg_folders_of_the_user() {
         lines,
         [
             format!("config file: {h}/.config/zae-atlas/config.toml"),
-            format!("settings:    {h}/.local/share/zaeatlas/app.ron"),
+            format!("settings:    {h}/.local/share/zaeatlas/settings.ron"),
             format!("tile cache:  {h}/.cache/zae-atlas/tiles"),
+            format!("crash reports: {h}/.local/share/zae-atlas/crashes"),
         ],
         "{text}"
     );

@@ -7,8 +7,8 @@ use common::{harness_with, offline, wait_for_loads};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use zae_atlas::ZaeApp;
-use zae_atlas::i18n::Lang;
 use zae_atlas::format::format_ha;
+use zae_atlas::i18n::Lang;
 
 /// In file order; none has a declared surface.
 const NAMES: [&str; 5] = ["Zone B", "Écoparc", "eau vive", "Cap Nord", "Estrées"];

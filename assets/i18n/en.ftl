@@ -363,3 +363,38 @@ db-error-no-geometry = { $db }: table { $table } has no geometry column (columns
 db-error-query = { $db }: reading { $table } failed: { $reason }
 db-error-load = { $db }: { $table }: { $reason }
 db-error-cancelled = { $db }: { $table }: reading cancelled
+
+# TLS to the database (src/ui/db_tls.rs)
+db-tls = Security (TLS)
+db-tls-disable = No TLS (disable)
+db-tls-prefer = TLS when the server offers it (prefer)
+db-tls-require = TLS, certificate not checked (require)
+db-tls-verify-ca = TLS, certificate checked against the CA (verify-ca)
+db-tls-verify-full = TLS, certificate and host name checked (verify-full)
+db-tls-ca-file = CA file…
+db-tls-ca-hover = The certificate authority that signed the server's certificate (PEM file, sslrootcert). Without one, verify-ca and verify-full trust ~/.postgresql/root.crt or the system's root certificates.
+db-tls-ca-none = CA: system root certificates
+db-tls-ca-named = CA: { $file }
+db-tls-choose-ca = Certificate authority of the database server
+db-lock-verified = Encrypted (TLS); the server's certificate and name were checked
+db-lock-ca-verified = Encrypted (TLS); the server's certificate was checked against the CA, not its name
+db-lock-encrypted = Encrypted (TLS), but the server's certificate was not checked
+db-lock-plain = Not encrypted: the data travels in clear on the network
+db-lock-named = Connection security of { $name }
+db-tls-unknown-ca = { $db }: the server's certificate is not signed by a trusted certificate authority ({ $trusted }): check the CA file (sslrootcert) or ask the administrator for the server's CA
+db-tls-system-roots = system root certificates
+db-tls-host-mismatch = { $db }: the server's certificate is not valid for the host name { $host } (verify-full checks it): connect with a name the certificate gives, or choose verify-ca
+db-tls-bad-certificate = { $db }: the server's certificate was refused: { $reason }
+db-tls-server-refuses = { $db }: the server does not accept TLS connections ({ $mode } requires TLS): ask the administrator to turn TLS on, or choose prefer on a network you trust
+db-tls-required = { $db }: the server accepts this connection only over TLS: choose require, or verify-full with the server's CA
+db-tls-bad-ca-file = { $db }: cannot read the certificate authority file: { $reason }: { $path }
+db-tls-no-system-roots = { $db }: no system root certificate could be read ({ $reason }): choose the CA file
+db-tls-handshake = { $db }: the TLS handshake failed: { $reason }
+link-not-opened = Not opened: only web links (http, https) from a file open; this one is of type “{ $scheme }”.
+
+# Crash safety (src/app/startup.rs)
+crash-title = ZAE Atlas closed unexpectedly
+crash-text = The last session ended with an error. A report was written (version, system, the error and the last log lines; no file contents, no password). Sending it to the developers helps them fix it.
+crash-open-folder = Open the folder
+settings-set-aside = The settings file could not be read ({ $reason }); it was set aside as { $moved } and ZAE Atlas started with the default settings: { $file }
+crash-close = Close

@@ -363,3 +363,38 @@ db-error-no-geometry = { $db } : la table { $table } n'a pas de colonne géom�
 db-error-query = { $db } : la lecture de { $table } a échoué : { $reason }
 db-error-load = { $db } : { $table } : { $reason }
 db-error-cancelled = { $db } : { $table } : lecture annulée
+
+# TLS vers la base (src/ui/db_tls.rs)
+db-tls = Sécurité (TLS)
+db-tls-disable = Sans TLS (disable)
+db-tls-prefer = TLS si le serveur le propose (prefer)
+db-tls-require = TLS, certificat non vérifié (require)
+db-tls-verify-ca = TLS, certificat vérifié par l'autorité (verify-ca)
+db-tls-verify-full = TLS, certificat et nom d'hôte vérifiés (verify-full)
+db-tls-ca-file = Fichier de l'autorité…
+db-tls-ca-hover = L'autorité de certification qui a signé le certificat du serveur (fichier PEM, sslrootcert). Sans elle, verify-ca et verify-full font confiance à ~/.postgresql/root.crt ou aux certificats racines du système.
+db-tls-ca-none = Autorité : certificats racines du système
+db-tls-ca-named = Autorité : { $file }
+db-tls-choose-ca = Autorité de certification du serveur de base de données
+db-lock-verified = Chiffrée (TLS) ; le certificat et le nom du serveur ont été vérifiés
+db-lock-ca-verified = Chiffrée (TLS) ; le certificat du serveur a été vérifié par l'autorité, pas son nom
+db-lock-encrypted = Chiffrée (TLS), mais le certificat du serveur n'a pas été vérifié
+db-lock-plain = Non chiffrée : les données circulent en clair sur le réseau
+db-lock-named = Sécurité de la connexion de { $name }
+db-tls-unknown-ca = { $db } : le certificat du serveur n'est pas signé par une autorité de confiance ({ $trusted }) : vérifiez le fichier de l'autorité (sslrootcert) ou demandez à l'administrateur l'autorité du serveur
+db-tls-system-roots = certificats racines du système
+db-tls-host-mismatch = { $db } : le certificat du serveur n'est pas valable pour le nom d'hôte { $host } (verify-full le vérifie) : connectez-vous avec un nom que donne le certificat, ou choisissez verify-ca
+db-tls-bad-certificate = { $db } : le certificat du serveur a été refusé : { $reason }
+db-tls-server-refuses = { $db } : le serveur n'accepte pas les connexions TLS ({ $mode } exige TLS) : demandez à l'administrateur d'activer TLS, ou choisissez prefer sur un réseau de confiance
+db-tls-required = { $db } : le serveur n'accepte cette connexion qu'en TLS : choisissez require, ou verify-full avec l'autorité du serveur
+db-tls-bad-ca-file = { $db } : impossible de lire le fichier de l'autorité de certification : { $reason } : { $path }
+db-tls-no-system-roots = { $db } : aucun certificat racine du système n'a pu être lu ({ $reason }) : choisissez le fichier de l'autorité
+db-tls-handshake = { $db } : l'échange TLS a échoué : { $reason }
+link-not-opened = Non ouvert : seuls les liens web (http, https) d'un fichier s'ouvrent ; celui-ci est de type « { $scheme } ».
+
+# Sûreté en cas de plantage (src/app/startup.rs)
+crash-title = ZAE Atlas s'est fermé de façon inattendue
+crash-text = La dernière session s'est terminée sur une erreur. Un rapport a été écrit (version, système, l'erreur et les dernières lignes du journal ; aucun contenu de fichier, aucun mot de passe). L'envoyer aux développeurs les aide à corriger le problème.
+crash-open-folder = Ouvrir le dossier
+settings-set-aside = Le fichier des réglages n'a pas pu être lu ({ $reason }) ; il a été mis de côté sous le nom { $moved } et ZAE Atlas a démarré avec les réglages par défaut : { $file }
+crash-close = Fermer

@@ -60,7 +60,7 @@ impl ZaeApp {
 
     /// A session for `url` (replacing one with an older password); its key, or `None` when the
     /// connection string is not valid (the dialog says why).
-    fn start_session(&mut self, url: &str, password: Option<Secret>) -> Option<String> {
+    pub(super) fn start_session(&mut self, url: &str, password: Option<Secret>) -> Option<String> {
         match DbTarget::parse(url) {
             Ok(target) => {
                 let key = target.url().to_string();
@@ -161,7 +161,13 @@ impl ZaeApp {
                     if self.databases.lost.as_ref().is_some_and(|l| l.url == url) {
                         self.databases.lost = None;
                     }
+                    self.reopened(&url, &table);
                     let loaded = *loaded;
+                    let tls = self
+                        .databases
+                        .session(&url)
+                        .map(|s| s.tls_link())
+                        .unwrap_or_default();
                     let origin = DbOrigin {
                         url,
                         schema: table.schema,
@@ -170,6 +176,7 @@ impl ZaeApp {
                             Fetched::Within(r) => Some(r),
                             Fetched::Whole => None,
                         },
+                        tls,
                     };
                     let name = loaded.meshed.file.report.file.clone();
                     let open = self.state.store().source_of_table(
@@ -216,6 +223,9 @@ impl ZaeApp {
     ) {
         self.db_dialog.remember(&url);
         self.db_dialog.busy = false;
+        if after == AfterListing::Show && self.reopen_after_listing(&url, ctx) {
+            return;
+        }
         let chosen: Vec<TableRef> = match after {
             AfterListing::Show => Vec::new(),
             AfterListing::Open(named) if !named.is_empty() => named,
@@ -242,6 +252,9 @@ impl ZaeApp {
 
     fn read_failed(&mut self, url: String, e: DbError, kind: ReadKind) {
         self.db_dialog.busy = false;
+        if self.reopen_failed(&url, &e, kind) {
+            return;
+        }
         let shown = self
             .state
             .store()
@@ -266,6 +279,11 @@ impl ZaeApp {
                 .state
                 .push_problem(crate::state::Problem::DbAgain(std::sync::Arc::new(e))),
         }
+    }
+
+    /// The dialog's "CA file…" was answered: the file goes into the connection string.
+    pub(super) fn db_ca_chosen(&mut self, path: &std::path::Path) {
+        self.db_dialog.url = ui::db_tls::with_ca_file(&self.db_dialog.url, path);
     }
 
     /// The map's view in longitude/latitude, from the last frame.

@@ -23,6 +23,8 @@ pub enum Ask {
     BaseMap,
     /// A polygon file for the context layer.
     ContextFile,
+    /// The CA certificate of a database server.
+    CaFile,
 }
 
 pub struct Dialogs {
@@ -112,6 +114,16 @@ impl Dialogs {
                 spawn(send, repaint, async move {
                     let path = picked.await?.path().to_path_buf();
                     Some(Command::SetContextFile(Some(path)))
+                })
+            }
+            Ask::CaFile => {
+                let picked = dialog
+                    .set_title(t!("db-tls-choose-ca"))
+                    .add_filter("PEM", &["pem", "crt", "cer"])
+                    .add_filter(t!("dialog-all-files"), &["*"])
+                    .pick_file();
+                spawn(send, repaint, async move {
+                    Some(Command::DbCaFile(picked.await?.path().to_path_buf()))
                 })
             }
         };

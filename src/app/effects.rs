@@ -73,10 +73,15 @@ impl ZaeApp {
             Effect::TrimTileCache => self.trim_tile_cache(),
             Effect::Db(db) => match db {
                 DbEffect::ShowDialog => self.db_dialog.show(None),
+                DbEffect::PickCaFile => self.dialogs.ask(Ask::CaFile, ctx),
+                DbEffect::CaFile(path) => self.db_ca_chosen(&path),
                 DbEffect::Connect { url, password } => self.db_connect(&url, Some(password), ctx),
                 DbEffect::Open { url, tables } => self.db_open(&url, tables, ctx),
                 DbEffect::Refresh(which) => self.db_refresh(which, false, ctx),
-                DbEffect::Retry => self.db_refresh(None, true, ctx),
+                DbEffect::Retry => {
+                    self.db_refresh(None, true, ctx);
+                    self.retry_reopen(ctx);
+                }
             },
             Effect::Context(change) => match change {
                 ContextEffect::Show(shown) => self.context.hidden = !shown,

@@ -25,7 +25,9 @@ impl ZaeApp {
 
 impl eframe::App for ZaeApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, STORAGE_KEY, &self.persisted());
+        if !self.save_settings_file() {
+            eframe::set_value(storage, STORAGE_KEY, &self.persisted());
+        }
     }
 
     fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
@@ -163,6 +165,7 @@ impl eframe::App for ZaeApp {
         }
         self.commands
             .extend(ui::errors_window_ui(&ctx, self.state.errors()));
+        self.crash_notice_ui(&ctx);
         self.commands
             .extend(ui::db_dialog::db_dialog_ui(&ctx, &mut self.db_dialog));
         if let Some(choice) = &mut self.layer_choice {

@@ -10,6 +10,7 @@
 
 mod context;
 mod database;
+mod db_restore;
 mod db_sources;
 mod derived;
 mod dialogs;
@@ -22,6 +23,7 @@ mod loader;
 mod loading;
 mod map_view;
 mod search_index;
+mod startup;
 
 use std::path::PathBuf;
 
@@ -42,6 +44,7 @@ use derived::Colours;
 use loader::{FileStamp, LoadJob};
 
 pub use crate::embedded::{EMBEDDED_DATASET, EMBEDDED_NAME};
+pub use crate::state::{SavedDatabase, SavedTable};
 /// How often open files are checked for changes on disk.
 const WATCH_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
 /// Centre of Dijon, where the map starts before it is fitted to the zones.
@@ -63,6 +66,12 @@ pub struct AppConfig {
     /// `http://127.0.0.1:8080`, instead of their own servers.
     #[doc(hidden)]
     pub tile_origin: Option<String>,
+    /// Where the remembered settings are written (atomically); `None`: eframe's storage.
+    pub settings_file: Option<PathBuf>,
+    /// The settings file could not be read at start and was set aside (said once).
+    pub settings_set_aside: Option<crate::settings_store::SetAside>,
+    /// Where crash reports are written: one not yet shown is said at start (not in kiosk).
+    pub crash_dir: Option<PathBuf>,
 }
 
 impl Default for AppConfig {
@@ -74,6 +83,9 @@ impl Default for AppConfig {
             settings: Settings::default(),
             kiosk: false,
             tile_origin: None,
+            settings_file: None,
+            settings_set_aside: None,
+            crash_dir: None,
         }
     }
 }
@@ -134,6 +146,10 @@ pub struct ZaeApp {
     /// Database sessions, the worker reading tables, the lost-connection banner.
     databases: database::Databases,
     db_dialog: ui::db_dialog::DbDialog,
+    /// Remembered database tables not read back yet (see `db_restore.rs`).
+    db_reopen: db_restore::PendingReopen,
+    /// The settings file, and a crash report to tell of (see `startup.rs`).
+    startup: startup::Startup,
     /// Boundaries and names drawn under the zones when no base map shows.
     context: context::ContextState,
     /// Files of several tables waiting for the user to pick which (File ▸ Open, drop).
@@ -160,7 +176,10 @@ impl ZaeApp {
         let will_load = !config.files.is_empty();
         // The embedded dataset when it was open, when no file was restored, or when none of the
         // remembered files exists any more (never an empty map).
-        let embedded = !restore_files || saved.embedded_open || !will_load;
+        let embedded = !restore_files
+            || saved.embedded_open
+            || (!will_load && saved.open_databases.is_empty());
+        let open_databases = saved.open_databases.clone();
         let settings = config.settings.clone();
         let view = saved.view;
         let (context, error) =
@@ -168,6 +187,7 @@ impl ZaeApp {
         let recent_databases = saved.recent_databases.clone();
         let mut app = Self::new_inner(ctx, config, embedded, AppState::restored(saved, settings));
         app.db_dialog.recent = recent_databases;
+        app.reopen_databases(open_databases, ctx);
         app.context = context;
         if let Some(e) = error {
             app.state.push_error(e);
@@ -191,7 +211,7 @@ impl ZaeApp {
             .set_recent_databases(self.db_dialog.recent.clone());
         self.state
             .set_context(self.context.hidden, self.context.file().cloned());
-        self.state.persisted(view)
+        self.state.persisted(view, self.databases_to_remember())
     }
 
     pub fn new(ctx: &Context, config: AppConfig) -> Self {
@@ -247,10 +267,13 @@ impl ZaeApp {
             map_rect: None,
             databases: database::Databases::default(),
             db_dialog: ui::db_dialog::DbDialog::default(),
+            db_reopen: db_restore::PendingReopen::default(),
+            startup: startup::Startup::default(),
             context: context::ContextState::open(None, false).0,
             layer_choice: None,
         };
         i18n::set_lang(app.state.settings().lang());
+        app.startup = startup::Startup::new(&config, &mut app.state);
         ctx.set_zoom_factor(app.state.settings().ui_scale);
         app.note_base_map_error();
         app.trim_tile_cache();

@@ -127,6 +127,8 @@ pub fn db_dialog_ui(ctx: &Context, dialog: &mut DbDialog) -> Vec<Command> {
                     )
                     .labelled_by(label.id);
                     ui.end_row();
+                    commands.extend(super::db_tls::tls_row_ui(ui, &mut dialog.url));
+                    ui.end_row();
                     let label = ui.label(t!("db-password"));
                     let password = ui
                         .add(
@@ -273,6 +275,7 @@ pub fn refresh_button_ui(ui: &mut Ui, source: SourceId, file: &SourceFile) -> Op
         None => t!("db-refresh-hover"),
     };
     let label = t!("db-refresh-named", name = &file.name);
+    super::db_tls::padlock_ui(ui, &file.name, origin.tls);
     let button = ui.small_button(t!("db-refresh")).on_hover_text(hover);
     button.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, &label));
     button.clicked().then_some(Command::DbRefresh(Some(source)))

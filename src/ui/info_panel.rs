@@ -175,10 +175,16 @@ fn facts_grid(ui: &mut Ui, zone: &Zone, details: &ZoneDetails, commands: &mut Ve
 
             ui.label(t!("field-web-page"));
             match &zone.url() {
-                Some(url) => {
+                Some(url) if crate::io::untrusted::is_web_link(url) => {
                     if ui.link(short_url(url)).on_hover_text(url).clicked() {
                         commands.push(Command::OpenUrl(url.clone()));
                     }
+                }
+                // Another scheme (file:, smb:...) from a file is not opened: text, and why.
+                Some(url) => {
+                    let scheme = crate::io::untrusted::link_scheme(url).unwrap_or("?");
+                    ui.label(url.as_str())
+                        .on_hover_text(t!("link-not-opened", scheme = scheme));
                 }
                 None => value_or_unknown(ui, None),
             }
@@ -399,7 +405,7 @@ fn sources_ui(
         );
     }
     for source in sources {
-        if source.starts_with("http://") || source.starts_with("https://") {
+        if crate::io::untrusted::is_web_link(source) {
             if ui.link(short_url(source)).on_hover_text(source).clicked() {
                 commands.push(Command::OpenUrl(source.clone()));
             }

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod db_dialog;
+pub mod db_tls;
 mod files_panel;
 pub mod filters;
 pub mod info_panel;

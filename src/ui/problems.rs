@@ -173,5 +173,6 @@ pub fn db_error_text(e: &DbError) -> String {
             t!("db-error-load", db = db, table = table, reason = reason)
         }
         DbError::Cancelled { db, table } => t!("db-error-cancelled", db = db, table = table),
+        DbError::Tls { .. } => super::db_tls::db_error_text(e),
     }
 }

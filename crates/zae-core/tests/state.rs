@@ -237,7 +237,7 @@ fn remembered_state_is_the_state_itself() {
     let mut state = dijon();
     let _ = state.apply(Command::SetStyle(zae_core::style::StyleMode::Surface));
     let _ = state.apply(Command::ToggleTable);
-    let saved = state.persisted(Some(((5.0, 47.3), 12.0)));
+    let saved = state.persisted(Some(((5.0, 47.3), 12.0)), Vec::new());
     assert_eq!(saved.style, zae_core::style::StyleMode::Surface);
     assert!(saved.show_table);
     assert!(saved.embedded_open);

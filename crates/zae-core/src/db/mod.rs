@@ -16,11 +16,13 @@ pub mod catalog;
 pub mod read;
 pub mod session;
 pub mod target;
+pub mod tls;
 
 pub use catalog::{GeometryColumn, TableInfo, TableKind, TableRef, describe_table, list_tables};
 pub use read::{Fetched, ReadOptions, TableData, read_table};
 pub use session::Session;
 pub use target::{DbTarget, Secret};
+pub use tls::{SslMode, TlsLink, TlsProblem, TlsSettings};
 
 /// What went wrong with a database, in words for the planner: the database (without password)
 /// and the table come first, then the problem and what to do.
@@ -62,6 +64,9 @@ pub enum DbError {
         table: String,
         reason: String,
     },
+    /// TLS could not be set up as the connection string asks (see [`TlsProblem`]).
+    #[error("{db}: {problem}")]
+    Tls { db: String, problem: TlsProblem },
     #[error("{db}: {table}: reading cancelled")]
     Cancelled { db: String, table: String },
 }
@@ -142,14 +147,6 @@ pub fn classify(e: &postgres::Error, db: &str, table: &str) -> DbError {
     }
     if reason.contains("invalid configuration") || reason.contains("invalid connection string") {
         return DbError::BadUrl { url: db, reason };
-    }
-    if reason.contains("TLS") {
-        return DbError::Unreachable {
-            db,
-            reason: format!(
-                "{reason} (this build connects without TLS; use sslmode=prefer or disable)"
-            ),
-        };
     }
     // Closed connections, I/O errors, timeouts: the server is gone or unreachable.
     DbError::Unreachable { db, reason }

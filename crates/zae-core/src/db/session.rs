@@ -3,9 +3,10 @@
 
 use std::sync::Mutex;
 
-use postgres::{Client, NoTls};
+use postgres::Client;
 
 use super::target::{DbTarget, Secret};
+use super::tls::{self, TlsLink};
 use super::{DbError, classify};
 
 /// Read-only for the whole session: every transaction is READ ONLY, and only SELECTs are sent.
@@ -19,6 +20,8 @@ pub struct Session {
     target: DbTarget,
     password: Option<Secret>,
     client: Mutex<Option<Client>>,
+    /// How the last connection was secured (the padlock on the source).
+    link: Mutex<TlsLink>,
 }
 
 impl std::fmt::Debug for Session {
@@ -38,6 +41,7 @@ impl Session {
             target,
             password,
             client: Mutex::new(None),
+            link: Mutex::new(TlsLink::Unknown),
         }
     }
 
@@ -89,13 +93,49 @@ impl Session {
         }
     }
 
+    /// How the connection is secured (`Unknown` before the first connection).
+    pub fn tls_link(&self) -> TlsLink {
+        self.link.lock().map(|l| *l).unwrap_or_default()
+    }
+
     fn open(&self) -> Result<Client, DbError> {
         let db = self.name();
         let config = self.target.config_with(self.password.as_ref());
-        let mut client = config.connect(NoTls).map_err(|e| classify(&e, &db, ""))?;
+        let settings = self.target.tls();
+        let (connector, verified) = tls::connector(settings).map_err(|problem| DbError::Tls {
+            db: db.clone(),
+            problem,
+        })?;
+        let mut client = config.connect(connector).map_err(|e| {
+            match tls::tls_problem(&e, settings, &self.target.host()) {
+                Some(problem) => DbError::Tls {
+                    db: db.clone(),
+                    problem,
+                },
+                None => classify(&e, &db, ""),
+            }
+        })?;
         client
             .batch_execute(READ_ONLY)
             .map_err(|e| classify(&e, &db, ""))?;
+        // `prefer` falls back to a plain connection when the server offers no TLS: ask the
+        // server which it is.
+        let encrypted: Option<bool> = client
+            .query_opt(
+                "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+                &[],
+            )
+            .ok()
+            .flatten()
+            .and_then(|row| row.try_get(0).ok());
+        let link = match encrypted {
+            Some(true) => verified,
+            Some(false) => TlsLink::Plain,
+            None => TlsLink::Unknown,
+        };
+        if let Ok(mut slot) = self.link.lock() {
+            *slot = link;
+        }
         let postgis: Option<String> = client
             .query_opt(
                 "SELECT extversion::text FROM pg_extension WHERE extname = 'postgis'",
@@ -106,7 +146,7 @@ impl Session {
         if postgis.is_none() {
             return Err(DbError::NoPostgis { db });
         }
-        log::info!("{db}: connected read-only");
+        log::info!("{db}: connected read-only ({link:?})");
         Ok(client)
     }
 

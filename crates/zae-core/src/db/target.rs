@@ -8,6 +8,7 @@ use std::str::FromStr;
 use postgres::config::Host;
 
 use super::DbError;
+use super::tls::{TlsSettings, split_tls_params};
 
 /// A password, never printed: `Debug` and `Display` show `***`.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -37,6 +38,8 @@ impl fmt::Debug for Secret {
 #[derive(Clone)]
 pub struct DbTarget {
     config: postgres::Config,
+    /// `sslmode` and `sslrootcert`, handled by [`super::tls`].
+    tls: TlsSettings,
     /// The connection string without its password: what settings and messages hold.
     redacted: String,
 }
@@ -65,14 +68,28 @@ impl DbTarget {
                     .into(),
             });
         }
-        let config = postgres::Config::from_str(text).map_err(|e| DbError::BadUrl {
+        let (rest, tls) = split_tls_params(text).map_err(|reason| DbError::BadUrl {
+            url: redacted.clone(),
+            reason,
+        })?;
+        let mut config = postgres::Config::from_str(&rest).map_err(|e| DbError::BadUrl {
             url: redacted.clone(),
             reason: format!(
                 "{} (expected e.g. postgresql://user@host:5432/dbname)",
                 super::describe(&e)
             ),
         })?;
-        Ok(Self { config, redacted })
+        config.ssl_mode(tls.mode.client_mode());
+        Ok(Self {
+            config,
+            tls,
+            redacted,
+        })
+    }
+
+    /// `sslmode` and `sslrootcert`.
+    pub fn tls(&self) -> &TlsSettings {
+        &self.tls
     }
 
     /// The connection string without its password.

@@ -1,4 +1,5 @@
-//! Exports of zones: CSV (UTF-8 with a header, numbers as numbers), GeoJSON (every original
+//! Exports of zones: CSV (UTF-8 with a header, numbers as numbers, text never read as a
+//! spreadsheet formula: [`super::untrusted::csv_text_cell`]), GeoJSON (every original
 //! property kept, so a round trip loses nothing) and GeoPackage (see [`super::gpkg_write`]). Files are written to a temporary file beside
 //! the target and renamed into place, so a failure never leaves a half-written file.
 
@@ -153,17 +154,21 @@ fn write_csv<'a>(
     let mut count = 0;
     for zone in zones {
         let num = |v: Option<f64>| v.map(|v| format!("{v}")).unwrap_or_default();
+        // Text from the file never reaches a spreadsheet as a formula; numbers stay numbers.
+        let text = |v: Option<String>| super::untrusted::csv_text_cell(v.unwrap_or_default());
         let centroid = zone.geometry().centroid();
         let record = [
-            zone.site_id.clone().unwrap_or_else(|| zone.id.clone()),
-            zone.name.clone().unwrap_or_default(),
-            zone.commune.clone().unwrap_or_default(),
-            zone.vocation_label().unwrap_or_default(),
-            zone.state().unwrap_or_default(),
+            text(Some(
+                zone.site_id.clone().unwrap_or_else(|| zone.id.clone()),
+            )),
+            text(zone.name.clone()),
+            text(zone.commune.clone()),
+            text(zone.vocation_label()),
+            text(zone.state()),
             num(zone.surface_declared_ha),
             format!("{:.4}", zone.geodesic_area_ha()),
             num(zone.jobs),
-            zone.jobs_year().unwrap_or_default(),
+            text(zone.jobs_year()),
             num(zone.establishments),
             centroid
                 .map(|c| format!("{:.7}", c.x()))

@@ -20,6 +20,7 @@ pub mod shp;
 pub mod source;
 mod stream;
 mod text;
+pub mod untrusted;
 pub mod wkb;
 
 pub use load::{

@@ -66,7 +66,7 @@ impl AppState {
             // pages open: a file's link to file:// or smb:// is data, not a command.
             Command::OpenUrl(_) if self.kiosk => {}
             Command::OpenUrl(url) => {
-                if is_web_link(&url) {
+                if crate::io::untrusted::is_web_link(&url) {
                     effects.push(Effect::OpenUrl(url));
                 } else {
                     log::warn!("link not opened (not http or https): {url}");
@@ -136,6 +136,8 @@ impl AppState {
             Command::DbOpen { url, tables } => {
                 effects.push(Effect::Db(DbEffect::Open { url, tables }))
             }
+            Command::DbCaDialog => effects.push(Effect::Db(DbEffect::PickCaFile)),
+            Command::DbCaFile(path) => effects.push(Effect::Db(DbEffect::CaFile(path))),
             Command::DbRefresh(which) => effects.push(Effect::Db(DbEffect::Refresh(which))),
             Command::DbRetry => effects.push(Effect::Db(DbEffect::Retry)),
             Command::ShowContext(on) => effects.push(Effect::Context(ContextEffect::Show(on))),
@@ -193,10 +195,4 @@ impl AppState {
         }
         effects.push(Effect::Kiosk(on));
     }
-}
-
-/// An http or https address: the only links a zone's data may open.
-pub fn is_web_link(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
 }

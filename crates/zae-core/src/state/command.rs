@@ -82,6 +82,10 @@ pub enum Command {
         url: String,
         password: Secret,
     },
+    /// Ask for the CA file of the database server (the Connect dialog's TLS choice).
+    DbCaDialog,
+    /// Use this CA file for the connection being set up in the Connect dialog.
+    DbCaFile(PathBuf),
     /// Read tables of a listed database (`url` without password).
     DbOpen {
         url: String,
@@ -157,6 +161,8 @@ pub enum Effect {
 #[derive(Clone, Debug, PartialEq)]
 pub enum DbEffect {
     ShowDialog,
+    PickCaFile,
+    CaFile(PathBuf),
     Connect { url: String, password: Secret },
     Open { url: String, tables: Vec<TableRef> },
     Refresh(Option<SourceId>),

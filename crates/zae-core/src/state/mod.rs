@@ -52,6 +52,29 @@ pub struct Persisted {
     pub context_hidden: bool,
     /// A polygon file that replaces the communes as the context layer.
     pub context_file: Option<PathBuf>,
+    /// Database tables open at exit (connection strings without password), read again at start.
+    pub open_databases: Vec<SavedDatabase>,
+}
+
+/// One remembered database: its connection string without password, and its open tables.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct SavedDatabase {
+    pub url: String,
+    pub tables: Vec<SavedTable>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct SavedTable {
+    pub schema: String,
+    pub table: String,
+}
+
+impl SavedTable {
+    pub fn table_ref(&self) -> crate::db::TableRef {
+        crate::db::TableRef::new(&self.schema, &self.table)
+    }
 }
 
 /// The state of the application, headless.
@@ -110,16 +133,26 @@ impl AppState {
             view: None,
             open_files: Vec::new(),
             embedded_open: false,
+            open_databases: Vec::new(),
             settings: state.prefs.settings.clone(),
             ..saved
         };
         state
     }
 
-    /// What to remember now, with the view the shell gives.
-    pub fn persisted(&self, view: Option<((f64, f64), f64)>) -> Persisted {
+    /// What to remember now, with the view and the open database tables the shell gives. The
+    /// kiosk PIN stays in the booth's config file: never in the remembered settings.
+    pub fn persisted(
+        &self,
+        view: Option<((f64, f64), f64)>,
+        open_databases: Vec<SavedDatabase>,
+    ) -> Persisted {
+        let mut settings = self.prefs.settings.clone();
+        settings.kiosk.pin = None;
         Persisted {
             view,
+            settings,
+            open_databases,
             open_files: self
                 .store
                 .sources()

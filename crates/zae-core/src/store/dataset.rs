@@ -40,6 +40,8 @@ pub struct DbOrigin {
     pub table: String,
     /// Only the rows meeting this box (WGS84) were read, the table being large; `None`: all.
     pub fetched: Option<Rect<f64>>,
+    /// How the connection that read it was secured (the padlock on the source).
+    pub tls: crate::db::TlsLink,
 }
 
 /// How plots and establishments found their zones.
