@@ -78,7 +78,6 @@ fn an_open_geopackage_table_reloads_when_the_file_changes() {
     wait_for_loads(&mut h);
     assert_eq!(h.state().dataset().zones.len(), 3);
     // QGIS deletes a zone and saves.
-    std::thread::sleep(Duration::from_millis(20));
     {
         let db = rusqlite::Connection::open(&copy).expect("open");
         db.execute("DELETE FROM site_eco WHERE site_nom = 'ZA Test Sud'", [])
@@ -86,8 +85,7 @@ fn an_open_geopackage_table_reloads_when_the_file_changes() {
     }
     let start = Instant::now();
     while h.state().dataset().zones.len() != 2 {
-        assert!(start.elapsed() < Duration::from_secs(10), "no reload");
-        std::thread::sleep(Duration::from_millis(20));
+        assert!(start.elapsed() < Duration::from_secs(60), "no reload");
         h.step();
     }
     assert_eq!(names(&h), vec!["parks.gpkg:site_eco"]);

@@ -32,7 +32,6 @@ fn settle(h: &mut Harness<'static, ZaeApp>) -> u32 {
             repaint_delay(h)
         );
         // The detail meshes are built on a worker thread; its results wake the window.
-        std::thread::sleep(Duration::from_millis(10));
         h.step();
         frames += 1;
     }

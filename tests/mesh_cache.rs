@@ -22,7 +22,6 @@ fn wait_for_detail(h: &mut egui_kittest::Harness<'static, zae_atlas::ZaeApp>) {
             start.elapsed().as_secs() < 20,
             "detail meshes did not arrive"
         );
-        std::thread::sleep(std::time::Duration::from_millis(10));
         h.step();
     }
 }

@@ -66,7 +66,6 @@ fn wait_for_tiles(h: &mut Harness<'static, ZaeApp>, what: &str) {
             "{what} did not show"
         );
         h.step();
-        std::thread::sleep(Duration::from_millis(20));
     }
     h.run_steps(3);
 }
@@ -105,7 +104,6 @@ fn samples_once_loaded(
         if done(n) || start.elapsed() > Duration::from_secs(10) {
             return n;
         }
-        std::thread::sleep(Duration::from_millis(50));
         h.run_steps(2);
     }
 }

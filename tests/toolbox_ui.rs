@@ -110,16 +110,36 @@ fn statistics_show_totals_of_the_filtered_zones() {
     let mut h = offline_app();
     h.state_mut().push(Command::ToggleStats);
     h.run_steps(3);
+    let all = h.state().dataset().zones.len();
+    // Only the zones of one commune.
+    let commune = h
+        .state()
+        .store()
+        .communes()
+        .first()
+        .cloned()
+        .expect("a commune");
+    let filter = zae_atlas::filter::ZoneFilter {
+        commune: Some(commune.clone()),
+        ..Default::default()
+    };
+    h.state_mut().push(Command::SetFilter(filter));
+    h.run_steps(3);
     h.get_by_label_contains("Jobs per zone");
     let app = h.state();
+    let shown = app.table_rows().len();
+    assert!(shown > 0 && shown < all, "{shown} of {all} zones shown");
     let with_jobs = app
-        .dataset()
-        .zones
+        .table_rows()
         .iter()
-        .filter(|z| z.jobs.is_some())
+        .filter(|&&i| app.dataset().zones[i].jobs.is_some())
         .count();
-    let total = app.dataset().zones.len();
-    h.get_by_label_contains(&format!("({with_jobs} of {total} zones give a figure)"));
+    assert!(
+        app.table_rows()
+            .iter()
+            .all(|&i| app.dataset().zones[i].commune.as_deref() == Some(commune.as_str()))
+    );
+    h.get_by_label_contains(&format!("({with_jobs} of {shown} zones give a figure)"));
 }
 
 #[test]

@@ -398,3 +398,4 @@ crash-text = The last session ended with an error. A report was written (version
 crash-open-folder = Open the folder
 settings-set-aside = The settings file could not be read ({ $reason }); it was set aside as { $moved } and ZAE Atlas started with the default settings: { $file }
 crash-close = Close
+error-loader-stopped = Loading stopped on an internal error (a bug in ZAE Atlas; no file was changed): { $reason }

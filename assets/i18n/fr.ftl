@@ -398,3 +398,4 @@ crash-text = La dernière session s'est terminée sur une erreur. Un rapport a �
 crash-open-folder = Ouvrir le dossier
 settings-set-aside = Le fichier des réglages n'a pas pu être lu ({ $reason }) ; il a été mis de côté sous le nom { $moved } et ZAE Atlas a démarré avec les réglages par défaut : { $file }
 crash-close = Fermer
+error-loader-stopped = Le chargement s'est arrêté sur une erreur interne (un défaut de ZAE Atlas ; aucun fichier n'a été modifié) : { $reason }

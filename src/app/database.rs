@@ -2,14 +2,13 @@
 //! memory only), and a worker thread that lists tables or reads them (with progress and cancel)
 //! and builds their meshes, so the window never waits on the network.
 
-use super::loader::WorkProgress;
 use std::collections::HashMap;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use geo::Rect;
 
 use crate::db::{DbError, ReadOptions, Session, TableData, TableInfo, TableRef};
+use crate::jobs::{Job, JobError, Polled, Waker, WorkProgress};
 use crate::store::MeshedSource;
 
 /// What to do once the tables of a database are listed.
@@ -58,8 +57,7 @@ enum Work {
 
 /// A running list or read on one database.
 pub struct DbJob {
-    rx: Receiver<DbMessage>,
-    progress: WorkProgress,
+    job: Job<DbMessage>,
     pub kind: ReadKind,
     pub total: usize,
     pub done: usize,
@@ -72,8 +70,7 @@ impl DbJob {
         kind: ReadKind,
         options: ReadOptions,
         ctx: egui::Context,
-    ) -> Self {
-        let (tx, rx) = channel();
+    ) -> Result<Self, JobError> {
         let url = session.target().url().to_string();
         let (total, first) = match &work {
             Work::List(_) => (1, format!("tables of {}", session.name())),
@@ -85,101 +82,94 @@ impl DbJob {
                     .unwrap_or_default(),
             ),
         };
-        let progress = WorkProgress::new(first);
-        {
-            let (progress, url) = (progress.clone(), url.clone());
-            let spawned = std::thread::Builder::new()
-                .name("zae-atlas database".into())
-                .spawn(move || {
-                    let guard = |f: &mut dyn FnMut() -> DbMessage, what: &str| {
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(
-                            |_| DbMessage::Read {
-                                url: url.clone(),
-                                table: TableRef::new("", what),
-                                result: Err(DbError::Load {
-                                    db: session.name(),
-                                    table: what.to_string(),
-                                    reason: "internal error (a bug in ZAE Atlas; the database \
-                                             was not changed)"
-                                        .into(),
-                                }),
-                            },
-                        )
-                    };
-                    match work {
-                        Work::List(after) => {
-                            let message = guard(
-                                &mut || DbMessage::Tables {
-                                    url: url.clone(),
-                                    result: crate::db::list_tables(&session),
-                                    after: after.clone(),
-                                },
-                                "tables",
-                            );
-                            let _ = tx.send(message);
+        let waker: Waker = Arc::new(move || ctx.request_repaint());
+        let job = Job::start("zae-atlas database", first, waker, move |worker| {
+            // A bug while reading one table ends that table with a message, not the others.
+            let guard = |f: &mut dyn FnMut() -> DbMessage, what: &str| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+                    DbMessage::Read {
+                        url: url.clone(),
+                        table: TableRef::new("", what),
+                        result: Err(DbError::Load {
+                            db: session.name(),
+                            table: what.to_string(),
+                            reason: "internal error (a bug in ZAE Atlas; the database was not \
+                                     changed)"
+                                .into(),
+                        }),
+                    }
+                })
+            };
+            match work {
+                Work::List(after) => {
+                    let message = guard(
+                        &mut || DbMessage::Tables {
+                            url: url.clone(),
+                            result: crate::db::list_tables(&session),
+                            after: after.clone(),
+                        },
+                        "tables",
+                    );
+                    worker.send(message);
+                }
+                Work::Read(tables) => {
+                    for (table, view) in tables {
+                        if worker.cancelled() {
+                            break;
                         }
-                        Work::Read(tables) => {
-                            for (table, view) in tables {
-                                if progress.cancelled() {
-                                    break;
-                                }
-                                progress.start_item(crate::db::read::source_name(&session, &table));
-                                let options = ReadOptions {
-                                    view,
-                                    ..options.clone()
-                                };
-                                let message = guard(
-                                    &mut || DbMessage::Read {
-                                        url: url.clone(),
-                                        table: table.clone(),
-                                        result: read_one(&session, &table, &options, &progress),
-                                    },
-                                    &table.to_string(),
-                                );
-                                let lost = matches!(&message, DbMessage::Read { result: Err(e), .. } if e.is_connection_lost());
-                                if tx.send(message).is_err() || lost {
-                                    break;
-                                }
-                                ctx.request_repaint();
-                            }
+                        let progress = worker.progress();
+                        progress.start_item(crate::db::read::source_name(&session, &table));
+                        let options = ReadOptions {
+                            view,
+                            ..options.clone()
+                        };
+                        let message = guard(
+                            &mut || DbMessage::Read {
+                                url: url.clone(),
+                                table: table.clone(),
+                                result: read_one(&session, &table, &options, progress),
+                            },
+                            &table.to_string(),
+                        );
+                        let lost = matches!(&message, DbMessage::Read { result: Err(e), .. } if e.is_connection_lost());
+                        if !worker.send(message) || lost {
+                            break;
                         }
                     }
-                    ctx.request_repaint();
-                });
-            if spawned.is_err() {
-                log::error!("could not start the database worker thread");
+                }
             }
-        }
-        Self {
-            rx,
-            progress,
+        })?;
+        Ok(Self {
+            job,
             kind,
             total,
             done: 0,
-        }
+        })
     }
 
     pub fn progress(&self) -> f32 {
-        self.progress.fraction()
+        self.job.progress().fraction()
     }
 
     pub fn current(&self) -> String {
-        self.progress.current()
+        self.job.progress().current()
     }
 
     pub fn cancel(&self) {
-        self.progress.cancel();
+        self.job.cancel();
     }
 
-    /// Next message, if any; `Err(())` once the worker is done.
-    pub fn poll(&mut self) -> Result<Option<DbMessage>, ()> {
-        match self.rx.try_recv() {
-            Ok(m) => {
+    /// Next message, if any; `Err(panic)` once the worker is done (with what it said if it
+    /// stopped on a panic).
+    pub fn poll(&mut self) -> Result<Option<DbMessage>, Option<String>> {
+        match self.job.poll() {
+            Polled::Message(m) => {
                 self.done += 1;
                 Ok(Some(m))
             }
-            Err(TryRecvError::Empty) => Ok(None),
-            Err(TryRecvError::Disconnected) => Err(()),
+            Polled::Pending => Ok(None),
+            Polled::Done => Err(None),
+            Polled::Panicked(said) => Err(Some(said)),
         }
     }
 }
@@ -221,10 +211,11 @@ pub struct Databases {
     queued: Vec<(String, Work, ReadKind)>,
     pub lost: Option<LostConnection>,
     pub options: ReadOptions,
-    /// The view last seen, and since when it has not moved.
     /// The view of the last frame, and since when (the interface's clock, in seconds) it
     /// has not moved.
     pub last_view: Option<(Rect<f64>, f64)>,
+    /// What went wrong starting the worker, for the interface to say (then cleared).
+    pub problems: Vec<String>,
 }
 
 impl Databases {
@@ -263,13 +254,10 @@ impl Databases {
         let Some(session) = self.session(url) else {
             return;
         };
-        self.job = Some(DbJob::start(
-            session,
-            work,
-            kind,
-            self.options.clone(),
-            ctx.clone(),
-        ));
+        match DbJob::start(session, work, kind, self.options.clone(), ctx.clone()) {
+            Ok(job) => self.job = Some(job),
+            Err(e) => self.problems.push(e.to_string()),
+        }
     }
 
     /// Starts the next queued job once the running one is done.

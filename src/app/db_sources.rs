@@ -125,18 +125,29 @@ impl ZaeApp {
     }
 
     pub(super) fn poll_databases(&mut self, ctx: &Context) {
+        for problem in std::mem::take(&mut self.databases.problems) {
+            self.state.push_error(problem);
+        }
         let Some(job) = &mut self.databases.job else {
             return;
         };
         let kind = job.kind;
         let mut messages = Vec::new();
+        let mut panicked = None;
         let done = loop {
             match job.poll() {
                 Ok(Some(m)) => messages.push(m),
                 Ok(None) => break false,
-                Err(()) => break true,
+                Err(said) => {
+                    panicked = said;
+                    break true;
+                }
             }
         };
+        if let Some(said) = panicked {
+            self.state
+                .push_error(crate::t!("error-loader-stopped", reason = said));
+        }
         for message in messages {
             match message {
                 DbMessage::Tables {

@@ -26,7 +26,10 @@ impl ZaeApp {
                 if let Some(job) = &self.loader {
                     job.cancel();
                 }
-                self.loader = Some(LoadJob::start(paths, ctx.clone(), reload));
+                match LoadJob::start(paths, ctx.clone(), reload) {
+                    Ok(job) => self.loader = Some(job),
+                    Err(e) => self.state.push_error(e.to_string()),
+                }
             }
             Effect::CancelLoads => {
                 if let Some(job) = &self.loader {

@@ -2,11 +2,10 @@
 //! the window stays responsive whatever the file.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 
 use crate::io::{self, LoadError};
+use crate::jobs::{Job, JobError, Polled, Waker};
 use crate::store::{MeshedSource, mesh_loaded};
 
 pub enum LoadMessage {
@@ -20,60 +19,11 @@ pub struct Loaded {
     pub meshed: MeshedSource,
 }
 
-/// What a worker thread shares with the window: the item it works on, how far it is (0..1),
-/// and whether the user asked it to stop. Cloned into the worker.
-#[derive(Clone)]
-pub struct WorkProgress {
-    fraction: Arc<AtomicU32>,
-    cancel: Arc<AtomicBool>,
-    current: Arc<Mutex<String>>,
-}
-
-impl WorkProgress {
-    pub fn new(current: String) -> Self {
-        Self {
-            fraction: Arc::new(AtomicU32::new(0)),
-            cancel: Arc::new(AtomicBool::new(false)),
-            current: Arc::new(Mutex::new(current)),
-        }
-    }
-
-    /// Fraction of the current item done (0..1).
-    pub fn fraction(&self) -> f32 {
-        f32::from_bits(self.fraction.load(Ordering::Relaxed))
-    }
-
-    /// The worker says how far it is; false when it should stop.
-    pub fn report(&self, fraction: f32) -> bool {
-        self.fraction.store(fraction.to_bits(), Ordering::Relaxed);
-        !self.cancelled()
-    }
-
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-
-    pub fn cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
-    }
-
-    pub fn current(&self) -> String {
-        self.current.lock().map(|c| c.clone()).unwrap_or_default()
-    }
-
-    /// The worker starts on `name`, from zero.
-    pub fn start_item(&self, name: String) {
-        if let Ok(mut c) = self.current.lock() {
-            *c = name;
-        }
-        self.fraction.store(0f32.to_bits(), Ordering::Relaxed);
-    }
-}
+pub use crate::jobs::WorkProgress;
 
 /// A running load of one or more files.
 pub struct LoadJob {
-    rx: Receiver<Finished>,
-    progress: WorkProgress,
+    job: Job<Finished>,
     pub files_total: usize,
     pub files_done: usize,
     /// The files are open already and changed on disk.
@@ -98,79 +48,72 @@ pub struct Finished {
 
 impl LoadJob {
     /// Loads `paths` in order; `reload` says they are open already and changed on disk.
-    pub fn start(paths: Vec<PathBuf>, ctx: egui::Context, reload: bool) -> Self {
-        let (tx, rx) = channel();
+    pub fn start(paths: Vec<PathBuf>, ctx: egui::Context, reload: bool) -> Result<Self, JobError> {
         let first = paths
             .first()
             .map(|p| io::display_name(p))
             .unwrap_or_default();
-        let progress = WorkProgress::new(first);
         let files_total = paths.len();
-        {
-            let progress = progress.clone();
-            std::thread::Builder::new()
-                .name("zae-atlas loader".into())
-                .spawn(move || {
-                    for path in paths {
-                        if progress.cancelled() {
-                            break;
-                        }
-                        progress.start_item(io::display_name(&path));
-                        let stamp = stamp(&path);
-                        let message =
-                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                load_one(&path, &progress)
-                            }))
-                            .unwrap_or_else(|_| {
-                                LoadMessage::Failed(LoadError::Internal {
-                                    file: io::display_name(&path),
-                                })
-                            });
-                        let finished = Finished {
-                            path: path.clone(),
-                            stamp,
-                            message,
-                        };
-                        if tx.send(finished).is_err() {
-                            break;
-                        }
-                        ctx.request_repaint();
-                    }
-                    ctx.request_repaint();
-                })
-                .ok();
-        }
-        Self {
-            rx,
-            progress,
+        let waker: crate::jobs::Waker = std::sync::Arc::new(move || ctx.request_repaint());
+        let job = Job::start("zae-atlas loader", first, waker, move |worker| {
+            for path in paths {
+                if worker.cancelled() {
+                    break;
+                }
+                let progress = worker.progress();
+                progress.start_item(io::display_name(&path));
+                let stamp = stamp(&path);
+                // A bug in one reader stops that file, not the others.
+                let message = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    load_one(&path, progress)
+                }))
+                .unwrap_or_else(|_| {
+                    LoadMessage::Failed(LoadError::Internal {
+                        file: io::display_name(&path),
+                    })
+                });
+                let finished = Finished {
+                    path: path.clone(),
+                    stamp,
+                    message,
+                };
+                if !worker.send(finished) {
+                    break;
+                }
+            }
+        })?;
+        Ok(Self {
+            job,
             files_total,
             files_done: 0,
             reload,
-        }
+        })
     }
 
     /// Fraction of the current file done (0..1).
     pub fn progress(&self) -> f32 {
-        self.progress.fraction()
+        self.job.progress().fraction()
     }
 
     pub fn current_file(&self) -> String {
-        self.progress.current()
+        self.job.progress().current()
     }
 
     pub fn cancel(&self) {
-        self.progress.cancel();
+        self.job.cancel();
     }
 
-    /// Next finished file, if any; `Err(())` once the worker is done.
-    pub fn poll(&mut self) -> Result<Option<Finished>, ()> {
-        match self.rx.try_recv() {
-            Ok(m) => {
+    /// Next finished file, if any; `Err(panic)` once the worker is done (with what it said if it
+    /// stopped on a panic).
+    pub fn poll(&mut self) -> Result<Option<Finished>, Option<String>> {
+        match self.job.poll() {
+            Polled::Message(m) => {
                 self.files_done += 1;
                 Ok(Some(m))
             }
-            Err(TryRecvError::Empty) => Ok(None),
-            Err(TryRecvError::Disconnected) => Err(()),
+            Polled::Pending => Ok(None),
+            Polled::Done => Err(None),
+            Polled::Panicked(said) => Err(Some(said)),
         }
     }
 }
@@ -202,50 +145,48 @@ fn load_one(path: &std::path::Path, progress: &WorkProgress) -> LoadMessage {
     }))
 }
 
-/// Looks at the open files every half second on a thread of its own, and wakes the interface
+/// Looks at the open files every half second on a job of its own, and wakes the interface
 /// only when one changed on disk: an idle window does not redraw twice a second (a whole-view
 /// frame of 100,000 zones is costly on a software renderer).
 pub struct FileWatcher {
     /// The open files, with their stamp when they were read.
     paths: Arc<Mutex<Vec<(PathBuf, FileStamp)>>>,
-    changed: Arc<AtomicBool>,
-    stop: Arc<AtomicBool>,
+    /// One message per change seen; `None` when the watcher could not start (said in the log).
+    job: Option<Job<()>>,
 }
 
 impl FileWatcher {
     pub fn start(ctx: egui::Context, every: std::time::Duration) -> Self {
         let paths: Arc<Mutex<Vec<(PathBuf, FileStamp)>>> = Arc::default();
-        let changed = Arc::new(AtomicBool::new(false));
-        let stop = Arc::new(AtomicBool::new(false));
-        let (p, c, s) = (paths.clone(), changed.clone(), stop.clone());
-        let spawned = std::thread::Builder::new()
-            .name("file-watcher".into())
-            .spawn(move || {
-                // What was last reported, so that one change is reported once.
-                let mut told: std::collections::HashMap<PathBuf, FileStamp> =
-                    std::collections::HashMap::new();
-                while !s.load(Ordering::Relaxed) {
-                    std::thread::sleep(every);
-                    let watched = p.lock().map(|v| v.clone()).unwrap_or_default();
-                    told.retain(|path, _| watched.iter().any(|(p, _)| p == path));
-                    for (path, read) in watched {
-                        let Some(now) = stamp(&path) else { continue };
-                        if now != read && told.get(&path) != Some(&now) {
-                            told.insert(path, now);
-                            c.store(true, Ordering::Relaxed);
-                            ctx.request_repaint();
+        let watched = Arc::clone(&paths);
+        let waker: Waker = Arc::new(move || ctx.request_repaint());
+        let job = Job::start("file-watcher", String::new(), waker, move |worker| {
+            // What was last reported, so that one change is reported once.
+            let mut told: std::collections::HashMap<PathBuf, FileStamp> =
+                std::collections::HashMap::new();
+            while !worker.cancelled() {
+                std::thread::sleep(every);
+                let now_watched = watched.lock().map(|v| v.clone()).unwrap_or_default();
+                told.retain(|path, _| now_watched.iter().any(|(p, _)| p == path));
+                for (path, read) in now_watched {
+                    let Some(now) = stamp(&path) else { continue };
+                    if now != read && told.get(&path) != Some(&now) {
+                        told.insert(path, now);
+                        if !worker.send(()) {
+                            return;
                         }
                     }
                 }
-            });
-        if let Err(e) = spawned {
-            log::warn!("file watcher not started (open files will not reload): {e}");
-        }
-        Self {
-            paths,
-            changed,
-            stop,
-        }
+            }
+        });
+        let job = match job {
+            Ok(job) => Some(job),
+            Err(e) => {
+                log::warn!("{e} (open files will not reload when they change)");
+                None
+            }
+        };
+        Self { paths, job }
     }
 
     /// The files to watch, with their stamp when they were read.
@@ -258,13 +199,20 @@ impl FileWatcher {
     }
 
     /// A file changed since the last call.
-    pub fn take_changed(&self) -> bool {
-        self.changed.swap(false, Ordering::Relaxed)
-    }
-}
-
-impl Drop for FileWatcher {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
+    pub fn take_changed(&mut self) -> bool {
+        let Some(job) = &mut self.job else {
+            return false;
+        };
+        let mut changed = false;
+        loop {
+            match job.poll() {
+                Polled::Message(()) => changed = true,
+                Polled::Pending | Polled::Done => return changed,
+                Polled::Panicked(said) => {
+                    log::error!("the file watcher stopped: {said}");
+                    return changed;
+                }
+            }
+        }
     }
 }

@@ -37,13 +37,22 @@ impl ZaeApp {
     pub(super) fn poll_loader(&mut self, ctx: &Context) {
         let Some(job) = &mut self.loader else { return };
         let mut finished = Vec::new();
+        let mut panicked = None;
         let done = loop {
             match job.poll() {
                 Ok(Some(m)) => finished.push(m),
                 Ok(None) => break false,
-                Err(()) => break true,
+                Err(said) => {
+                    panicked = said;
+                    break true;
+                }
             }
         };
+        if let Some(said) = panicked {
+            // A bug: the files not read yet are not read; say so rather than wait for them.
+            self.state
+                .push_error(crate::t!("error-loader-stopped", reason = said));
+        }
         let reload = job.reload;
         for Finished {
             path,
@@ -126,7 +135,10 @@ impl ZaeApp {
             .filter(|p| loader::stamp(p).is_some_and(|s| self.stamps.get(p) != Some(&s)))
             .collect();
         if !changed.is_empty() {
-            self.loader = Some(LoadJob::start(changed, ctx.clone(), true));
+            match LoadJob::start(changed, ctx.clone(), true) {
+                Ok(job) => self.loader = Some(job),
+                Err(e) => self.state.push_error(e.to_string()),
+            }
         }
     }
 }

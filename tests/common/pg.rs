@@ -81,6 +81,8 @@ impl TestDb {
                 tries < 20 && reason.contains("being accessed by other users"),
                 "CREATE DATABASE {name}: {reason}"
             );
+            // Another test's connection still holds the template database; PostgreSQL gives no
+            // signal when it leaves, so wait a moment and try again (bounded above).
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
         drop(_one_at_a_time);

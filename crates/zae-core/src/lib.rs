@@ -20,6 +20,7 @@ pub mod format;
 pub mod i18n;
 pub mod identity;
 pub mod io;
+pub mod jobs;
 pub mod kiosk;
 pub mod measure;
 pub mod model;
