@@ -3,7 +3,7 @@
 //! says so once.
 //!
 //! What a report never holds: file contents and passwords. The log lines kept are the app's
-//! own (`zae_atlas` target), which name files and databases but never print a password (the
+//! own (`zae_atlas` and `zae_core` targets), which name files and databases but never print a password (the
 //! password type prints `***`); panic messages are cut at 2,000 characters.
 
 use std::collections::VecDeque;
@@ -56,7 +56,9 @@ impl log::Log for RecentLog {
 }
 
 fn keeps(metadata: &log::Metadata<'_>) -> bool {
-    metadata.level() <= log::Level::Info && metadata.target().starts_with("zae_atlas")
+    let target = metadata.target();
+    metadata.level() <= log::Level::Info
+        && (target.starts_with("zae_atlas") || target.starts_with("zae_core"))
 }
 
 /// Keeps a log line for the next crash report (the last [`KEPT_LINES`]).

@@ -13,6 +13,7 @@ pub mod gpkg_write;
 mod load;
 pub mod prj;
 pub mod records;
+mod rings;
 pub use crate::model::report;
 mod scan;
 pub use crate::model::schema;
