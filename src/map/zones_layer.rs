@@ -412,14 +412,17 @@ fn append_sketch(out: &mut Mesh, mesh: &ZoneMesh, view: &ViewTransform, color: C
             continue;
         }
         let first = out.vertices.len() as u32;
-        let points = ring_points(mesh, outline_level::kept(ring, levels, KEEP), view);
-        let n = points.len() as u32;
+        let base = view.world_to_screen(mesh.origin);
+        let scale = view.world_px as f32;
         out.vertices
-            .extend(points.into_iter().map(|pos| egui::epaint::Vertex {
-                pos,
-                uv: egui::epaint::WHITE_UV,
-                color,
-            }));
+            .extend(
+                outline_level::kept(ring, levels, KEEP).map(|v| egui::epaint::Vertex {
+                    pos: pos2(base.x + v[0] * scale, base.y + v[1] * scale),
+                    uv: egui::epaint::WHITE_UV,
+                    color,
+                }),
+            );
+        let n = out.vertices.len() as u32 - first;
         for t in 1..n.saturating_sub(1) {
             out.indices.extend([first, first + t, first + t + 1]);
         }
@@ -573,6 +576,14 @@ impl ZonesLayer<'_> {
             0.0
         };
         self.output.dots_below_px = px(plan.dots_below);
+        // The same rule as the buckets (a zone in bucket b is at least bucket_px(b)), compared
+        // without a logarithm per zone.
+        let dots_below_px = px(plan.dots_below).max(DOT_PX);
+        let sketch_below_px = if plan.sketch_below > 0 {
+            px(plan.sketch_below)
+        } else {
+            0.0
+        };
         let kept_band = band.min(STORED_BANDS - 1);
         // The kept-band vertices of the zones not drawn yet: a detailed mesh is drawn only
         // when it leaves them room, so the frame never ends up over its budget.
@@ -586,8 +597,7 @@ impl ZonesLayer<'_> {
             self.output.zones_drawn += 1;
             let highlighted = hovered == Some(i) || self.selected == Some(i);
             let on_screen = ranked.size_world * world_px;
-            let bucket = frame_budget::bucket(on_screen, DOT_PX);
-            if !highlighted && (on_screen < DOT_PX || bucket < plan.dots_below) {
+            if !highlighted && on_screen < dots_below_px {
                 self.dot(&mut cells, view, ranked, style::fill(color, true));
                 continue;
             }
@@ -606,7 +616,7 @@ impl ZonesLayer<'_> {
                     coarse: usize::MAX,
                 };
                 pick_mesh(self.meshes, self.detail, wanted, (i, band), room).map(Form::Shape)
-            } else if bucket < plan.sketch_below {
+            } else if on_screen < sketch_below_px {
                 sketch_mesh(self.meshes, i).map(Form::Sketch)
             } else {
                 let room = Room {
