@@ -8,6 +8,7 @@ pub mod presets;
 pub mod style;
 pub mod tiles;
 mod view;
+mod zone_forms;
 pub mod zones_layer;
 
 pub use view::ViewTransform;
