@@ -8,6 +8,7 @@ pub use crate::palette as style;
 pub use zae_core::basemap::presets;
 pub mod tiles;
 mod view;
+mod zone_forms;
 pub mod zones_layer;
 
 pub use view::ViewTransform;
