@@ -8,7 +8,7 @@ use std::sync::Arc;
 use geo::Rect;
 
 use crate::db::{DbError, ReadOptions, Session, TableData, TableInfo, TableRef};
-use crate::jobs::{Job, JobError, Polled, Waker, WorkProgress};
+use crate::jobs::{Drained, Job, JobError, Waker, WorkProgress};
 use crate::store::MeshedSource;
 
 /// What to do once the tables of a database are listed.
@@ -159,18 +159,11 @@ impl DbJob {
         self.job.cancel();
     }
 
-    /// Next message, if any; `Err(panic)` once the worker is done (with what it said if it
-    /// stopped on a panic).
-    pub fn poll(&mut self) -> Result<Option<DbMessage>, Option<String>> {
-        match self.job.poll() {
-            Polled::Message(m) => {
-                self.done += 1;
-                Ok(Some(m))
-            }
-            Polled::Pending => Ok(None),
-            Polled::Done => Err(None),
-            Polled::Panicked(said) => Err(Some(said)),
-        }
+    /// The messages sent since the last look, and whether the job is over.
+    pub fn drain(&mut self) -> Drained<DbMessage> {
+        let drained = self.job.drain();
+        self.done += drained.messages.len();
+        drained
     }
 }
 

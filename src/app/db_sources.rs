@@ -132,18 +132,11 @@ impl ZaeApp {
             return;
         };
         let kind = job.kind;
-        let mut messages = Vec::new();
-        let mut panicked = None;
-        let done = loop {
-            match job.poll() {
-                Ok(Some(m)) => messages.push(m),
-                Ok(None) => break false,
-                Err(said) => {
-                    panicked = said;
-                    break true;
-                }
-            }
-        };
+        let crate::jobs::Drained {
+            messages,
+            over: done,
+            panicked,
+        } = job.drain();
         if let Some(said) = panicked {
             self.state
                 .push_error(crate::t!("error-loader-stopped", reason = said));

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use crate::io::{self, LoadError};
-use crate::jobs::{Job, JobError, Polled, Waker};
+use crate::jobs::{Drained, Job, JobError, Polled, Waker};
 use crate::store::{MeshedSource, mesh_loaded};
 
 pub enum LoadMessage {
@@ -103,18 +103,11 @@ impl LoadJob {
         self.job.cancel();
     }
 
-    /// Next finished file, if any; `Err(panic)` once the worker is done (with what it said if it
-    /// stopped on a panic).
-    pub fn poll(&mut self) -> Result<Option<Finished>, Option<String>> {
-        match self.job.poll() {
-            Polled::Message(m) => {
-                self.files_done += 1;
-                Ok(Some(m))
-            }
-            Polled::Pending => Ok(None),
-            Polled::Done => Err(None),
-            Polled::Panicked(said) => Err(Some(said)),
-        }
+    /// The files finished since the last look, and whether the load is over.
+    pub fn drain(&mut self) -> Drained<Finished> {
+        let drained = self.job.drain();
+        self.files_done += drained.messages.len();
+        drained
     }
 }
 

@@ -9,6 +9,7 @@ use egui::Context;
 use super::loader::{self, FileStamp, Finished, LoadJob, LoadMessage};
 use super::{EMBEDDED_DATASET, EMBEDDED_NAME, ZaeApp};
 use crate::io;
+use crate::jobs::Drained;
 use crate::state::Problem;
 use crate::t;
 
@@ -36,18 +37,11 @@ impl ZaeApp {
     /// What the loading worker finished since the last frame joins the state.
     pub(super) fn poll_loader(&mut self, ctx: &Context) {
         let Some(job) = &mut self.loader else { return };
-        let mut finished = Vec::new();
-        let mut panicked = None;
-        let done = loop {
-            match job.poll() {
-                Ok(Some(m)) => finished.push(m),
-                Ok(None) => break false,
-                Err(said) => {
-                    panicked = said;
-                    break true;
-                }
-            }
-        };
+        let Drained {
+            messages: finished,
+            over: done,
+            panicked,
+        } = job.drain();
         if let Some(said) = panicked {
             // A bug: the files not read yet are not read; say so rather than wait for them.
             self.state

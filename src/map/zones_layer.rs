@@ -1,5 +1,10 @@
 //! The zones layer: a walkers plugin that draws the cached meshes of the zones in view, their
 //! outlines and labels, highlights the hovered and selected zone, and reports hover and clicks.
+//!
+//! Over 600 lines, for now: the frame's pipeline (cull, plan, fill, outline, cells, labels,
+//! hover) shares one frame's state; the fill plan and sketches already moved to
+//! `zone_forms.rs`, the budget rule to `frame_budget.rs`. Next to move out: the cell image and
+//! the labels.
 
 use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Response, Shape, Stroke, Ui, pos2, vec2};
 use walkers::{MapMemory, Plugin, Projector};

@@ -87,6 +87,16 @@ pub enum Polled<M> {
     Panicked(String),
 }
 
+/// Everything a job sent since the last look, and whether it is over.
+#[derive(Debug, PartialEq)]
+pub struct Drained<M> {
+    pub messages: Vec<M>,
+    /// The job ended (all its messages are in `messages`).
+    pub over: bool,
+    /// It ended on a panic (a bug): what it said.
+    pub panicked: Option<String>,
+}
+
 /// The worker's side: sends results, reports progress, checks whether to stop.
 pub struct Worker<M> {
     send: Sender<Event<M>>,
@@ -188,6 +198,37 @@ impl<M> Job<M> {
         }
     }
 
+    /// Takes every result sent since the last look, once a frame.
+    pub fn drain(&mut self) -> Drained<M> {
+        let mut messages = Vec::new();
+        loop {
+            match self.poll() {
+                Polled::Message(m) => messages.push(m),
+                Polled::Pending => {
+                    return Drained {
+                        messages,
+                        over: false,
+                        panicked: None,
+                    };
+                }
+                Polled::Done => {
+                    return Drained {
+                        messages,
+                        over: true,
+                        panicked: None,
+                    };
+                }
+                Polled::Panicked(said) => {
+                    return Drained {
+                        messages,
+                        over: true,
+                        panicked: Some(said),
+                    };
+                }
+            }
+        }
+    }
+
     pub fn progress(&self) -> &WorkProgress {
         &self.progress
     }
@@ -262,6 +303,8 @@ mod tests {
         assert_eq!(got, [1]);
         assert_eq!(end, Polled::Panicked("a bug in the worker".into()));
         assert_eq!(job.poll(), Polled::Done);
+        let after = job.drain();
+        assert!(after.over && after.messages.is_empty());
     }
 
     #[test]
