@@ -108,13 +108,7 @@ impl ZoneStore {
     ) -> SourceId {
         let id = SourceId(self.next_source);
         self.next_source += 1;
-        let MeshedSource {
-            file,
-            zone_meshes,
-            plot_meshes,
-        } = meshed;
-        let (zone_meshes, plot_meshes) =
-            checked_meshes(&file.zones, &file.plots, zone_meshes, plot_meshes);
+        let (file, zone_meshes, plot_meshes) = checked_meshes(meshed);
         let new_ids: Vec<ZoneId> = file.zones.iter().map(|_| self.fresh_zone_id()).collect();
         let source = SourceFile {
             name,
@@ -144,13 +138,7 @@ impl ZoneStore {
         let Some(at) = self.source_position(source) else {
             return false;
         };
-        let MeshedSource {
-            file,
-            zone_meshes,
-            plot_meshes,
-        } = meshed;
-        let (zone_meshes, plot_meshes) =
-            checked_meshes(&file.zones, &file.plots, zone_meshes, plot_meshes);
+        let (file, zone_meshes, plot_meshes) = checked_meshes(meshed);
         // The ids of the zones being replaced, by their own id (first of each).
         let mut old: HashMap<String, ZoneId> = HashMap::new();
         for (zone, id) in self.data.zones.iter().zip(&self.zone_ids) {
@@ -369,14 +357,15 @@ impl ZoneStore {
     }
 }
 
-/// The meshes given, when there is one per zone and per plot; else built here (a caller's
-/// mistake must never pair zones with the wrong meshes).
-fn checked_meshes(
-    zones: &[Zone],
-    plots: &[Plot],
-    zone_meshes: Vec<BandMeshes>,
-    plot_meshes: Vec<BandMeshes>,
-) -> (Vec<BandMeshes>, Vec<BandMeshes>) {
+/// What a source brought, with its meshes when there is one per zone and per plot; else they
+/// are built here (a caller's mistake must never pair zones with the wrong meshes).
+fn checked_meshes(meshed: MeshedSource) -> (LoadedFile, Vec<BandMeshes>, Vec<BandMeshes>) {
+    let MeshedSource {
+        file,
+        zone_meshes,
+        plot_meshes,
+    } = meshed;
+    let (zones, plots) = (&file.zones, &file.plots);
     let zone_meshes = if zone_meshes.len() == zones.len() {
         zone_meshes
     } else {
@@ -409,7 +398,7 @@ fn checked_meshes(
         )
         .unwrap_or_default()
     };
-    (zone_meshes, plot_meshes)
+    (file, zone_meshes, plot_meshes)
 }
 
 #[cfg(test)]
