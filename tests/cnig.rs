@@ -38,7 +38,7 @@ fn dataset(ext: &str) -> Dataset {
             file.report.skipped
         );
         assert!(
-            file.report.crs.contains("2154"),
+            file.report.crs.to_string().contains("2154"),
             "{name}.{ext}: {}",
             file.report.crs
         );

@@ -83,7 +83,11 @@ fn cnig_tables_are_listed_recognised_read_and_joined_like_the_files() {
         assert_eq!(read.fetched, Fetched::Whole);
         let report = &read.loaded.report;
         assert!(report.skipped.is_empty(), "{table}: {:?}", report.skipped);
-        assert!(report.crs.contains("EPSG:2154"), "{}", report.crs);
+        assert!(
+            report.crs.to_string().contains("EPSG:2154"),
+            "{}",
+            report.crs
+        );
         assert!(
             report.file.starts_with("db: postgres@127.0.0.1") && report.file.ends_with(table),
             "{}",
@@ -235,7 +239,11 @@ fn lambert93_rows_match_the_reference_pairs_and_other_srids_agree() {
     ] {
         let data = read(&session, &format!("public.{table}"));
         let report = &data.loaded.report;
-        assert!(report.crs.contains(crs), "{table}: {}", report.crs);
+        assert!(
+            report.crs.to_string().contains(crs),
+            "{table}: {}",
+            report.crs
+        );
         assert_eq!(data.loaded.layer, Layer::Establishments, "{table}");
         let points = &data.loaded.establishments;
         assert_eq!(points.len(), 3, "{table}: {:?}", report.skipped);
@@ -437,7 +445,7 @@ fn a_large_table_is_read_only_where_the_map_looks() {
             .report
             .warnings
             .iter()
-            .any(|w| w.message.contains("only the rows in view"))
+            .any(|w| w.message().contains("only the rows in view"))
     );
 
     // Under the threshold the table is read whole, view or not.
@@ -469,7 +477,7 @@ fn a_large_table_is_read_only_where_the_map_looks() {
             .report
             .warnings
             .iter()
-            .any(|w| w.message.contains("only the first 50"))
+            .any(|w| w.message().contains("only the first 50"))
     );
 }
 

@@ -65,7 +65,7 @@ fn no_winding_warning(file: &LoadedFile) {
             .report
             .warnings
             .iter()
-            .any(|w| w.message.contains("clockwise")),
+            .any(|w| w.message().contains("clockwise")),
         "{:?}",
         file.report.warnings
     );
@@ -102,12 +102,16 @@ fn a_geopackage_offers_its_tables_and_reads_each_with_its_crs() {
         zones.report.skipped
     );
     assert!(
-        zones.report.crs.contains("EPSG:2154"),
+        zones.report.crs.to_string().contains("EPSG:2154"),
         "{}",
         zones.report.crs
     );
     assert!(
-        zones.report.crs.contains("gpkg_spatial_ref_sys"),
+        zones
+            .report
+            .crs
+            .to_string()
+            .contains("gpkg_spatial_ref_sys"),
         "{}",
         zones.report.crs
     );
@@ -118,7 +122,11 @@ fn a_geopackage_offers_its_tables_and_reads_each_with_its_crs() {
     let plots = load("parks.gpkg:terrain_eco");
     assert_eq!(plots.layer, Layer::Plots);
     assert_eq!(plots.plots.len(), 8);
-    assert!(plots.report.crs.contains("4326"), "{}", plots.report.crs);
+    assert!(
+        plots.report.crs.to_string().contains("4326"),
+        "{}",
+        plots.report.crs
+    );
 
     // The CNIG joins, as from the GeoJSON files.
     let mut data = Dataset::default();
@@ -192,9 +200,13 @@ fn a_lambert_93_shapefile_with_esri_prj() {
     let file = load("site_eco_l93.shp");
     assert_eq!(file.zones.len(), 3);
     assert!(file.report.skipped.is_empty(), "{:?}", file.report.skipped);
-    assert!(file.report.crs.contains("EPSG:2154"), "{}", file.report.crs);
     assert!(
-        file.report.crs.contains("site_eco_l93.prj"),
+        file.report.crs.to_string().contains("EPSG:2154"),
+        "{}",
+        file.report.crs
+    );
+    assert!(
+        file.report.crs.to_string().contains("site_eco_l93.prj"),
         "{}",
         file.report.crs
     );
@@ -211,12 +223,16 @@ fn a_lambert_93_shapefile_with_esri_prj() {
 fn a_zipped_latin_1_shapefile_in_cc47_without_cpg() {
     let file = load("latin1_cc47.zip");
     assert_eq!(file.zones.len(), 3);
-    assert!(file.report.crs.contains("EPSG:3947"), "{}", file.report.crs);
+    assert!(
+        file.report.crs.to_string().contains("EPSG:3947"),
+        "{}",
+        file.report.crs
+    );
     assert!(
         file.report
             .warnings
             .iter()
-            .any(|w| w.message.contains("Windows-1252")),
+            .any(|w| w.message().contains("Windows-1252")),
         "{:?}",
         file.report.warnings
     );
@@ -237,7 +253,11 @@ fn a_zipped_latin_1_shapefile_in_cc47_without_cpg() {
 fn a_flatgeobuf_whole_and_through_its_index() {
     let file = load("site_eco.fgb");
     assert_eq!(file.zones.len(), 3);
-    assert!(file.report.crs.contains("4326"), "{}", file.report.crs);
+    assert!(
+        file.report.crs.to_string().contains("4326"),
+        "{}",
+        file.report.crs
+    );
     assert_eq!(text(&file, 0, "site_epci_nom"), Some("Dijon Métropole"));
     same_places(&file);
     // A box around the first zone only: the index gives it alone.

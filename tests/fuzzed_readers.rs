@@ -423,7 +423,7 @@ fn fuzzed_wkb_reader() {
             Ok(g) => g,
             Err(reason) => {
                 t.refused += 1;
-                prop_assert!(!reason.trim().is_empty());
+                prop_assert!(!reason.to_string().trim().is_empty());
                 return Ok(());
             }
         };

@@ -296,3 +296,46 @@ fn the_french_interface_says_why_a_file_or_a_database_failed_in_french() {
         "the English sentence is the core's own"
     );
 }
+
+/// The load report is written when shown: in the French interface, the reasons a feature was
+/// skipped or repaired, where it is and how the coordinates were read are French; switching
+/// to English rewrites the same report in English.
+#[test]
+fn the_french_interface_shows_load_report_reasons_in_french() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mixed = data.join("mixed_with_null_and_point.geojson");
+    let mut config = common::offline(vec![mixed, common::clockwise_squares(dir.path(), 5)]);
+    config.settings.language = Some(Lang::Fr);
+    let mut h = harness_with(config);
+    common::wait_for_loads(&mut h);
+
+    let id = h.state().source_id(0);
+    h.state_mut().push(Command::ShowReport(id));
+    h.run_steps(3);
+    for french in [
+        "Coordonnées\u{202F}: longitude/latitude WGS84 (défaut du GeoJSON, pas de crs indiqué)",
+        "entité 1 (No geometry)\u{202F}: pas de géométrie (nulle ou absente)",
+        "entité 3\u{202F}: l'entité est null, pas un objet",
+        "entité 2 (A point)\u{202F}: la géométrie est un Point\u{202F}; zones et terrains doivent être des Polygon ou MultiPolygon",
+        "entité 4 (Empty position)\u{202F}: anneau extérieur\u{202F}: la position 1 a 0 coordonnée(s), il en faut au moins 2",
+    ] {
+        h.get_by_label(french);
+    }
+    assert_eq!(h.query_all_by_label_contains("feature").count(), 0);
+
+    // A warning shared by several features: one line, in French.
+    let id = h.state().source_id(1);
+    h.state_mut().push(Command::ShowReport(id));
+    h.run_steps(3);
+    h.get_by_label_contains(
+        "l'anneau extérieur tourne dans le sens horaire (la RFC 7946 veut le sens antihoraire)\u{202F}; réorienté — 5 entités (premières\u{202F}: entité 0 (Z0), entité 1 (Z1), entité 2 (Z2), …)",
+    );
+
+    h.state_mut().push(Command::SetLang(Lang::En));
+    let id = h.state().source_id(0);
+    h.state_mut().push(Command::ShowReport(id));
+    h.run_steps(3);
+    h.get_by_label("feature 1 (No geometry): no geometry (null or missing)");
+    h.get_by_label("Coordinates: WGS84 longitude/latitude (GeoJSON default, no crs given)");
+}

@@ -187,13 +187,6 @@ fn read_one(
     Ok(Box::new(DbLoaded { fetched, meshed }))
 }
 
-/// The connection was lost while reading: what the banner says, and which database to retry.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LostConnection {
-    pub url: String,
-    pub message: String,
-}
-
 /// The app's databases: sessions by connection string (without password), the running job, the
 /// lost-connection banner, and the last view change (tables read by area follow the view).
 #[derive(Default)]
@@ -202,7 +195,6 @@ pub struct Databases {
     pub job: Option<DbJob>,
     /// Reads waiting for the running job to finish.
     queued: Vec<(String, Work, ReadKind)>,
-    pub lost: Option<LostConnection>,
     pub options: ReadOptions,
     /// The view of the last frame, and since when (the interface's clock, in seconds) it
     /// has not moved.

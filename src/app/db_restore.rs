@@ -6,8 +6,9 @@
 
 use egui::Context;
 
+use super::Command;
 use super::ZaeApp;
-use super::database::{LostConnection, ReadKind};
+use super::database::ReadKind;
 use crate::db::{DbError, TableRef};
 
 pub use crate::state::{SavedDatabase, SavedTable};
@@ -131,9 +132,9 @@ impl ZaeApp {
             return false;
         }
         self.db_dialog.busy = false;
-        self.databases.lost = Some(LostConnection {
+        self.commands.push(Command::DbLost {
             url: url.to_string(),
-            message: crate::ui::db_tls::db_error_text(e),
+            error: std::sync::Arc::new(e.clone()),
         });
         true
     }

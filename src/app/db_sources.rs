@@ -5,9 +5,7 @@
 use egui::Context;
 use geo::Rect;
 
-use super::database::{
-    AfterListing, DbMessage, LostConnection, ReadKind, TableReads, covers, margin_view,
-};
+use super::database::{AfterListing, DbMessage, ReadKind, TableReads, covers, margin_view};
 use super::{Command, ZaeApp};
 use crate::db::{DbError, DbTarget, Fetched, ReadOptions, Secret, Session, TableInfo, TableRef};
 use crate::store::{DbOrigin, SourceId};
@@ -45,8 +43,10 @@ impl ZaeApp {
     }
 
     /// The lost-connection banner's message, when it is shown.
-    pub fn db_banner(&self) -> Option<&str> {
-        self.databases.lost.as_ref().map(|l| l.message.as_str())
+    pub fn db_banner(&self) -> Option<String> {
+        self.state
+            .db_lost()
+            .map(|l| ui::db_tls::db_error_text(&l.error))
     }
 
     /// The Connect dialog's message (an error), when it shows one.
@@ -162,9 +162,6 @@ impl ZaeApp {
                     table,
                     result: Ok(loaded),
                 } => {
-                    if self.databases.lost.as_ref().is_some_and(|l| l.url == url) {
-                        self.databases.lost = None;
-                    }
                     self.reopened(&url, &table);
                     let loaded = *loaded;
                     let tls = self
@@ -267,9 +264,9 @@ impl ZaeApp {
         match e {
             DbError::Cancelled { .. } => {}
             e if e.is_connection_lost() && shown => {
-                self.databases.lost = Some(LostConnection {
+                self.commands.push(Command::DbLost {
                     url,
-                    message: ui::problems::db_error_text(&e),
+                    error: std::sync::Arc::new(e),
                 });
             }
             e if e.wants_password() => {
@@ -313,7 +310,7 @@ impl ZaeApp {
                 now
             }
         };
-        if self.databases.busy() || self.databases.lost.is_some() {
+        if self.databases.busy() || self.state.db_lost().is_some() {
             return;
         }
         let stale: Vec<(String, TableRef)> = self

@@ -3,7 +3,6 @@
 use egui::Context;
 
 use super::dialogs::Ask;
-use super::kiosk::KioskState;
 use super::loader::LoadJob;
 use super::{ZaeApp, context};
 use crate::i18n;
@@ -61,6 +60,11 @@ impl ZaeApp {
             Effect::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
             Effect::SetUiScale(scale) => ctx.set_zoom_factor(scale),
             Effect::Kiosk(on) => self.kiosk_changed(on, ctx),
+            Effect::FlyTo(bounds) => {
+                let now = ctx.input(|i| i.time);
+                self.fly_to(bounds, now);
+            }
+            Effect::StopFlight => self.flight = None,
             Effect::Relabel => {
                 i18n::set_lang(self.state.settings().lang());
                 // Legend and label widths were made in the old language.
@@ -167,14 +171,11 @@ impl ZaeApp {
     fn kiosk_changed(&mut self, on: bool, ctx: &Context) {
         let settings = self.state.settings();
         if on {
-            let now = ctx.input(|i| i.time);
-            self.kiosk = Some(KioskState::new(settings.kiosk.clone(), now));
             ctx.set_zoom_factor(settings.kiosk.ui_scale);
             // Light, like the map: the card reads well under a stand's lights.
             ctx.set_theme(egui::ThemePreference::Light);
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
         } else {
-            self.kiosk = None;
             self.flight = None;
             ctx.set_zoom_factor(settings.ui_scale);
             ctx.set_theme(egui::ThemePreference::System);

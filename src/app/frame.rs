@@ -11,11 +11,7 @@ impl ZaeApp {
     /// Applies the commands queued during the frame, in order.
     fn apply_queued(&mut self, ctx: &Context) {
         for command in std::mem::take(&mut self.commands) {
-            let settings = matches!(command, Command::SetSettings(_));
             self.apply(command, ctx);
-            if settings && let Some(kiosk) = &mut self.kiosk {
-                kiosk.idle.settings = self.state.settings().kiosk.clone();
-            }
         }
         if std::mem::take(&mut self.stale_search) {
             self.start_search_index(ctx);
@@ -51,7 +47,7 @@ impl eframe::App for ZaeApp {
         self.poll_databases(&ctx);
         self.watch_files(&ctx);
         self.input(&ctx);
-        if self.kiosk.is_some() {
+        if self.state.is_kiosk() {
             self.kiosk_tick(&ctx);
             self.kiosk_ui(ui, &ctx);
             self.commands

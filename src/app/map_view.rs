@@ -150,8 +150,13 @@ impl ZaeApp {
         {
             self.commands.push(Command::Measure(None));
         }
-        if let Some(lost) = &self.databases.lost
-            && ui::db_dialog::lost_banner_ui(ui, rect, &lost.message)
+        // Written when shown, so that it follows the interface's language.
+        let banner = self
+            .state
+            .db_lost()
+            .map(|l| ui::db_tls::db_error_text(&l.error));
+        if let Some(message) = banner
+            && ui::db_dialog::lost_banner_ui(ui, rect, &message)
         {
             self.commands.push(Command::DbRetry);
         }

@@ -137,8 +137,6 @@ pub struct ZaeApp {
     cache_usage: Option<(u64, usize, String)>,
     tile_cache: Option<PathBuf>,
     tile_origin: Option<String>,
-    /// The booth's idle clock, tour and exit prompt (in kiosk mode).
-    kiosk: Option<kiosk::KioskState>,
     /// An animated move of the view (the kiosk's tour).
     flight: Option<crate::kiosk::Flight>,
     /// The map's rectangle in the last frame (to aim flights).
@@ -262,7 +260,6 @@ impl ZaeApp {
             cache_usage: None,
             tile_cache: config.tile_cache.clone(),
             tile_origin: config.tile_origin.clone(),
-            kiosk: None,
             flight: None,
             map_rect: None,
             databases: database::Databases::default(),
@@ -460,6 +457,6 @@ impl ZaeApp {
 
     /// The kiosk's phase (for tests and the soak run).
     pub fn kiosk_phase(&self) -> Option<crate::kiosk::Phase> {
-        self.kiosk.as_ref().map(|k| k.idle.phase())
+        self.state.kiosk_phase()
     }
 }

@@ -232,9 +232,11 @@ pub fn hint_ui(ui: &mut Ui, map: Rect, below_banner: bool) {
         });
 }
 
-/// The PIN prompt to leave kiosk mode. Returns Some(true) to leave, Some(false) to stay.
-pub fn exit_dialog_ui(ctx: &egui::Context, pin: &mut String, wrong: bool) -> Option<bool> {
-    let mut outcome = None;
+/// The PIN prompt to leave kiosk mode: what is typed, "Leave" (or Enter) and "Stay", as
+/// commands.
+pub fn exit_dialog_ui(ctx: &egui::Context, typed: &str, wrong: bool) -> Vec<Command> {
+    let mut commands = Vec::new();
+    let mut pin = typed.to_string();
     egui::Window::new(t!("kiosk-exit-title"))
         .id(egui::Id::unique("kiosk-exit"))
         .collapsible(false)
@@ -246,14 +248,17 @@ pub fn exit_dialog_ui(ctx: &egui::Context, pin: &mut String, wrong: bool) -> Opt
                 let label = ui.label(t!("kiosk-pin"));
                 let edit = ui
                     .add(
-                        egui::TextEdit::singleline(pin)
+                        egui::TextEdit::singleline(&mut pin)
                             .password(true)
                             .desired_width(160.0),
                     )
                     .labelled_by(label.id);
                 edit.request_focus();
+                if pin != typed {
+                    commands.push(Command::KioskPinTyped(pin.clone()));
+                }
                 if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    outcome = Some(true);
+                    commands.push(Command::KioskPinSubmit);
                 }
             });
             if wrong {
@@ -263,12 +268,12 @@ pub fn exit_dialog_ui(ctx: &egui::Context, pin: &mut String, wrong: bool) -> Opt
             }
             ui.horizontal(|ui| {
                 if ui.button(t!("kiosk-exit")).clicked() {
-                    outcome = Some(true);
+                    commands.push(Command::KioskPinSubmit);
                 }
                 if ui.button(t!("kiosk-stay")).clicked() {
-                    outcome = Some(false);
+                    commands.push(Command::KioskPinCancel);
                 }
             });
         });
-    outcome
+    commands
 }

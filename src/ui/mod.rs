@@ -9,6 +9,7 @@ pub mod info_panel;
 pub mod kiosk;
 pub mod layer_chooser;
 pub mod problems;
+pub mod reasons;
 pub mod search;
 pub mod settings;
 pub mod stats;

@@ -19,7 +19,10 @@ pub fn report_window_ui(ctx: &Context, file: &SourceFile) -> Vec<Command> {
             if let Some(path) = &file.path {
                 ui.label(t!("report-path", path = path.display().to_string()));
             }
-            ui.label(t!("report-coordinates", crs = r.crs.to_string()));
+            ui.label(t!(
+                "report-coordinates",
+                crs = super::reasons::crs_text(&r.crs)
+            ));
             ui.label(t!(
                 "report-features",
                 n = r.features_seen,
@@ -31,7 +34,7 @@ pub fn report_window_ui(ctx: &Context, file: &SourceFile) -> Vec<Command> {
                     ui.label(RichText::new(t!("report-skipped", n = r.skipped.len())).strong());
                     for issue in &r.skipped {
                         ui.label(
-                            RichText::new(issue.to_string())
+                            RichText::new(super::reasons::issue_text(issue))
                                 .color(Color32::from_rgb(0xB0, 0x30, 0x20)),
                         );
                     }
@@ -42,12 +45,12 @@ pub fn report_window_ui(ctx: &Context, file: &SourceFile) -> Vec<Command> {
                     // and the first features.
                     for group in crate::io::report::group_issues(&r.warnings) {
                         match group.issues.as_slice() {
-                            [one] => ui.label(one.to_string()),
+                            [one] => ui.label(super::reasons::issue_text(one)),
                             many => ui.label(t!(
                                 "report-warning-group",
-                                message = group.message,
+                                message = super::reasons::reason_text(group.reason),
                                 n = many.len(),
-                                first = group.first_features()
+                                first = super::reasons::first_features_text(&group)
                             )),
                         };
                     }

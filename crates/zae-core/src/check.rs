@@ -123,7 +123,7 @@ fn write_file(out: &mut dyn Write, name: &str, file: &LoadedFile) -> std::io::Re
                 many => writeln!(
                     out,
                     "  {title}: {} — {} features (first: {})",
-                    group.message,
+                    group.reason,
                     many.len(),
                     group.first_features()
                 )?,

@@ -108,7 +108,7 @@ macro_rules! arg_from_number {
         }
     )*};
 }
-arg_from_number!(usize, u32, u64, i32, i64, f32, f64);
+arg_from_number!(u8, usize, u32, u64, i32, i64, f32, f64);
 
 macro_rules! arg_from_number_ref {
     ($($t:ty),*) => {$(

@@ -1,5 +1,5 @@
-//! One way to run work off the interface's thread: file loads, database reads and the file
-//! watcher all start a [`Job`]. A job reports how far it is and what it works on, stops when
+//! One way to run work off the interface's thread: file loads, database reads, the file
+//! watcher and the detail meshes all start a [`Job`]. A job reports how far it is and what it works on, stops when
 //! asked, sends its results as messages (waking the interface for each), and never fails
 //! silently: a job that cannot start says why, and a panic inside it is caught and reported as
 //! the job's end.

@@ -51,6 +51,8 @@ struct Entry {
     zone: usize,
     /// As shown.
     text: String,
+    /// Its length in characters (ties go to the shorter name).
+    chars: u32,
     /// Its folded words, as indices into the index's vocabulary.
     words: Vec<u32>,
     folded: String,
@@ -61,6 +63,8 @@ struct Entry {
 /// index: word → names).
 #[derive(Default)]
 pub struct SearchIndex {
+    /// Zones indexed (entries name zones `0..zones`).
+    zones: usize,
     vocabulary: Vec<String>,
     entries: Vec<Entry>,
     /// For each word of the vocabulary, the entries holding it (ascending, no repeats).
@@ -93,6 +97,7 @@ impl SearchIndex {
             entries.push(Entry {
                 zone,
                 text: text.to_string(),
+                chars: u32::try_from(text.chars().count()).unwrap_or(u32::MAX),
                 words,
                 folded,
             });
@@ -118,7 +123,9 @@ impl SearchIndex {
                 }
             }
         }
+        let zones = entries.iter().map(|e| e.zone + 1).max().unwrap_or(0);
         Self {
+            zones,
             vocabulary,
             entries,
             postings,
@@ -156,14 +163,27 @@ impl SearchIndex {
         let Some(first) = (0..tokens.len()).min_by_key(|&t| sizes[t]) else {
             return Vec::new();
         };
-        let mut found: Vec<u32> = wanted[first]
+        // The entries of the rarest query word, marked in a bit set and read back in order
+        // (cheaper than sorting and de-duplicating the concatenated lists).
+        let mut marks = vec![0u64; self.entries.len().div_ceil(64)];
+        for (_, list) in wanted[first]
             .iter()
             .zip(&self.postings)
             .filter(|(w, _)| **w)
-            .flat_map(|(_, p)| p.iter().copied())
-            .collect();
-        found.sort_unstable();
-        found.dedup();
+        {
+            for &e in list {
+                marks[e as usize / 64] |= 1 << (e % 64);
+            }
+        }
+        let mut found: Vec<u32> = Vec::with_capacity(sizes[first]);
+        for (block, &bits) in marks.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let bit = bits.trailing_zeros();
+                found.push(block as u32 * 64 + bit);
+                bits &= bits - 1;
+            }
+        }
         found.retain(|&e| {
             let words = &self.entries[e as usize].words;
             wanted
@@ -189,36 +209,52 @@ impl SearchIndex {
             .iter()
             .map(|t| self.vocabulary.iter().map(|w| word_score(t, w)).collect())
             .collect();
-        let mut best: std::collections::HashMap<usize, SearchHit> =
-            std::collections::HashMap::new();
+        // The best entry of each zone (the first one at its best score), by zone.
+        const NONE: u32 = u32::MAX;
+        let mut best: Vec<(u32, u32)> = vec![(NONE, NONE); self.zones];
+        let mut zones_hit: Vec<u32> = Vec::new();
         for e in self.candidates(&tokens, &word_scores) {
             let entry = &self.entries[e as usize];
             let Some(score) = score(entry, &query, &word_scores) else {
                 continue;
             };
-            let better = best.get(&entry.zone).is_none_or(|b| score < b.score);
-            if better {
-                best.insert(
-                    entry.zone,
-                    SearchHit {
-                        zone: entry.zone,
-                        matched: entry.text.clone(),
-                        score,
-                    },
-                );
+            let Some(slot) = best.get_mut(entry.zone) else {
+                continue;
+            };
+            if slot.1 == NONE {
+                zones_hit.push(entry.zone as u32);
+            }
+            if score < slot.0 {
+                *slot = (score, e);
             }
         }
-        let mut hits: Vec<SearchHit> = best.into_values().collect();
-        // Ties: the shorter name is the closer match ("ZAE Cap Nord" before "Extension Cap Nord").
-        hits.sort_by(|a, b| {
-            (a.score, a.matched.chars().count(), &a.matched).cmp(&(
-                b.score,
-                b.matched.chars().count(),
-                &b.matched,
-            ))
-        });
-        hits.truncate(limit);
-        hits
+        // Ties: the shorter name is the closer match ("ZAE Cap Nord" before "Extension Cap
+        // Nord"), then the alphabet. Only the first `limit` are put in order.
+        let key = |zone: u32| {
+            let (score, e) = best[zone as usize];
+            let entry = &self.entries[e as usize];
+            (score, entry.chars, entry.text.as_str())
+        };
+        let order = |a: &u32, b: &u32| key(*a).cmp(&key(*b));
+        if limit == 0 {
+            return Vec::new();
+        }
+        if zones_hit.len() > limit {
+            zones_hit.select_nth_unstable_by(limit - 1, order);
+            zones_hit.truncate(limit);
+        }
+        zones_hit.sort_unstable_by(order);
+        zones_hit
+            .into_iter()
+            .map(|zone| {
+                let (score, e) = best[zone as usize];
+                SearchHit {
+                    zone: zone as usize,
+                    matched: self.entries[e as usize].text.clone(),
+                    score,
+                }
+            })
+            .collect()
     }
 }
 

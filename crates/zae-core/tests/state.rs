@@ -286,3 +286,179 @@ fn the_selected_zones_details_and_the_statistics_are_computed_when_things_change
     let _ = state.apply(Command::Select(None));
     assert!(state.details().is_none());
 }
+
+/// The booth's idle clock runs on the times it is given (a mocked clock): quiet past the idle
+/// time starts the countdown, its end goes back to the overview, then the tour selects the
+/// largest zones one after the other; a touch stops the flight and the tour.
+#[test]
+fn kiosk_idle_counts_down_resets_then_tours_on_a_mocked_clock() {
+    use zae_core::kiosk::Phase;
+    let mut settings = Settings::default();
+    settings.kiosk.idle_seconds = 60.0;
+    settings.kiosk.countdown_seconds = 10.0;
+    settings.kiosk.seconds_per_zone = 12.0;
+    let mut state = AppState::new(settings);
+    state.source_loaded(
+        EMBEDDED_NAME.into(),
+        None,
+        None,
+        meshed(EMBEDDED_NAME, EMBEDDED_DATASET),
+    );
+    // Not in kiosk mode: the clock does nothing.
+    assert!(
+        state
+            .apply(Command::KioskTick {
+                now: 1000.0,
+                touched: false
+            })
+            .is_empty()
+    );
+    assert!(state.kiosk_idle().is_none());
+
+    let _ = state.apply(Command::SetKiosk(true));
+    let tick = |state: &mut AppState, now: f64, touched: bool| {
+        state.apply(Command::KioskTick { now, touched })
+    };
+    let first = state.store().zone_id(0);
+    let _ = state.apply(Command::Select(first));
+    assert!(tick(&mut state, 0.0, false).is_empty());
+    assert!(tick(&mut state, 59.0, false).is_empty());
+    assert_eq!(state.kiosk_phase(), Some(Phase::Active));
+    let _ = tick(&mut state, 60.0, false);
+    let idle = state.kiosk_idle().expect("the clock runs");
+    assert_eq!(idle.countdown_left(61.0), Some(9));
+    assert!(state.selected_id().is_some(), "the countdown only warns");
+
+    // The countdown's end: back to the overview, nothing selected.
+    let effects = tick(&mut state, 70.0, false);
+    assert_eq!(
+        effects,
+        [Effect::FlyTo(state.dataset().bounds().expect("bounds"))]
+    );
+    assert_eq!(state.selected_id(), None);
+
+    // The tour: the largest declared surface first, then the next.
+    let by_surface = |state: &AppState| {
+        let zones = &state.dataset().zones;
+        let mut rows = state.table_rows().to_vec();
+        rows.sort_by(|&a, &b| {
+            let s = |i: usize| zones[i].surface_declared_ha.unwrap_or(0.0);
+            s(b).total_cmp(&s(a)).then(a.cmp(&b))
+        });
+        rows
+    };
+    let order = by_surface(&state);
+    let mut visited = Vec::new();
+    let mut now = 70.0;
+    while visited.len() < 2 && now < 200.0 {
+        now += 1.0;
+        let effects = tick(&mut state, now, false);
+        if let [Effect::FlyTo(bounds)] = effects.as_slice() {
+            let zone = state.selected_zone().expect("a tour stop is selected");
+            assert_eq!(*bounds, zone.bbox);
+            visited.push(state.selected().expect("selected"));
+        }
+    }
+    assert_eq!(visited, order[..2]);
+    assert!(matches!(state.kiosk_phase(), Some(Phase::Tour { .. })));
+
+    // A touch: the flight stops and the booth is active again, on the zone shown.
+    let effects = tick(&mut state, now + 1.0, true);
+    assert_eq!(effects, [Effect::StopFlight]);
+    assert_eq!(state.kiosk_phase(), Some(Phase::Active));
+    assert!(tick(&mut state, now + 2.0, false).is_empty());
+
+    // Leaving kiosk mode forgets the clock.
+    let _ = state.apply(Command::KioskExitAsked);
+    assert!(!state.is_kiosk(), "no PIN set: the chord leaves");
+    assert!(state.kiosk_idle().is_none());
+}
+
+/// With a PIN, the exit chord opens the prompt; a wrong PIN is said and cleared, the right one
+/// leaves kiosk mode.
+#[test]
+fn the_kiosk_pin_prompt_goes_through_commands() {
+    let mut settings = Settings::default();
+    settings.kiosk.pin = Some("2468".into());
+    let mut state = AppState::new(settings);
+    let _ = state.apply(Command::SetKiosk(true));
+    let _ = state.apply(Command::KioskExitAsked);
+    assert!(state.is_kiosk());
+    let _ = state.apply(Command::KioskPinTyped("1111".into()));
+    assert_eq!(state.pin_prompt().map(|p| p.typed.as_str()), Some("1111"));
+    let _ = state.apply(Command::KioskPinSubmit);
+    let prompt = state.pin_prompt().expect("still asking");
+    assert!(prompt.wrong && prompt.typed.is_empty());
+    assert!(state.is_kiosk());
+    let _ = state.apply(Command::KioskPinCancel);
+    assert!(state.pin_prompt().is_none() && state.is_kiosk());
+    let _ = state.apply(Command::KioskExitAsked);
+    let _ = state.apply(Command::KioskPinTyped("2468".into()));
+    let effects = state.apply(Command::KioskPinSubmit);
+    assert!(!state.is_kiosk());
+    assert_eq!(effects, [Effect::Kiosk(false)]);
+}
+
+/// A database source whose server is lost keeps its zones on screen under the banner; Retry
+/// asks the shell to read again, and a read of the same database takes the banner away (one of
+/// another database does not).
+#[test]
+fn a_lost_database_keeps_its_data_until_it_is_read_again() {
+    use std::sync::Arc;
+    use zae_core::db::{DbError, TlsLink};
+    use zae_core::state::DbEffect;
+    use zae_core::store::DbOrigin;
+
+    let origin = |url: &str| DbOrigin {
+        url: url.into(),
+        schema: "public".into(),
+        table: "zones".into(),
+        fetched: None,
+        tls: TlsLink::default(),
+    };
+    let url = "postgresql://planner@sig.example/zae";
+    let mut state = AppState::new(Settings::default());
+    let source = state.source_loaded(
+        "zones".into(),
+        None,
+        Some(origin(url)),
+        meshed(EMBEDDED_NAME, EMBEDDED_DATASET),
+    );
+    let zones = state.dataset().zones.len();
+    let id = state.store().zone_id(3).expect("a zone");
+    let _ = state.apply(Command::Select(Some(id)));
+
+    let error = Arc::new(DbError::Unreachable {
+        db: "planner@sig.example/zae".into(),
+        reason: "connection refused".into(),
+    });
+    let effects = state.apply(Command::DbLost {
+        url: url.into(),
+        error: error.clone(),
+    });
+    assert!(effects.is_empty());
+    let lost = state.db_lost().expect("the banner");
+    assert_eq!(lost.url, url);
+    assert_eq!(lost.error, error);
+    assert_eq!(state.dataset().zones.len(), zones, "the last data stays");
+    assert_eq!(state.selected_id(), Some(id), "and so does the selection");
+    assert!(state.errors().is_empty(), "a banner, not an error box");
+
+    assert_eq!(state.apply(Command::DbRetry), [Effect::Db(DbEffect::Retry)]);
+    // Another database read back: still lost.
+    let _ = state.source_loaded(
+        "other".into(),
+        None,
+        Some(origin("postgresql://planner@other.example/zae")),
+        meshed(EMBEDDED_NAME, EMBEDDED_DATASET),
+    );
+    assert!(state.db_lost().is_some());
+    // The same one read back: the banner goes, the selection stays.
+    state.source_reloaded(
+        source,
+        meshed(EMBEDDED_NAME, EMBEDDED_DATASET),
+        Some(origin(url)),
+    );
+    assert!(state.db_lost().is_none());
+    assert_eq!(state.selected_id(), Some(id));
+}

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use crate::io::crs::Reprojector;
 use crate::io::records::{Builder, Record};
 use crate::io::{LoadReport, LoadedFile, schema};
+use crate::model::report::{CrsNote, Reason, View};
 
 use super::DbError;
 use super::catalog::{TableInfo, TableRef, describe_table, quote_ident, quote_literal};
@@ -110,36 +111,37 @@ pub fn read_table(
     let (wkb_expr, crs_text) = match srid {
         0 => (
             format!("ST_AsBinary({geom})"),
-            format!("SRID 0 (unknown) in column {}", geometry.name),
+            CrsNote::SridZero {
+                column: geometry.name.clone(),
+            },
         ),
         4326 => {
             builder.set_crs(Some("EPSG:4326".into()));
             (
                 format!("ST_AsBinary({geom})"),
-                format!(
-                    "EPSG:4326 (column {}), WGS84 longitude/latitude",
-                    geometry.name
-                ),
+                CrsNote::Wgs84Column {
+                    column: geometry.name.clone(),
+                },
             )
         }
         code if Reprojector::from_epsg(code.unsigned_abs()).is_ok() => {
             builder.set_crs(Some(format!("EPSG:{code}")));
             (
                 format!("ST_AsBinary({geom})"),
-                format!(
-                    "EPSG:{code} (column {}), reprojected to WGS84",
-                    geometry.name
-                ),
+                CrsNote::EpsgColumn {
+                    code,
+                    column: geometry.name.clone(),
+                },
             )
         }
         code => {
             builder.set_crs(Some("EPSG:4326".into()));
             (
                 format!("ST_AsBinary(ST_Transform({geom}, 4326))"),
-                format!(
-                    "EPSG:{code} (column {}), reprojected to WGS84 by the server (ST_Transform)",
-                    geometry.name
-                ),
+                CrsNote::ServerReprojected {
+                    code,
+                    column: geometry.name.clone(),
+                },
             )
         }
     };
@@ -197,29 +199,24 @@ pub fn read_table(
         Fetched::Within(v) => report.warn(
             None,
             None,
-            format!(
-                "large table (more than {} rows): only the rows in view are read \
-                 (longitude {:.4}…{:.4}, latitude {:.4}…{:.4}), and read again as the map moves",
-                options.large_table_rows,
-                v.min().x,
-                v.max().x,
-                v.min().y,
-                v.max().y
-            ),
+            Reason::RowsInView {
+                limit: options.large_table_rows,
+                view: View {
+                    west: v.min().x,
+                    east: v.max().x,
+                    south: v.min().y,
+                    north: v.max().y,
+                },
+            },
         ),
         Fetched::Whole if large => report.warn(
             None,
             None,
-            format!(
-                "large table (more than {} rows) read without a view{}: at most {} rows",
-                options.large_table_rows,
-                if srid == 0 {
-                    " (SRID 0 cannot be filtered by area)"
-                } else {
-                    ""
-                },
-                options.max_rows
-            ),
+            Reason::RowsCapped {
+                limit: options.large_table_rows,
+                max: options.max_rows,
+                srid_zero: srid == 0,
+            },
         ),
         Fetched::Whole => {}
     }
@@ -227,10 +224,9 @@ pub fn read_table(
         report.warn(
             None,
             None,
-            format!(
-                "more than {} rows to read: only the first {} are shown; zoom in to see the others",
-                options.max_rows, options.max_rows
-            ),
+            Reason::TooManyRows {
+                max: options.max_rows,
+            },
         );
     }
 
@@ -334,16 +330,28 @@ fn record_of(
     info: &TableInfo,
     geometry_column: &str,
     table_srid: i32,
-) -> Result<Record, (Option<String>, String)> {
+) -> Result<Record, (Option<String>, Reason)> {
     let mut properties = Map::new();
     for i in 0..object_count {
-        let text: Option<&str> = row
-            .try_get(i)
-            .map_err(|e| (None, format!("unreadable row: {e}")))?;
+        let text: Option<&str> = row.try_get(i).map_err(|e| {
+            (
+                None,
+                Reason::UnreadableRow {
+                    detail: e.to_string(),
+                },
+            )
+        })?;
         if let Some(text) = text {
             match serde_json::from_str::<Map<String, Value>>(text) {
                 Ok(object) => properties.extend(object),
-                Err(e) => return Err((None, format!("unreadable columns: {e}"))),
+                Err(e) => {
+                    return Err((
+                        None,
+                        Reason::UnreadableColumns {
+                            detail: e.to_string(),
+                        },
+                    ));
+                }
             }
         }
     }
@@ -356,22 +364,36 @@ fn record_of(
     let label = schema::text(&properties, &["site_id", "terr_id", "siret"])
         .or_else(|| id.as_ref().and_then(schema::value_text))
         .or_else(|| schema::text(&properties, &["site_nom", "etab_nom"]));
-    let bytes: Option<&[u8]> = row
-        .try_get(object_count)
-        .map_err(|e| (label.clone(), format!("unreadable geometry: {e}")))?;
+    let bytes: Option<&[u8]> = row.try_get(object_count).map_err(|e| {
+        (
+            label.clone(),
+            Reason::UnreadableGeometry {
+                detail: e.to_string(),
+            },
+        )
+    })?;
     let Some(bytes) = bytes else {
-        return Err((label, format!("geometry ({geometry_column}) is NULL")));
+        return Err((
+            label,
+            Reason::NullGeometryColumn {
+                column: geometry_column.into(),
+            },
+        ));
     };
     let srid: Option<i32> = row.try_get(object_count + 1).ok().flatten();
     if let Some(srid) = srid.filter(|&s| s != table_srid) {
-        return Err((
-            label,
-            format!("geometry in SRID {srid}, unlike the other rows (SRID {table_srid})"),
-        ));
+        return Err((label, Reason::OtherSrid { srid, table_srid }));
     }
     let mut warnings = Vec::new();
-    let geometry = wkb::raw_geometry(bytes, &mut warnings)
-        .map_err(|e| (label.clone(), format!("{geometry_column}: {e}")))?;
+    let geometry = wkb::raw_geometry(bytes, &mut warnings).map_err(|e| {
+        (
+            label.clone(),
+            Reason::InColumn {
+                column: geometry_column.into(),
+                reason: e.boxed(),
+            },
+        )
+    })?;
     Ok(Record {
         index,
         label,

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::geometry::{self, RawGeom};
 use super::load::LoadError;
 use super::records::{Builder, Record};
-use super::report::LoadReport;
+use super::report::{LoadReport, Reason};
 use super::schema;
 
 /// Geometry columns, in the order they are looked for.
@@ -65,7 +65,13 @@ pub fn read_csv(
         let row = match row {
             Ok(row) => row,
             Err(e) => {
-                report.skip(Some(index), None, format!("unreadable row: {e}"));
+                report.skip(
+                    Some(index),
+                    None,
+                    Reason::UnreadableRow {
+                        detail: e.to_string(),
+                    },
+                );
                 continue;
             }
         };
@@ -79,11 +85,11 @@ pub fn read_csv(
         }
         let mut warnings = Vec::new();
         if row.len() != headers.len() {
-            warnings.push(format!(
-                "line {line}: {} fields for {} columns",
-                row.len(),
-                headers.len()
-            ));
+            warnings.push(Reason::FieldCount {
+                line,
+                fields: row.len(),
+                columns: headers.len(),
+            });
         }
         let mut properties = Map::new();
         for (i, value) in row.iter().enumerate() {
@@ -110,11 +116,15 @@ pub fn read_csv(
         } else if let Some((lon, lat)) = geometry::parse_lon_lat_text(geometry_text) {
             Ok(RawGeom::PointWgs84(lon, lat))
         } else if geometry_text.is_empty() {
-            Err(format!("line {line}: {geometry_name} is empty"))
+            Err(Reason::GeometryCellEmpty {
+                line,
+                column: geometry_name.clone(),
+            })
         } else {
-            Err(format!(
-                "line {line}: {geometry_name} is neither GeoJSON nor \"lon, lat\""
-            ))
+            Err(Reason::GeometryCellUnreadable {
+                line,
+                column: geometry_name.clone(),
+            })
         };
         match geometry {
             Ok(geometry) => sink.push(

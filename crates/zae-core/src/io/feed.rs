@@ -6,14 +6,14 @@ use serde_json::{Map, Value};
 use super::geometry::RawGeom;
 use super::load::{LoadError, LoadedFile};
 use super::records::{Builder, Record};
-use super::report::LoadReport;
+use super::report::{CrsNote, LoadReport, Reason};
 use super::schema;
 
 /// A file's rows on their way to model objects, with its load report.
 pub(super) struct Feed {
     pub report: LoadReport,
     builder: Builder,
-    crs_text: Option<String>,
+    crs_text: Option<CrsNote>,
 }
 
 impl Feed {
@@ -30,9 +30,12 @@ impl Feed {
     pub fn set_epsg(&mut self, code: u32, from: &str) {
         self.builder.set_crs(Some(format!("EPSG:{code}")));
         self.crs_text = Some(if code == 4326 {
-            format!("WGS84 longitude/latitude (EPSG:4326, from {from})")
+            CrsNote::Wgs84From { from: from.into() }
         } else {
-            format!("EPSG:{code} (from {from}), reprojected to WGS84")
+            CrsNote::EpsgFrom {
+                code,
+                from: from.into(),
+            }
         });
     }
 
@@ -42,10 +45,10 @@ impl Feed {
         self.report.warn(
             None,
             None,
-            format!(
-                "{from}: coordinate system not recognised ({what}); read as WGS84, or as \
-                 Lambert-93 when the coordinates are metres in its extent"
-            ),
+            Reason::CrsNotRecognised {
+                from: from.into(),
+                what: what.into(),
+            },
         );
     }
 
@@ -56,8 +59,8 @@ impl Feed {
         index: usize,
         id: Option<Value>,
         properties: Map<String, Value>,
-        geometry: Result<RawGeom, String>,
-        warnings: Vec<String>,
+        geometry: Result<RawGeom, Reason>,
+        warnings: Vec<Reason>,
     ) -> Result<(), LoadError> {
         self.report.features_seen += 1;
         let label = schema::feature_label(&properties, id.as_ref());

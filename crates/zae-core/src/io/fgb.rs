@@ -17,6 +17,7 @@ use super::crs::Reprojector;
 use super::feed::{self, Feed};
 use super::geometry::{Pos, RawGeom, RawPolygon};
 use super::load::{LoadError, LoadedFile, checked_size};
+use crate::model::report::{Reason, View};
 
 const FORMAT: &str = "FlatGeobuf";
 const MAGIC: [u8; 3] = *b"fgb";
@@ -107,15 +108,16 @@ pub fn load(
             feed.report.warn(
                 None,
                 None,
-                format!(
-                    "read through the spatial index: the {} of {count} features whose box meets \
-                     longitude {:.4}…{:.4}, latitude {:.4}…{:.4}",
-                    found.len(),
-                    rect.min().x,
-                    rect.max().x,
-                    rect.min().y,
-                    rect.max().y
-                ),
+                Reason::ReadThroughIndex {
+                    found: found.len(),
+                    count: count as usize,
+                    view: View {
+                        west: rect.min().x,
+                        east: rect.max().x,
+                        south: rect.min().y,
+                        north: rect.max().y,
+                    },
+                },
             );
             Some(found.iter().map(|f| (f.offset as u64, f.index)).collect())
         }
@@ -171,7 +173,7 @@ pub fn load(
             properties.map_err(|e| unreadable(name, format!("feature {index}: {e}")))?;
         let geometry = match feature.geometry() {
             Some(g) => geometry_of(&g, header.geometry_type(), 0),
-            None => Err("no geometry (null)".into()),
+            None => Err(Reason::NoGeometry),
         };
         feed.push(index, None, properties, geometry, warnings)?;
     }
@@ -246,16 +248,13 @@ impl Columns {
     fn decode(
         &self,
         bytes: &[u8],
-        warnings: &mut Vec<String>,
-    ) -> Result<Map<String, Value>, String> {
+        warnings: &mut Vec<Reason>,
+    ) -> Result<Map<String, Value>, Reason> {
         let mut out = Map::new();
         let mut at = 0usize;
         while at + 1 < bytes.len() {
             let i = usize::from(u16::from_le_bytes(take::<2>(bytes, &mut at)?));
-            let (name, kind) = self
-                .0
-                .get(i)
-                .ok_or_else(|| format!("property of column {i}, which the header does not have"))?;
+            let (name, kind) = self.0.get(i).ok_or(Reason::NoSuchColumn { index: i })?;
             let value = match *kind {
                 ColumnType::Bool => Value::Bool(take::<1>(bytes, &mut at)?[0] != 0),
                 ColumnType::Byte => Value::from(i8::from_le_bytes(take(bytes, &mut at)?)),
@@ -277,10 +276,13 @@ impl Columns {
                     let n = u32::from_le_bytes(take(bytes, &mut at)?) as usize;
                     let raw = bytes
                         .get(at..at.saturating_add(n))
-                        .ok_or("properties cut short")?;
+                        .ok_or(Reason::PropertiesCutShort)?;
                     at += n;
                     if *kind == ColumnType::Binary {
-                        warnings.push(format!("column {name}: {n} bytes of binary data left out"));
+                        warnings.push(Reason::BinaryLeftOut {
+                            column: name.clone(),
+                            bytes: n,
+                        });
                         continue;
                     }
                     let text = String::from_utf8_lossy(raw).into_owned();
@@ -290,7 +292,12 @@ impl Columns {
                         Value::String(text)
                     }
                 }
-                other => return Err(format!("column {name} has an unknown type {}", other.0)),
+                other => {
+                    return Err(Reason::UnknownColumnType {
+                        column: name.clone(),
+                        code: other.0,
+                    });
+                }
             };
             out.insert(name.clone(), value);
         }
@@ -299,10 +306,10 @@ impl Columns {
 }
 
 /// The next `N` bytes of `bytes` from `at`, which moves past them.
-fn take<const N: usize>(bytes: &[u8], at: &mut usize) -> Result<[u8; N], String> {
+fn take<const N: usize>(bytes: &[u8], at: &mut usize) -> Result<[u8; N], Reason> {
     let slice = bytes
         .get(*at..at.saturating_add(N))
-        .ok_or("properties cut short")?;
+        .ok_or(Reason::PropertiesCutShort)?;
     *at += N;
     let mut out = [0u8; N];
     out.copy_from_slice(slice);
@@ -317,7 +324,7 @@ fn geometry_of(
     g: &flatgeobuf::Geometry<'_>,
     kind: GeometryType,
     depth: usize,
-) -> Result<RawGeom, String> {
+) -> Result<RawGeom, Reason> {
     let kind = if g.type_() == GeometryType::Unknown {
         kind
     } else {
@@ -335,7 +342,7 @@ fn geometry_of(
             })
             .collect()
     };
-    let polygon = |g: &flatgeobuf::Geometry<'_>| -> Result<RawPolygon, String> {
+    let polygon = |g: &flatgeobuf::Geometry<'_>| -> Result<RawPolygon, Reason> {
         let xy_len = g.xy().map_or(0, |v| v.len()) / 2;
         let ends: Vec<usize> = g
             .ends()
@@ -347,7 +354,7 @@ fn geometry_of(
         for end in ends {
             let ring: Vec<Pos> = pts
                 .get(2 * from..2 * end)
-                .ok_or("ring ends past its coordinates")?
+                .ok_or(Reason::RingPastEnd)?
                 .chunks_exact(2)
                 .map(|c| Pos {
                     x: c[0],
@@ -359,7 +366,9 @@ fn geometry_of(
             from = end;
         }
         if rings.first().is_none_or(Vec::is_empty) {
-            return Err("empty polygon".into());
+            return Err(Reason::EmptyGeometry {
+                kind: "polygon".into(),
+            });
         }
         Ok(rings)
     };
@@ -367,7 +376,7 @@ fn geometry_of(
         GeometryType::Polygon => Ok(RawGeom::Polygons(vec![polygon(g)?])),
         GeometryType::MultiPolygon | GeometryType::GeometryCollection => {
             if depth >= MAX_DEPTH {
-                return Err(format!("geometry nested more than {MAX_DEPTH} deep"));
+                return Err(Reason::TooDeep { max: MAX_DEPTH });
             }
             let mut polygons = Vec::new();
             for part in g.parts().into_iter().flatten() {
@@ -378,7 +387,9 @@ fn geometry_of(
                 }
             }
             if polygons.is_empty() {
-                return Err("empty geometry (no polygon)".into());
+                return Err(Reason::EmptyGeometry {
+                    kind: "geometry (no polygon)".into(),
+                });
             }
             Ok(RawGeom::Polygons(polygons))
         }
@@ -386,12 +397,13 @@ fn geometry_of(
             .first()
             .copied()
             .map(RawGeom::Point)
-            .ok_or_else(|| "empty point".into()),
+            .ok_or_else(|| Reason::EmptyGeometry {
+                kind: "point".into(),
+            }),
         GeometryType::LineString => Ok(RawGeom::Other("LineString")),
         GeometryType::MultiLineString => Ok(RawGeom::Other("MultiLineString")),
-        other => Err(format!(
-            "unsupported geometry type (FlatGeobuf type {})",
-            other.0
-        )),
+        other => Err(Reason::UnsupportedGeometryType {
+            kind: format!("(FlatGeobuf type {})", other.0),
+        }),
     }
 }

@@ -11,7 +11,7 @@ use super::load::LoadError;
 use rayon::prelude::*;
 
 use super::records::{Builder, Outcome, Record, build_record};
-use super::report::{FeatureIssue, LoadReport};
+use super::report::{FeatureIssue, JsonKind, LoadReport, Reason};
 use super::schema;
 
 /// The file's features as records, and the name in its legacy `crs` member if any.
@@ -50,11 +50,7 @@ pub fn read_lenient(
     match read(file, text, report, progress, sink) {
         Err(LoadError::Json { .. }) if has_non_finite_literals(text) => {
             let cleaned = replace_non_finite_literals(text);
-            report.warn(
-                None,
-                None,
-                "NaN/Infinity literals (not valid JSON) read as null",
-            );
+            report.warn(None, None, Reason::NonFiniteLiterals);
             let top: Top<'_> = serde_json::from_str(&cleaned).map_err(|e| json_error(file, &e))?;
             read_top(file, &cleaned, top, report, progress, sink)
         }
@@ -200,7 +196,7 @@ pub(super) fn feed<S: AsRef<str> + Sync>(
         let Some((layer, frame)) = sink.decided() else {
             break;
         };
-        let outcomes: Vec<Result<Outcome, FeatureError>> = chunk
+        let outcomes: Vec<Result<Outcome, Box<FeatureError>>> = chunk
             .par_iter()
             .enumerate()
             .map(|(i, raw)| {
@@ -225,7 +221,7 @@ impl FeatureError {
         for w in self.warnings {
             report.warn(Some(index), self.id.clone(), w);
         }
-        report.skip(Some(index), self.id, self.message);
+        report.skip(Some(index), self.id, self.reason);
     }
 }
 
@@ -312,7 +308,7 @@ fn check_bbox(bbox: Option<&RawValue>, report: &mut LoadReport) {
     let ok =
         serde_json::from_str::<Vec<f64>>(raw.get()).is_ok_and(|b| b.len() == 4 || b.len() == 6);
     if !ok {
-        report.warn(None, None, "\"bbox\" is not 4 or 6 numbers; ignored");
+        report.warn(None, None, Reason::BadBbox);
     }
 }
 
@@ -345,11 +341,7 @@ fn feature_list<'a>(
     match kind.as_deref() {
         Some(k) if k.eq_ignore_ascii_case("FeatureCollection") => {
             if k != "FeatureCollection" {
-                report.warn(
-                    None,
-                    None,
-                    format!("type \"{k}\" read as \"FeatureCollection\""),
-                );
+                report.warn(None, None, Reason::CollectionTypeCase { found: k.into() });
             }
             let raw = top
                 .features
@@ -357,11 +349,7 @@ fn feature_list<'a>(
             list(raw)
         }
         None if top.features.is_some() => {
-            report.warn(
-                None,
-                None,
-                "no \"type\" member; read as a FeatureCollection",
-            );
+            report.warn(None, None, Reason::CollectionNoType);
             list(
                 top.features
                     .ok_or_else(|| not_geojson("no features".into()))?,
@@ -372,11 +360,7 @@ fn feature_list<'a>(
                 || GEOMETRY_TYPES.iter().any(|g| g.eq_ignore_ascii_case(k)) =>
         {
             if !k.eq_ignore_ascii_case("Feature") {
-                report.warn(
-                    None,
-                    None,
-                    format!("the file is a lone {k} geometry, read as one feature"),
-                );
+                report.warn(None, None, Reason::LoneGeometry { kind: k.into() });
             }
             Ok(vec![
                 serde_json::from_str::<&RawValue>(text).map_err(|e| json_error(file, &e))?,
@@ -401,36 +385,36 @@ struct RawFeature<'a> {
 
 struct FeatureError {
     id: Option<String>,
-    message: String,
+    reason: Reason,
     /// What was noticed before the feature was given up (reported as warnings).
-    warnings: Vec<String>,
+    warnings: Vec<Reason>,
 }
 
-fn parse_feature(index: usize, raw: &str) -> Result<Record, FeatureError> {
-    let fail = |id: Option<String>, message: String, warnings: Vec<String>| FeatureError {
-        id,
-        message,
-        warnings,
+fn parse_feature(index: usize, raw: &str) -> Result<Record, Box<FeatureError>> {
+    let fail = |id: Option<String>, reason: Reason, warnings: Vec<Reason>| {
+        Box::new(FeatureError {
+            id,
+            reason,
+            warnings,
+        })
     };
     let trimmed = raw.trim_start();
     if !trimmed.starts_with('{') {
-        let what = match trimmed.chars().next() {
-            Some('n') => "null",
-            Some('[') => "an array",
-            Some('"') => "a string",
-            Some('t' | 'f') => "a boolean",
-            _ => "a number",
+        let found = match trimmed.chars().next() {
+            Some('n') => JsonKind::Null,
+            Some('[') => JsonKind::Array,
+            Some('"') => JsonKind::String,
+            Some('t' | 'f') => JsonKind::Boolean,
+            _ => JsonKind::Number,
         };
-        return Err(fail(
-            None,
-            format!("the feature is {what}, not an object"),
-            Vec::new(),
-        ));
+        return Err(fail(None, Reason::FeatureNotObject { found }, Vec::new()));
     }
     let feature: RawFeature<'_> = serde_json::from_str(raw).map_err(|e| {
         fail(
             None,
-            format!("not a feature object: {}", describe_serde(&e)),
+            Reason::NotFeatureObject {
+                detail: describe_serde(&e),
+            },
             Vec::new(),
         )
     })?;
@@ -439,10 +423,9 @@ fn parse_feature(index: usize, raw: &str) -> Result<Record, FeatureError> {
         Some(Value::Object(map)) => map,
         None | Some(Value::Null) => Map::new(),
         Some(other) => {
-            warnings.push(format!(
-                "\"properties\" is {} rather than an object; kept as property \"properties\"",
-                json_kind(&other)
-            ));
+            warnings.push(Reason::PropertiesNotObject {
+                found: json_kind(&other),
+            });
             let mut map = Map::new();
             map.insert("properties".into(), other);
             map
@@ -455,14 +438,12 @@ fn parse_feature(index: usize, raw: &str) -> Result<Record, FeatureError> {
     match kind {
         Some("Feature") => {}
         Some(k) if k.eq_ignore_ascii_case("feature") => {
-            warnings.push(format!("type \"{k}\" read as \"Feature\""));
+            warnings.push(Reason::FeatureTypeCase { found: k.into() });
         }
         // A bare geometry (a file that is one geometry, or a geometry inside "features").
         Some(_) if bare_geometry => {}
-        Some(k) => warnings.push(format!(
-            "type \"{k}\" is not \"Feature\"; read as a feature"
-        )),
-        None => warnings.push("no \"type\" member; read as a feature".into()),
+        Some(k) => warnings.push(Reason::FeatureTypeOther { found: k.into() }),
+        None => warnings.push(Reason::FeatureNoType),
     }
     let geometry = if bare_geometry {
         geometry::parse_geometry(raw, 0, &mut warnings)
@@ -470,11 +451,7 @@ fn parse_feature(index: usize, raw: &str) -> Result<Record, FeatureError> {
         match feature.geometry {
             Some(g) => geometry::geometry_from(g, 0, &mut warnings),
             None => {
-                return Err(fail(
-                    label,
-                    "no geometry (null or missing)".into(),
-                    warnings,
-                ));
+                return Err(fail(label, Reason::NoGeometry, warnings));
             }
         }
     };
@@ -487,18 +464,18 @@ fn parse_feature(index: usize, raw: &str) -> Result<Record, FeatureError> {
             geometry,
             warnings,
         }),
-        Err(message) => Err(fail(label, message, warnings)),
+        Err(reason) => Err(fail(label, reason, warnings)),
     }
 }
 
-fn json_kind(v: &Value) -> &'static str {
+fn json_kind(v: &Value) -> JsonKind {
     match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+        Value::Null => JsonKind::Null,
+        Value::Bool(_) => JsonKind::Boolean,
+        Value::Number(_) => JsonKind::Number,
+        Value::String(_) => JsonKind::String,
+        Value::Array(_) => JsonKind::Array,
+        Value::Object(_) => JsonKind::Object,
     }
 }
 

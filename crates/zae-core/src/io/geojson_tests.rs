@@ -42,7 +42,7 @@ fn unclosed_ring_is_closed_and_reported() {
         f.report
             .warnings
             .iter()
-            .any(|w| w.message.contains("not closed"))
+            .any(|w| w.message().contains("not closed"))
     );
 }
 
@@ -54,7 +54,7 @@ fn clockwise_exterior_is_reported() {
         f.report
             .warnings
             .iter()
-            .any(|w| w.message.contains("clockwise"))
+            .any(|w| w.message().contains("clockwise"))
     );
 }
 
@@ -90,7 +90,7 @@ mod lenient_tests {
         assert_eq!(file.report.skipped.len(), 1);
         assert!(
             file.report.skipped[0]
-                .message
+                .message()
                 .contains("not a finite number"),
             "{:?}",
             file.report.skipped
@@ -99,7 +99,7 @@ mod lenient_tests {
             file.report
                 .warnings
                 .iter()
-                .any(|w| w.message.contains("NaN/Infinity"))
+                .any(|w| w.message().contains("NaN/Infinity"))
         );
     }
 }

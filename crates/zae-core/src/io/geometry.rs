@@ -10,14 +10,13 @@ use serde::de::{Deserializer, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::crs::{self, CrsCode, CrsError, Reprojector};
-use super::report::LoadReport;
+use super::report::{Coordinate, CrsNote, LoadReport, Reason, Ring};
 use super::rings::{build_ring, check_validity, orient};
 
 /// Largest polygon checked for self-intersection.
 pub const MAX_VALIDATED_VERTICES: usize = 50_000;
 /// Deepest GeometryCollection nesting followed.
 const MAX_COLLECTION_DEPTH: usize = 8;
-const NO_POLYGON: &str = "GeometryCollection holds no polygon";
 
 pub const GEOMETRY_TYPES: [&str; 7] = [
     "Point",
@@ -140,27 +139,22 @@ pub fn strip_position(message: &str) -> String {
     }
 }
 
-/// A coordinate for a message: plain when reasonable, scientific when absurd.
-pub fn num(x: f64) -> String {
-    if x.abs() < 1e9 {
-        format!("{x}")
-    } else {
-        format!("{x:e}")
-    }
-}
+pub use crate::model::report::num;
 
 /// Reads a GeoJSON geometry object (text). Polygons from a GeometryCollection are gathered;
 /// its other members are left out with a warning.
 pub fn parse_geometry(
     raw: &str,
     depth: usize,
-    warnings: &mut Vec<String>,
-) -> Result<RawGeom, String> {
+    warnings: &mut Vec<Reason>,
+) -> Result<RawGeom, Reason> {
     if !raw.trim_start().starts_with('{') {
-        return Err("the geometry is not a JSON object".into());
+        return Err(Reason::GeometryNotObject);
     }
-    let geometry: RawGeometry<'_> = serde_json::from_str(raw)
-        .map_err(|e| format!("invalid geometry: {}", describe_serde(&e)))?;
+    let geometry: RawGeometry<'_> =
+        serde_json::from_str(raw).map_err(|e| Reason::InvalidGeometry {
+            detail: describe_serde(&e),
+        })?;
     geometry_from(geometry, depth, warnings)
 }
 
@@ -168,27 +162,30 @@ pub fn parse_geometry(
 pub fn geometry_from(
     geometry: RawGeometry<'_>,
     depth: usize,
-    warnings: &mut Vec<String>,
-) -> Result<RawGeom, String> {
+    warnings: &mut Vec<Reason>,
+) -> Result<RawGeom, Reason> {
     let kind: &str = &geometry.kind;
     let canonical = *GEOMETRY_TYPES
         .iter()
         .find(|g| g.eq_ignore_ascii_case(kind))
-        .ok_or_else(|| format!("unknown geometry type \"{kind}\""))?;
+        .ok_or_else(|| Reason::UnknownGeometryType { found: kind.into() })?;
     if canonical != kind {
-        warnings.push(format!("geometry type \"{kind}\" read as \"{canonical}\""));
+        warnings.push(Reason::GeometryTypeCase {
+            found: kind.into(),
+            canonical: canonical.into(),
+        });
     }
     let coordinates = || {
         geometry
             .coordinates
             .map(RawValue::get)
-            .ok_or_else(|| format!("{canonical} without \"coordinates\""))
+            .ok_or_else(|| Reason::MissingCoordinates {
+                kind: canonical.into(),
+            })
     };
-    let bad_coords = |e: serde_json::Error| {
-        format!(
-            "{canonical} coordinates are not arrays of numbers: {}",
-            describe_serde(&e)
-        )
+    let bad_coords = |e: serde_json::Error| Reason::BadCoordinates {
+        kind: canonical.into(),
+        detail: describe_serde(&e),
     };
     match canonical {
         "Polygon" => {
@@ -204,50 +201,58 @@ pub fn geometry_from(
         "MultiPoint" => {
             let points: Vec<Pos> = serde_json::from_str(coordinates()?).map_err(bad_coords)?;
             match points.as_slice() {
-                [] => Err("empty MultiPoint".into()),
+                [] => Err(Reason::EmptyGeometry {
+                    kind: "MultiPoint".into(),
+                }),
                 [p] => Ok(RawGeom::Point(*p)),
                 [p, ..] => {
-                    warnings.push(format!(
-                        "MultiPoint of {} points: the first one is used",
-                        points.len()
-                    ));
+                    warnings.push(Reason::MultiPointFirstUsed {
+                        count: points.len(),
+                    });
                     Ok(RawGeom::Point(*p))
                 }
             }
         }
         "GeometryCollection" => {
             if depth >= MAX_COLLECTION_DEPTH {
-                return Err(format!(
-                    "GeometryCollection nested more than {MAX_COLLECTION_DEPTH} deep"
-                ));
+                return Err(Reason::TooDeep {
+                    max: MAX_COLLECTION_DEPTH,
+                });
             }
             let mut polygons = Vec::new();
             for (i, member) in geometry.geometries.unwrap_or_default().iter().enumerate() {
                 match parse_geometry(member.get(), depth + 1, warnings) {
                     Ok(RawGeom::Polygons(mut p)) => polygons.append(&mut p),
-                    Ok(other) => warnings.push(format!(
-                        "GeometryCollection member {i} left out: it is a {}",
-                        other.type_name()
-                    )),
+                    Ok(other) => warnings.push(Reason::MemberNotPolygon {
+                        member: i,
+                        kind: other.type_name().into(),
+                    }),
                     // An empty nested collection has already said why.
-                    Err(e) if e.starts_with(NO_POLYGON) => {}
-                    Err(e) => warnings.push(format!("GeometryCollection member {i} left out: {e}")),
+                    Err(Reason::NoPolygonInCollection { .. }) => {}
+                    Err(e) => warnings.push(Reason::MemberLeftOut {
+                        member: i,
+                        reason: e.boxed(),
+                    }),
                 }
             }
             if polygons.is_empty() {
                 let why = warnings
                     .iter()
-                    .find(|w| w.starts_with("GeometryCollection member"))
-                    .map(|w| format!(" ({w})"))
-                    .unwrap_or_default();
-                Err(format!("{NO_POLYGON}{why}"))
+                    .find(|w| {
+                        matches!(
+                            w,
+                            Reason::MemberNotPolygon { .. } | Reason::MemberLeftOut { .. }
+                        )
+                    })
+                    .map(|w| w.clone().boxed());
+                Err(Reason::NoPolygonInCollection { why })
             } else {
                 Ok(RawGeom::Polygons(polygons))
             }
         }
         "LineString" => Ok(RawGeom::Other("LineString")),
         "MultiLineString" => Ok(RawGeom::Other("MultiLineString")),
-        other => Err(format!("unsupported geometry type {other}")),
+        other => Err(Reason::UnsupportedGeometryType { kind: other.into() }),
     }
 }
 
@@ -276,12 +281,15 @@ pub fn choose_frame<'g>(
     if let Some(name) = crs_name {
         return match crs::parse_crs_name(name)? {
             CrsCode::Wgs84 => {
-                report.crs = format!("WGS84 longitude/latitude (crs \"{name}\")");
+                report.crs = CrsNote::Wgs84Named { name: name.into() };
                 Ok(Frame::Wgs84)
             }
             CrsCode::Epsg(code) => {
                 let reprojector = Reprojector::from_epsg(code)?;
-                report.crs = format!("EPSG:{code} (crs \"{name}\"), reprojected to WGS84");
+                report.crs = CrsNote::EpsgNamed {
+                    code,
+                    name: name.into(),
+                };
                 Ok(Frame::Projected(Box::new(reprojector)))
             }
         };
@@ -300,17 +308,11 @@ pub fn choose_frame<'g>(
     }
     if lambert > degrees {
         let reprojector = Reprojector::lambert93()?;
-        report.crs = "Lambert-93 (EPSG:2154), detected: no crs given and coordinates in metres \
-                      within the Lambert-93 extent"
-            .into();
-        report.warn(
-            None,
-            None,
-            "no coordinate system given; coordinates are metres in the Lambert-93 extent, read as EPSG:2154",
-        );
+        report.crs = CrsNote::Lambert93Detected;
+        report.warn(None, None, Reason::Lambert93Guessed);
         Ok(Frame::Projected(Box::new(reprojector)))
     } else {
-        report.crs = "WGS84 longitude/latitude (GeoJSON default, no crs given)".into();
+        report.crs = CrsNote::Wgs84Default;
         Ok(Frame::Wgs84)
     }
 }
@@ -326,53 +328,52 @@ pub fn crs_member_name(raw: &str) -> Option<String> {
 }
 
 /// One position to WGS84, checked.
-pub(super) fn to_lon_lat(p: Pos, j: usize, frame: &Frame) -> Result<(f64, f64), String> {
+pub(super) fn to_lon_lat(p: Pos, j: usize, frame: &Frame) -> Result<(f64, f64), Reason> {
     if p.dims < 2 {
-        return Err(format!(
-            "position {j} has {} coordinate(s), needs at least 2",
-            p.dims
-        ));
+        return Err(Reason::TooFewCoordinates {
+            position: j,
+            dims: p.dims,
+        });
     }
     let (x, y) = (p.x, p.y);
     if !x.is_finite() || !y.is_finite() {
-        return Err(format!(
-            "position {j} is not a finite number ({}, {})",
-            num(x),
-            num(y)
-        ));
+        return Err(Reason::NotFinite {
+            position: j,
+            x: Coordinate(x),
+            y: Coordinate(y),
+        });
     }
     let (lon, lat) = match frame {
         Frame::Wgs84 => (x, y),
-        Frame::Projected(r) => r.to_wgs84(x, y).map_err(|e| {
-            format!(
-                "position {j} ({}, {}) cannot be reprojected: {e}",
-                num(x),
-                num(y)
-            )
+        Frame::Projected(r) => r.to_wgs84(x, y).map_err(|e| Reason::NotReprojected {
+            position: j,
+            x: Coordinate(x),
+            y: Coordinate(y),
+            detail: e,
         })?,
     };
     if !lon.is_finite() || !lat.is_finite() || !crs::fits_degrees(lon, lat) {
         return Err(match frame {
-            Frame::Wgs84 => format!(
-                "position {j} ({}, {}) is outside longitude/latitude range and not in the Lambert-93 extent",
-                num(x),
-                num(y)
-            ),
-            Frame::Projected(r) => format!(
-                "position {j} ({}, {}) in EPSG:{} falls outside the globe ({}, {})",
-                num(x),
-                num(y),
-                r.code(),
-                num(lon),
-                num(lat)
-            ),
+            Frame::Wgs84 => Reason::OutOfRange {
+                position: j,
+                x: Coordinate(x),
+                y: Coordinate(y),
+            },
+            Frame::Projected(r) => Reason::OutsideGlobe {
+                position: j,
+                x: Coordinate(x),
+                y: Coordinate(y),
+                epsg: r.code(),
+                lon: Coordinate(lon),
+                lat: Coordinate(lat),
+            },
         });
     }
     Ok((lon, lat))
 }
 
 /// A point to WGS84 (lon, lat), checked.
-pub fn build_point(geom: &RawGeom, frame: &Frame) -> Result<(f64, f64), String> {
+pub fn build_point(geom: &RawGeom, frame: &Frame) -> Result<(f64, f64), Reason> {
     match geom {
         RawGeom::Point(p) => to_lon_lat(*p, 0, frame),
         RawGeom::PointWgs84(lon, lat) => to_lon_lat(
@@ -384,10 +385,9 @@ pub fn build_point(geom: &RawGeom, frame: &Frame) -> Result<(f64, f64), String> 
             0,
             &Frame::Wgs84,
         ),
-        other => Err(format!(
-            "geometry is a {}; establishments must be points",
-            other.type_name()
-        )),
+        other => Err(Reason::NotPoint {
+            kind: other.type_name().into(),
+        }),
     }
 }
 
@@ -396,15 +396,14 @@ pub fn build_point(geom: &RawGeom, frame: &Frame) -> Result<(f64, f64), String> 
 pub fn build_polygons(
     geom: RawGeom,
     frame: &Frame,
-    warnings: &mut Vec<String>,
-) -> Result<MultiPolygon<f64>, String> {
+    warnings: &mut Vec<Reason>,
+) -> Result<MultiPolygon<f64>, Reason> {
     let raw_polygons = match geom {
         RawGeom::Polygons(p) => p,
         other => {
-            return Err(format!(
-                "geometry is a {}; zones and plots must be Polygon or MultiPolygon",
-                other.type_name()
-            ));
+            return Err(Reason::NotPolygon {
+                kind: other.type_name().into(),
+            });
         }
     };
     let mut polygons = Vec::with_capacity(raw_polygons.len());
@@ -413,14 +412,15 @@ pub fn build_polygons(
     for (part, raw_polygon) in raw_polygons.into_iter().enumerate() {
         match build_polygon(raw_polygon, frame, &mut dims_noted, warnings) {
             Ok(polygon) => polygons.push(polygon),
-            Err(e) if part_count > 1 => {
-                warnings.push(format!("polygon {part}: {e}; part left out"))
-            }
+            Err(e) if part_count > 1 => warnings.push(Reason::PartLeftOut {
+                part,
+                reason: e.boxed(),
+            }),
             Err(e) => return Err(e),
         }
     }
     if polygons.is_empty() {
-        return Err("no usable polygon".into());
+        return Err(Reason::NoUsablePolygon);
     }
     Ok(MultiPolygon::new(polygons))
 }
@@ -429,27 +429,36 @@ fn build_polygon(
     raw: RawPolygon,
     frame: &Frame,
     dims_noted: &mut bool,
-    warnings: &mut Vec<String>,
-) -> Result<Polygon<f64>, String> {
+    warnings: &mut Vec<Reason>,
+) -> Result<Polygon<f64>, Reason> {
     if raw.is_empty() {
-        return Err("empty polygon (no rings)".into());
+        return Err(Reason::EmptyGeometry {
+            kind: "polygon (no rings)".into(),
+        });
     }
     let mut rings: Vec<LineString<f64>> = Vec::with_capacity(raw.len());
     for (r, ring) in raw.into_iter().enumerate() {
-        let what = if r == 0 {
-            "exterior ring".to_string()
-        } else {
-            format!("hole {r}")
-        };
+        let which = Ring::from_index(r);
         match build_ring(&ring, frame, dims_noted, warnings) {
             Ok((ls, note)) => {
                 if let Some(w) = note {
-                    warnings.push(format!("{what}: {w}"));
+                    warnings.push(Reason::InRing {
+                        ring: which,
+                        reason: w.boxed(),
+                    });
                 }
                 rings.push(ls);
             }
-            Err(e) if r == 0 => return Err(format!("{what}: {e}")),
-            Err(e) => warnings.push(format!("{what}: {e}; hole left out")),
+            Err(e) if r == 0 => {
+                return Err(Reason::InRing {
+                    ring: which,
+                    reason: e.boxed(),
+                });
+            }
+            Err(e) => warnings.push(Reason::HoleLeftOut {
+                hole: r,
+                reason: e.boxed(),
+            }),
         }
     }
     let exterior = rings.remove(0);

@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 use super::feed::{self, Feed};
 use super::load::{LoadError, LoadedFile, checked_size};
 use super::prj;
+use crate::model::Reason;
 
 const FORMAT: &str = "GeoPackage";
 
@@ -216,7 +217,7 @@ fn read_table(
         let mut properties = Map::new();
         let mut id = None;
         let mut warnings = Vec::new();
-        let mut geometry = Err("no geometry (null)".to_string());
+        let mut geometry = Err(Reason::NoGeometry);
         for (i, column) in columns.iter().enumerate() {
             let value = row.get_ref(i).map_err(fail)?;
             if Some(i) == geometry_at {
@@ -231,10 +232,10 @@ fn read_table(
                 ValueRef::Real(x) => feed::number(x),
                 ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
                 ValueRef::Blob(b) => {
-                    warnings.push(format!(
-                        "column {column}: {} bytes of binary data left out",
-                        b.len()
-                    ));
+                    warnings.push(Reason::BinaryLeftOut {
+                        column: column.clone(),
+                        bytes: b.len(),
+                    });
                     continue;
                 }
             };
@@ -308,19 +309,21 @@ pub(super) fn quote(identifier: &str) -> String {
 /// A GeoPackage geometry blob: header (`GP`, version, flags, srs id, envelope), then WKB.
 fn geometry_of(
     bytes: &[u8],
-    warnings: &mut Vec<String>,
-) -> Result<super::geometry::RawGeom, String> {
+    warnings: &mut Vec<Reason>,
+) -> Result<super::geometry::RawGeom, Reason> {
     let wkb = wkb_of(bytes)?;
     super::wkb::raw_geometry(wkb, warnings)
 }
 
 /// The WKB inside a GeoPackage geometry blob.
-pub fn wkb_of(bytes: &[u8]) -> Result<&[u8], String> {
+pub fn wkb_of(bytes: &[u8]) -> Result<&[u8], Reason> {
     let [b'G', b'P', _version, flags, ..] = bytes else {
-        return Err("not a GeoPackage geometry (no \"GP\" header)".into());
+        return Err(Reason::NotGpkgGeometry);
     };
     if flags & 0b1_0000 != 0 {
-        return Err("empty geometry".into());
+        return Err(Reason::EmptyGeometry {
+            kind: "geometry".into(),
+        });
     }
     let envelope = match (flags >> 1) & 0b111 {
         0 => 0,
@@ -328,15 +331,13 @@ pub fn wkb_of(bytes: &[u8]) -> Result<&[u8], String> {
         2 | 3 => 48,
         4 => 64,
         other => {
-            return Err(format!(
-                "GeoPackage geometry header: bad envelope code {other}"
-            ));
+            return Err(Reason::BadEnvelope { code: other });
         }
     };
     bytes
         .get(8 + envelope..)
         .filter(|wkb| !wkb.is_empty())
-        .ok_or_else(|| "GeoPackage geometry cut short".into())
+        .ok_or(Reason::GpkgCutShort)
 }
 
 #[cfg(test)]
@@ -346,8 +347,10 @@ mod tests {
     #[test]
     fn header_and_uri() {
         assert_eq!(wkb_of(b"GP\0\x01\0\0\0\0\x01\x03"), Ok(&b"\x01\x03"[..]));
-        assert!(wkb_of(b"GP\0\x11\0\0\0\0").is_err_and(|e| e.contains("empty")));
-        assert!(wkb_of(b"GP\0\x03\0\0\0\0\x01").is_err_and(|e| e.contains("short")));
+        assert!(
+            wkb_of(b"GP\0\x11\0\0\0\0").is_err_and(|e| matches!(e, Reason::EmptyGeometry { .. }))
+        );
+        assert_eq!(wkb_of(b"GP\0\x03\0\0\0\0\x01"), Err(Reason::GpkgCutShort));
         assert!(wkb_of(b"XY").is_err());
         assert_eq!(
             file_uri(Path::new("/tmp/parcs d'activité.gpkg")),

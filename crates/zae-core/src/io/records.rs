@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::geometry::{Frame, RawGeom, build_point, build_polygons, choose_frame};
 use super::load::LoadError;
-use super::report::LoadReport;
+use super::report::{LoadReport, Reason};
 use super::schema;
 use crate::model::{
     Establishment, Plot, Properties, Zone, anchor_point, approx_area_ha, bounds_of,
@@ -20,7 +20,7 @@ pub struct Record {
     pub properties: Map<String, Value>,
     pub geometry: RawGeom,
     /// Noticed while reading (reported with the feature).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Reason>,
 }
 
 /// Which CNIG class a file holds, recognised from its columns / property names.
@@ -177,8 +177,8 @@ impl Builder {
 pub struct Outcome {
     index: usize,
     label: Option<String>,
-    item: Result<Item, String>,
-    warnings: Vec<String>,
+    item: Result<Item, Reason>,
+    warnings: Vec<Reason>,
 }
 
 enum Item {
@@ -250,9 +250,9 @@ fn build_one(
     accept(build_record(layer, record, frame), report, built);
 }
 
-fn build_zone(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Result<Zone, String> {
+fn build_zone(record: Record, frame: &Frame, warnings: &mut Vec<Reason>) -> Result<Zone, Reason> {
     let geometry = build_polygons(record.geometry, frame, warnings)?;
-    let bbox = bounds_of(&geometry).ok_or("no coordinates")?;
+    let bbox = bounds_of(&geometry).ok_or(Reason::NoCoordinates)?;
     let area_ha = approx_area_ha(&geometry);
     let label_point = anchor_point(&geometry).map_or_else(
         || {
@@ -288,9 +288,9 @@ fn build_zone(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Resu
     })
 }
 
-fn build_plot(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Result<Plot, String> {
+fn build_plot(record: Record, frame: &Frame, warnings: &mut Vec<Reason>) -> Result<Plot, Reason> {
     let geometry = build_polygons(record.geometry, frame, warnings)?;
-    let bbox = bounds_of(&geometry).ok_or("no coordinates")?;
+    let bbox = bounds_of(&geometry).ok_or(Reason::NoCoordinates)?;
     let props = record.properties;
     Ok(Plot {
         id: schema::text(&props, &["terr_id"]).unwrap_or_else(|| format!("#{}", record.index)),
@@ -309,7 +309,7 @@ fn build_plot(record: Record, frame: &Frame, warnings: &mut Vec<String>) -> Resu
     })
 }
 
-fn build_establishment(record: Record, frame: &Frame) -> Result<Establishment, String> {
+fn build_establishment(record: Record, frame: &Frame) -> Result<Establishment, Reason> {
     let (lon, lat) = build_point(&record.geometry, frame)?;
     let props = record.properties;
     Ok(Establishment {

@@ -5,6 +5,7 @@
 use geo::{Coord, LineString, Polygon};
 
 use super::geometry::{Frame, MAX_VALIDATED_VERTICES, Pos, to_lon_lat};
+use crate::model::{Reason, Ring};
 use geo::CoordsIter;
 
 /// A ring segment, for the intersection search.
@@ -39,13 +40,14 @@ fn overlapping_pairs(mut segments: Vec<Segment>, mut visit: impl FnMut(&Segment,
 
 /// Reports rings that cross themselves or each other; the polygon is drawn as it is. Above
 /// [`MAX_VALIDATED_VERTICES`] the check is skipped, and the report says so.
-pub(super) fn check_validity(polygon: &Polygon<f64>, warnings: &mut Vec<String>) {
+pub(super) fn check_validity(polygon: &Polygon<f64>, warnings: &mut Vec<Reason>) {
     use geo::line_intersection::{LineIntersection, line_intersection};
     let vertices = polygon.coords_count();
     if vertices > MAX_VALIDATED_VERTICES {
-        warnings.push(format!(
-            "{vertices} vertices: self-intersection not checked (checked up to {MAX_VALIDATED_VERTICES})"
-        ));
+        warnings.push(Reason::NotChecked {
+            vertices,
+            max: MAX_VALIDATED_VERTICES,
+        });
         return;
     }
     let rings = std::iter::once(polygon.exterior()).chain(polygon.interiors());
@@ -91,23 +93,18 @@ pub(super) fn check_validity(polygon: &Polygon<f64>, warnings: &mut Vec<String>)
     });
     for (ring, crossing) in self_crossing.into_iter().enumerate() {
         if crossing {
-            let what = if ring == 0 {
-                "exterior ring".to_string()
-            } else {
-                format!("hole {ring}")
-            };
-            warnings.push(format!(
-                "{what} crosses itself (self-intersection); drawn as it is"
-            ));
+            warnings.push(Reason::SelfIntersection {
+                ring: Ring::from_index(ring),
+            });
         }
     }
     if rings_crossing {
-        warnings.push("rings of the polygon cross each other; drawn as it is".into());
+        warnings.push(Reason::RingsCross);
     }
 }
 
 /// Exterior counter-clockwise, holes clockwise (RFC 7946); reports rings that were not.
-pub(super) fn orient(polygon: Polygon<f64>, warnings: &mut Vec<String>) -> Polygon<f64> {
+pub(super) fn orient(polygon: Polygon<f64>, warnings: &mut Vec<Reason>) -> Polygon<f64> {
     use geo::orient::{Direction, Orient};
     use geo::winding_order::{Winding, WindingOrder};
     let exterior_cw = polygon.exterior().winding_order() == Some(WindingOrder::Clockwise);
@@ -120,14 +117,10 @@ pub(super) fn orient(polygon: Polygon<f64>, warnings: &mut Vec<String>) -> Polyg
         return polygon;
     }
     if exterior_cw {
-        warnings.push(
-            "exterior ring is clockwise (RFC 7946 wants counter-clockwise); re-oriented".into(),
-        );
+        warnings.push(Reason::ExteriorClockwise);
     }
     if holes_ccw > 0 {
-        warnings.push(format!(
-            "{holes_ccw} hole(s) counter-clockwise (RFC 7946 wants clockwise); re-oriented"
-        ));
+        warnings.push(Reason::HolesCounterClockwise { count: holes_ccw });
     }
     polygon.orient(Direction::Default)
 }
@@ -138,16 +131,15 @@ pub(super) fn build_ring(
     ring: &[Pos],
     frame: &Frame,
     dims_noted: &mut bool,
-    warnings: &mut Vec<String>,
-) -> Result<(LineString<f64>, Option<String>), String> {
+    warnings: &mut Vec<Reason>,
+) -> Result<(LineString<f64>, Option<Reason>), Reason> {
     let mut coords: Vec<Coord<f64>> = Vec::with_capacity(ring.len() + 1);
     for (j, &position) in ring.iter().enumerate() {
         if position.dims > 2 && !*dims_noted {
             *dims_noted = true;
-            warnings.push(format!(
-                "positions have {} coordinates; elevation and measures ignored",
-                position.dims
-            ));
+            warnings.push(Reason::ExtraDimensions {
+                dims: position.dims,
+            });
         }
         let (lon, lat) = to_lon_lat(position, j, frame)?;
         coords.push(Coord { x: lon, y: lat });
@@ -158,15 +150,14 @@ pub(super) fn build_ring(
         distinct.pop();
     }
     if distinct.len() < 3 {
-        return Err(format!(
-            "ring has {} position(s), {} distinct: a ring needs at least 3 distinct points",
-            coords.len(),
-            distinct.len()
-        ));
+        return Err(Reason::RingTooSmall {
+            positions: coords.len(),
+            distinct: distinct.len(),
+        });
     }
     let mut note = None;
     if coords.first() != coords.last() {
-        note = Some("ring was not closed (first position ≠ last); closed it".to_string());
+        note = Some(Reason::RingClosed);
         if let Some(&first) = coords.first() {
             coords.push(first);
         }

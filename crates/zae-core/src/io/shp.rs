@@ -16,6 +16,7 @@ use shapefile::{PolygonRing, Shape};
 use super::feed::{self, Feed};
 use super::geometry::{Pos, RawGeom, RawPolygon, RawRing};
 use super::load::{LoadError, LoadedFile, MAX_FILE_BYTES, checked_size};
+use crate::model::Reason;
 
 const FORMAT: &str = "Shapefile";
 
@@ -217,11 +218,9 @@ fn read_parts<S: Read + Seek>(
                 feed.unrecognised_crs(&format!("{stem}.prj"), &short)
             }
         },
-        None => feed.report.warn(
-            None,
-            None,
-            format!("no {stem}.prj: the coordinate system is guessed from the coordinates"),
-        ),
+        None => feed
+            .report
+            .warn(None, None, Reason::NoPrj { stem: stem.clone() }),
     }
     let encoding = encoding(&mut parts, &mut feed);
     let mut dbf = dbase::ReaderBuilder::new()
@@ -233,11 +232,8 @@ fn read_parts<S: Read + Seek>(
     let mut shapes = match parts.shx {
         Some(shx) => shapefile::ShapeReader::with_shx(parts.shp, shx),
         None => {
-            feed.report.warn(
-                None,
-                None,
-                format!("no {stem}.shx (the shapes' index): shapes read one after the other"),
-            );
+            feed.report
+                .warn(None, None, Reason::NoShx { stem: stem.clone() });
             shapefile::ShapeReader::new(parts.shp)
         }
     }
@@ -257,9 +253,7 @@ fn read_parts<S: Read + Seek>(
                 return Err(unreadable(name, format!("{stem}.dbf, record {index}: {e}")));
             }
             None => {
-                warnings.push(format!(
-                    "no row in {stem}.dbf for this shape: no properties"
-                ));
+                warnings.push(Reason::NoDbfRow { stem: stem.clone() });
                 Map::new()
             }
         };
@@ -276,7 +270,11 @@ fn read_parts<S: Read + Seek>(
         feed.report.warn(
             None,
             None,
-            format!("{stem}.dbf has more rows ({total}) than {stem}.shp has shapes ({index})"),
+            Reason::MoreRowsThanShapes {
+                stem,
+                rows: total,
+                shapes: index,
+            },
         );
     }
     feed.finish(progress)
@@ -292,7 +290,10 @@ fn encoding<S: Read + Seek>(parts: &mut Parts<S>, feed: &mut Feed) -> dbase::enc
         feed.report.warn(
             None,
             None,
-            format!("{stem}.cpg names an unknown encoding \"{}\"", cpg.trim()),
+            Reason::UnknownCpg {
+                stem: stem.clone(),
+                name: cpg.trim().into(),
+            },
         );
     }
     let mut header = [0u8; 32];
@@ -311,7 +312,7 @@ fn encoding<S: Read + Seek>(parts: &mut Parts<S>, feed: &mut Feed) -> dbase::enc
     feed.report.warn(
         None,
         None,
-        format!("{stem}.dbf: no .cpg and no language byte: text read as Windows-1252 (Latin-1)"),
+        Reason::DbfDefaultEncoding { stem: stem.clone() },
     );
     dbase::encoding::DynEncoding::from_name("1252")
         .unwrap_or_else(|| dbase::encoding::UnicodeLossy.into())
@@ -385,21 +386,21 @@ impl Xy for shapefile::PointZ {
     }
 }
 
-fn geometry_of(shape: Shape, warnings: &mut Vec<String>) -> Result<RawGeom, String> {
-    let first = |points: &[Pos], count: usize, warnings: &mut Vec<String>| {
+fn geometry_of(shape: Shape, warnings: &mut Vec<Reason>) -> Result<RawGeom, Reason> {
+    let first = |points: &[Pos], count: usize, warnings: &mut Vec<Reason>| {
         if count > 1 {
-            warnings.push(format!(
-                "MultiPoint of {count} points: the first one is used"
-            ));
+            warnings.push(Reason::MultiPointFirstUsed { count });
         }
         points
             .first()
             .copied()
             .map(RawGeom::Point)
-            .ok_or_else(|| "empty MultiPoint".to_string())
+            .ok_or_else(|| Reason::EmptyGeometry {
+                kind: "MultiPoint".into(),
+            })
     };
     match shape {
-        Shape::NullShape => Err("no geometry (null shape)".into()),
+        Shape::NullShape => Err(Reason::NoGeometry),
         Shape::Polygon(p) => polygons(p.into_inner()),
         Shape::PolygonM(p) => polygons(p.into_inner()),
         Shape::PolygonZ(p) => polygons(p.into_inner()),
@@ -421,13 +422,15 @@ fn geometry_of(shape: Shape, warnings: &mut Vec<String>) -> Result<RawGeom, Stri
         Shape::Polyline(_) | Shape::PolylineM(_) | Shape::PolylineZ(_) => {
             Ok(RawGeom::Other("LineString"))
         }
-        Shape::Multipatch(_) => Err("unsupported geometry type (MultiPatch)".into()),
+        Shape::Multipatch(_) => Err(Reason::UnsupportedGeometryType {
+            kind: "MultiPatch".into(),
+        }),
     }
 }
 
 /// Shapefile rings to polygons: each shell (clockwise) starts a polygon; each hole goes to
 /// the shell that holds its first point. Rings are reversed to the GeoJSON orientation.
-fn polygons<P: Xy>(rings: Vec<PolygonRing<P>>) -> Result<RawGeom, String> {
+fn polygons<P: Xy>(rings: Vec<PolygonRing<P>>) -> Result<RawGeom, Reason> {
     let mut shells: Vec<RawPolygon> = Vec::new();
     let mut holes: Vec<RawRing> = Vec::new();
     for ring in rings {
@@ -457,7 +460,9 @@ fn polygons<P: Xy>(rings: Vec<PolygonRing<P>>) -> Result<RawGeom, String> {
         }
     }
     if shells.is_empty() {
-        return Err("empty polygon (no rings)".into());
+        return Err(Reason::EmptyGeometry {
+            kind: "polygon (no rings)".into(),
+        });
     }
     Ok(RawGeom::Polygons(shells))
 }

@@ -3,26 +3,25 @@
 
 use std::borrow::Cow;
 
+use crate::model::Reason;
+
 /// Decoded text and, when the file was not plain UTF-8, a note saying what was done.
 pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
-    pub note: Option<String>,
+    pub note: Option<Reason>,
 }
 
 /// The note for a UTF-8 file that starts with a byte order mark.
-pub const BOM_NOTE: &str = "UTF-8 byte order mark removed";
+pub const BOM_NOTE: Reason = Reason::ByteOrderMark;
 
 pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return match std::str::from_utf8(rest) {
             Ok(text) => Decoded {
                 text: Cow::Borrowed(text),
-                note: Some(BOM_NOTE.into()),
+                note: Some(BOM_NOTE),
             },
-            Err(_) => latin1(
-                rest,
-                "starts with a UTF-8 byte order mark but is not valid UTF-8",
-            ),
+            Err(_) => latin1(rest, true),
         };
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
@@ -32,10 +31,10 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
             encoding_rs::UTF_16BE
         };
         let (text, _, had_errors) = encoding.decode(bytes);
-        let mut note = format!("decoded from {} (GeoJSON must be UTF-8)", encoding.name());
-        if had_errors {
-            note.push_str("; some characters could not be decoded and were replaced");
-        }
+        let note = Reason::Utf16 {
+            encoding: encoding.name().into(),
+            lossy: had_errors,
+        };
         return Decoded {
             text: Cow::Owned(text.into_owned()),
             note: Some(note),
@@ -46,17 +45,15 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
             text: Cow::Borrowed(text),
             note: None,
         },
-        Err(_) => latin1(bytes, "is not valid UTF-8"),
+        Err(_) => latin1(bytes, false),
     }
 }
 
-fn latin1<'a>(bytes: &[u8], why: &str) -> Decoded<'a> {
+fn latin1<'a>(bytes: &[u8], after_bom: bool) -> Decoded<'a> {
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
     Decoded {
         text: Cow::Owned(text.into_owned()),
-        note: Some(format!(
-            "file {why}; decoded as Latin-1 (Windows-1252): check accented names"
-        )),
+        note: Some(Reason::Latin1 { after_bom }),
     }
 }
 
@@ -82,7 +79,7 @@ mod tests {
     fn latin1_is_decoded() {
         let d = decode(b"{\"n\":\"\xC9copole\"}");
         assert_eq!(d.text, "{\"n\":\"Écopole\"}");
-        assert!(d.note.unwrap_or_default().contains("Latin-1"));
+        assert_eq!(d.note, Some(Reason::Latin1 { after_bom: false }));
     }
 
     #[test]

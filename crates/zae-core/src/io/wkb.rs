@@ -8,14 +8,15 @@ use geo_traits::{
 };
 
 use crate::io::geometry::{Pos, RawGeom, RawPolygon, RawRing};
+use crate::model::Reason;
 
 /// Deepest GeometryCollection nesting followed (as for GeoJSON).
 const MAX_DEPTH: usize = 8;
 
 /// Reads a WKB geometry; notes (e.g. members of a collection left out) go to `warnings`.
-pub fn raw_geometry(bytes: &[u8], warnings: &mut Vec<String>) -> Result<RawGeom, String> {
-    let geometry = wkb::reader::read_wkb(bytes).map_err(|e| {
-        format!("the geometry could not be decoded ({e}); curved geometry types are not supported")
+pub fn raw_geometry(bytes: &[u8], warnings: &mut Vec<Reason>) -> Result<RawGeom, Reason> {
+    let geometry = wkb::reader::read_wkb(bytes).map_err(|e| Reason::UndecodableWkb {
+        detail: e.to_string(),
     })?;
     convert(&geometry, 0, warnings)
 }
@@ -42,65 +43,74 @@ fn polygon<P: PolygonTrait<T = f64>>(p: &P) -> Option<RawPolygon> {
 fn convert<G: GeometryTrait<T = f64>>(
     g: &G,
     depth: usize,
-    warnings: &mut Vec<String>,
-) -> Result<RawGeom, String> {
+    warnings: &mut Vec<Reason>,
+) -> Result<RawGeom, Reason> {
     match g.as_type() {
-        GeometryType::Polygon(p) => polygon(p)
-            .map(|p| RawGeom::Polygons(vec![p]))
-            .ok_or_else(|| "empty geometry (POLYGON EMPTY)".into()),
+        GeometryType::Polygon(p) => {
+            polygon(p)
+                .map(|p| RawGeom::Polygons(vec![p]))
+                .ok_or_else(|| Reason::EmptyGeometry {
+                    kind: "geometry (POLYGON EMPTY)".into(),
+                })
+        }
         GeometryType::MultiPolygon(mp) => {
             let polygons: Vec<RawPolygon> = mp.polygons().filter_map(|p| polygon(&p)).collect();
             if polygons.is_empty() {
-                Err("empty geometry (MULTIPOLYGON EMPTY)".into())
+                Err(Reason::EmptyGeometry {
+                    kind: "geometry (MULTIPOLYGON EMPTY)".into(),
+                })
             } else {
                 Ok(RawGeom::Polygons(polygons))
             }
         }
-        GeometryType::Point(p) => p
-            .coord()
-            .map(|c| RawGeom::Point(pos(&c)))
-            .ok_or_else(|| "empty geometry (POINT EMPTY)".into()),
+        GeometryType::Point(p) => {
+            p.coord()
+                .map(|c| RawGeom::Point(pos(&c)))
+                .ok_or_else(|| Reason::EmptyGeometry {
+                    kind: "geometry (POINT EMPTY)".into(),
+                })
+        }
         GeometryType::MultiPoint(mp) => {
             let count = mp.num_points();
-            let first = mp
-                .points()
-                .find_map(|p| p.coord().map(|c| pos(&c)))
-                .ok_or("empty geometry (MULTIPOINT EMPTY)")?;
+            let first = mp.points().find_map(|p| p.coord().map(|c| pos(&c))).ok_or(
+                Reason::EmptyGeometry {
+                    kind: "geometry (MULTIPOINT EMPTY)".into(),
+                },
+            )?;
             if count > 1 {
-                warnings.push(format!(
-                    "MultiPoint of {count} points: the first one is used"
-                ));
+                warnings.push(Reason::MultiPointFirstUsed { count });
             }
             Ok(RawGeom::Point(first))
         }
         GeometryType::GeometryCollection(gc) => {
             if depth >= MAX_DEPTH {
-                return Err(format!(
-                    "GeometryCollection nested more than {MAX_DEPTH} deep"
-                ));
+                return Err(Reason::TooDeep { max: MAX_DEPTH });
             }
             let mut polygons = Vec::new();
             for (i, member) in gc.geometries().enumerate() {
                 match convert(&member, depth + 1, warnings) {
                     Ok(RawGeom::Polygons(mut p)) => polygons.append(&mut p),
-                    Ok(other) => warnings.push(format!(
-                        "GeometryCollection member {i} left out: it is a {}",
-                        other.type_name()
-                    )),
-                    Err(e) => warnings.push(format!("GeometryCollection member {i} left out: {e}")),
+                    Ok(other) => warnings.push(Reason::MemberNotPolygon {
+                        member: i,
+                        kind: other.type_name().into(),
+                    }),
+                    Err(e) => warnings.push(Reason::MemberLeftOut {
+                        member: i,
+                        reason: e.boxed(),
+                    }),
                 }
             }
             if polygons.is_empty() {
-                Err("GeometryCollection holds no polygon".into())
+                Err(Reason::NoPolygonInCollection { why: None })
             } else {
                 Ok(RawGeom::Polygons(polygons))
             }
         }
         GeometryType::LineString(_) | GeometryType::Line(_) => Ok(RawGeom::Other("LineString")),
         GeometryType::MultiLineString(_) => Ok(RawGeom::Other("MultiLineString")),
-        GeometryType::Rect(_) | GeometryType::Triangle(_) => {
-            Err("unsupported geometry type (Rect or Triangle)".into())
-        }
+        GeometryType::Rect(_) | GeometryType::Triangle(_) => Err(Reason::UnsupportedGeometryType {
+            kind: "(Rect or Triangle)".into(),
+        }),
     }
 }
 
@@ -141,10 +151,14 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         let empty: geo::Geometry<f64> = geo::MultiPolygon::<f64>::new(Vec::new()).into();
         let err = raw_geometry(&wkb_of(&empty), &mut warnings).err();
-        assert_eq!(err.as_deref(), Some("empty geometry (MULTIPOLYGON EMPTY)"));
-        let err = raw_geometry(&[1, 2, 3], &mut warnings)
-            .err()
-            .unwrap_or_default();
-        assert!(err.contains("could not be decoded"), "{err}");
+        assert_eq!(
+            err.map(|e| e.to_string()).as_deref(),
+            Some("empty geometry (MULTIPOLYGON EMPTY)")
+        );
+        let err = raw_geometry(&[1, 2, 3], &mut warnings).err();
+        assert!(
+            matches!(err, Some(Reason::UndecodableWkb { .. })),
+            "{err:?}"
+        );
     }
 }

@@ -5,6 +5,7 @@
 mod land;
 mod outline;
 mod properties;
+mod reason;
 pub mod report;
 pub mod schema;
 mod vocation;
@@ -13,5 +14,6 @@ mod zone;
 pub use land::{Establishment, Join, LandStats, Plot};
 pub use outline::Outline;
 pub use properties::Properties;
+pub use reason::{CrsNote, JsonKind, Reason, Ring};
 pub use vocation::{Vocation, fold};
 pub use zone::{Tenant, Zone, anchor_point, approx_area_ha, bounds_of, union, union_all};

@@ -1,5 +1,7 @@
 use std::fmt;
 
+pub use super::reason::{Coordinate, CrsNote, JsonKind, Reason, Ring, View, num};
+
 /// A problem with one feature: where it is and what is wrong.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FeatureIssue {
@@ -7,10 +9,15 @@ pub struct FeatureIssue {
     pub index: Option<usize>,
     /// The feature's id or name, if it has one.
     pub id: Option<String>,
-    pub message: String,
+    pub reason: Reason,
 }
 
 impl FeatureIssue {
+    /// The reason in English (as `zae-atlas check` prints it).
+    pub fn message(&self) -> String {
+        self.reason.to_string()
+    }
+
     /// Where: "feature 3 (ZA-12)", "feature 3", "ZA-12", or "" for the whole file.
     pub fn location(&self) -> String {
         match (self.index, &self.id) {
@@ -26,7 +33,7 @@ impl FeatureIssue {
 /// rings are all wound the wrong way gives one line, not 704.
 #[derive(Clone, Debug, PartialEq)]
 pub struct IssueGroup<'a> {
-    pub message: &'a str,
+    pub reason: &'a Reason,
     pub issues: Vec<&'a FeatureIssue>,
 }
 
@@ -50,17 +57,19 @@ impl IssueGroup<'_> {
     }
 }
 
-/// Issues grouped by message, in the order each message first appears.
+/// Issues grouped by reason (same kind, same arguments), in the order each first appears.
 pub fn group_issues(list: &[FeatureIssue]) -> Vec<IssueGroup<'_>> {
     let mut groups: Vec<IssueGroup<'_>> = Vec::new();
-    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    // Keyed by the English sentence, which says every argument of the reason.
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for issue in list {
-        match at.get(issue.message.as_str()) {
+        let key = issue.reason.to_string();
+        match at.get(&key) {
             Some(&g) => groups[g].issues.push(issue),
             None => {
-                at.insert(&issue.message, groups.len());
+                at.insert(key, groups.len());
                 groups.push(IssueGroup {
-                    message: &issue.message,
+                    reason: &issue.reason,
                     issues: vec![issue],
                 });
             }
@@ -72,10 +81,10 @@ pub fn group_issues(list: &[FeatureIssue]) -> Vec<IssueGroup<'_>> {
 impl fmt::Display for FeatureIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.index, &self.id) {
-            (Some(i), Some(id)) => write!(f, "feature {i} ({id}): {}", self.message),
-            (Some(i), None) => write!(f, "feature {i}: {}", self.message),
-            (None, Some(id)) => write!(f, "{id}: {}", self.message),
-            (None, None) => write!(f, "{}", self.message),
+            (Some(i), Some(id)) => write!(f, "feature {i} ({id}): {}", self.reason),
+            (Some(i), None) => write!(f, "feature {i}: {}", self.reason),
+            (None, Some(id)) => write!(f, "{id}: {}", self.reason),
+            (None, None) => write!(f, "{}", self.reason),
         }
     }
 }
@@ -87,7 +96,7 @@ pub struct LoadReport {
     /// File name as shown to the user.
     pub file: String,
     /// Coordinate system the file was read in, and how it was decided.
-    pub crs: String,
+    pub crs: CrsNote,
     /// The layer recognised (zones, plots, establishments).
     pub layer: String,
     /// What one loaded item is called: "zone", "plot", "establishment".
@@ -111,20 +120,12 @@ impl LoadReport {
         }
     }
 
-    pub fn skip(&mut self, index: Option<usize>, id: Option<String>, message: impl Into<String>) {
-        self.skipped.push(FeatureIssue {
-            index,
-            id,
-            message: message.into(),
-        });
+    pub fn skip(&mut self, index: Option<usize>, id: Option<String>, reason: Reason) {
+        self.skipped.push(FeatureIssue { index, id, reason });
     }
 
-    pub fn warn(&mut self, index: Option<usize>, id: Option<String>, message: impl Into<String>) {
-        self.warnings.push(FeatureIssue {
-            index,
-            id,
-            message: message.into(),
-        });
+    pub fn warn(&mut self, index: Option<usize>, id: Option<String>, reason: Reason) {
+        self.warnings.push(FeatureIssue { index, id, reason });
     }
 
     /// A one-line summary, e.g. "24 zones loaded, 2 features skipped, 1 warning".

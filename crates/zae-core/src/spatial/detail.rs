@@ -7,11 +7,12 @@ use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::mpsc::{Sender, channel};
 
 use geo::MultiPolygon;
 
 use super::mesh::{STORED_BANDS, ZoneMesh, build_band_mesh};
+use crate::jobs::{Job, Waker, Worker};
 
 /// Cached detail meshes are trimmed past this many vertices (~20 bytes each with indices): ten
 /// frames' worth of shapes at the frame's fill budget.
@@ -55,9 +56,11 @@ pub struct DetailMeshes {
     pending: HashSet<(usize, usize)>,
     vertices: usize,
     budget: usize,
-    worker: Option<(Sender<Request>, Receiver<Built>)>,
+    /// The requests' channel and the job building them (the app's one job runner: a panic
+    /// in it is reported and ends it; the next request starts a new one).
+    worker: Option<(Sender<Request>, Job<Built>)>,
     /// Called by the worker after each mesh (the app asks for a repaint).
-    wake: Arc<dyn Fn() + Send + Sync>,
+    wake: Waker,
 }
 
 impl Default for DetailMeshes {
@@ -171,17 +174,14 @@ impl DetailMeshes {
     /// returns true when new meshes arrived.
     pub fn end_frame(&mut self) -> bool {
         let mut arrived = Vec::new();
-        if let Some((_, rx)) = &self.worker {
-            loop {
-                match rx.try_recv() {
-                    Ok(built) => arrived.push(built),
-                    Err(TryRecvError::Empty) => break,
-                    Err(TryRecvError::Disconnected) => {
-                        self.worker = None;
-                        self.pending.clear();
-                        break;
-                    }
-                }
+        if let Some((_, job)) = &mut self.worker {
+            let drained = job.drain();
+            arrived = drained.messages;
+            if drained.over {
+                // It stopped (a panic, logged by the job): what was on its way is asked for
+                // again by the next frames, from a new worker.
+                self.worker = None;
+                self.pending.clear();
             }
         }
         let new = !arrived.is_empty();
@@ -232,31 +232,29 @@ impl DetailMeshes {
     fn sender(&mut self) -> Option<&Sender<Request>> {
         if self.worker.is_none() {
             let (tx, requests) = channel::<Request>();
-            let (results, rx) = channel::<Built>();
-            let wake = self.wake.clone();
-            let spawned = std::thread::Builder::new()
-                .name("detail-meshes".into())
-                .spawn(move || {
-                    for r in requests {
-                        DETAIL_BUILDS.fetch_add(1, Ordering::Relaxed);
-                        // earcut runs inside build_band_mesh under catch_unwind already.
-                        let mesh = build_band_mesh(&r.geometry, r.band);
-                        let built = Built {
-                            generation: r.generation,
-                            zone: r.zone,
-                            band: r.band,
-                            mesh,
-                        };
-                        if results.send(built).is_err() {
-                            return;
-                        }
-                        wake();
+            let work = move |worker: &Worker<Built>| {
+                // Ends when the cache is dropped (the requests' sender goes with it).
+                for r in requests {
+                    if worker.cancelled() {
+                        return;
                     }
-                });
-            match spawned {
-                Ok(_) => self.worker = Some((tx, rx)),
+                    DETAIL_BUILDS.fetch_add(1, Ordering::Relaxed);
+                    let mesh = build_band_mesh(&r.geometry, r.band);
+                    let built = Built {
+                        generation: r.generation,
+                        zone: r.zone,
+                        band: r.band,
+                        mesh,
+                    };
+                    if !worker.send(built) {
+                        return;
+                    }
+                }
+            };
+            match Job::start("detail-meshes", String::new(), self.wake.clone(), work) {
+                Ok(job) => self.worker = Some((tx, job)),
                 Err(e) => {
-                    log::warn!("detail mesh worker not started: {e}");
+                    log::warn!("{e}; detail meshes are built on the interface's thread");
                     return None;
                 }
             }

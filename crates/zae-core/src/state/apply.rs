@@ -140,6 +140,12 @@ impl AppState {
             Command::DbCaFile(path) => effects.push(Effect::Db(DbEffect::CaFile(path))),
             Command::DbRefresh(which) => effects.push(Effect::Db(DbEffect::Refresh(which))),
             Command::DbRetry => effects.push(Effect::Db(DbEffect::Retry)),
+            Command::DbLost { url, error } => self.db_lost = Some(super::DbLost { url, error }),
+            Command::KioskTick { now, touched } => self.kiosk_tick(now, touched, effects),
+            Command::KioskExitAsked => self.kiosk_exit_asked(effects),
+            Command::KioskPinTyped(typed) => self.pin_typed(typed),
+            Command::KioskPinSubmit => self.pin_submitted(effects),
+            Command::KioskPinCancel => self.pin_cancelled(),
             Command::ShowContext(on) => effects.push(Effect::Context(ContextEffect::Show(on))),
             Command::ContextDialog => effects.push(Effect::Context(ContextEffect::PickFile)),
             Command::SetContextFile(file) => {
@@ -180,11 +186,12 @@ impl AppState {
     }
 
     /// Kiosk mode: no windows, no measure, the whole dataset in view.
-    fn set_kiosk(&mut self, on: bool, effects: &mut Vec<Effect>) {
+    pub(super) fn set_kiosk(&mut self, on: bool, effects: &mut Vec<Effect>) {
         if on == self.kiosk {
             return;
         }
         self.kiosk = on;
+        self.booth = Default::default();
         if on {
             self.show_settings = false;
             self.show_about = false;

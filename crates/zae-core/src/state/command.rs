@@ -101,6 +101,26 @@ pub enum Command {
     DbRefresh(Option<SourceId>),
     /// Connect again after the connection was lost, and read again.
     DbRetry,
+    /// The connection to this database was lost while reading: its last data stays shown,
+    /// under a banner, until it is read again.
+    DbLost {
+        url: String,
+        error: std::sync::Arc<crate::db::DbError>,
+    },
+    /// A frame of kiosk mode at `now` (the shell's clock, seconds); `touched` when someone used
+    /// the screen since the last one.
+    KioskTick {
+        now: f64,
+        touched: bool,
+    },
+    /// The exit chord was pressed: the PIN prompt, or kiosk mode ends when no PIN is set.
+    KioskExitAsked,
+    /// What is typed in the PIN prompt.
+    KioskPinTyped(String),
+    /// "Leave" (or Enter) on the PIN prompt.
+    KioskPinSubmit,
+    /// "Stay" on the PIN prompt.
+    KioskPinCancel,
     Quit,
 }
 
@@ -141,8 +161,12 @@ pub enum Effect {
     OpenUrl(String),
     /// The interface scale changed.
     SetUiScale(f32),
-    /// Kiosk mode began (true) or ended: fullscreen, theme, scale, the idle clock.
+    /// Kiosk mode began (true) or ended: fullscreen, theme, scale.
     Kiosk(bool),
+    /// Fly the map smoothly to fit these bounds (the kiosk's tour and its reset).
+    FlyTo(geo::Rect<f64>),
+    /// Someone touched the screen: stop a flight where it is.
+    StopFlight,
     /// The language changed: labels measured in the old one are stale.
     Relabel,
     /// Read how much the tile cache holds (for the Settings window).

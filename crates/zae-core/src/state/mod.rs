@@ -5,6 +5,7 @@
 //! threads, viewport). Tests drive it headless.
 
 mod apply;
+mod booth;
 mod command;
 mod problem;
 mod table;
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 
 use geo::Rect;
 
+pub use booth::PinPrompt;
 pub use command::{Command, ContextEffect, DbEffect, Effect, Zoom};
 pub use problem::Problem;
 pub use table::{SortColumn, TableSort, sort_rows};
@@ -77,6 +79,14 @@ impl SavedTable {
     }
 }
 
+/// A database connection lost while its tables are shown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DbLost {
+    /// The connection string, without password.
+    pub url: String,
+    pub error: std::sync::Arc<crate::db::DbError>,
+}
+
 /// The state of the application, headless.
 #[derive(Default)]
 pub struct AppState {
@@ -109,6 +119,11 @@ pub struct AppState {
     /// The view was restored: do not fit it to the files as they load.
     keep_view: bool,
     kiosk: bool,
+    /// The idle clock and the PIN prompt of kiosk mode.
+    booth: booth::Booth,
+    /// The connection to a database whose tables are shown was lost: its last data stays on
+    /// screen under a banner until it is read again.
+    db_lost: Option<DbLost>,
     /// The selected zone's details, kept until the selection, the data or the language change.
     details: Option<ZoneDetails>,
     /// The statistics of the shown zones, while the statistics window is open.
@@ -271,6 +286,20 @@ impl AppState {
         self.kiosk
     }
 
+    /// The lost database connection the banner speaks of, if any.
+    pub fn db_lost(&self) -> Option<&DbLost> {
+        self.db_lost.as_ref()
+    }
+
+    /// A source from this database was read: the connection works again.
+    fn db_read_back(&mut self, database: Option<&DbOrigin>) {
+        if let Some(origin) = database
+            && self.db_lost.as_ref().is_some_and(|l| l.url == origin.url)
+        {
+            self.db_lost = None;
+        }
+    }
+
     /// The bounds to fit the view to, once: the shell takes them when the map's size is known.
     pub fn take_pending_fit(&mut self) -> Option<Rect<f64>> {
         self.pending_fit.take()
@@ -334,6 +363,7 @@ impl AppState {
         meshed: MeshedSource,
     ) -> SourceId {
         let read_by_area = database.as_ref().is_some_and(|d| d.fetched.is_some());
+        self.db_read_back(database.as_ref());
         let file = &meshed.file;
         let bounds = crate::model::union_all(
             file.zones
@@ -374,6 +404,7 @@ impl AppState {
         meshed: MeshedSource,
         database: Option<DbOrigin>,
     ) {
+        self.db_read_back(database.as_ref());
         self.store.replace(source, meshed, database);
         self.data_changed();
     }

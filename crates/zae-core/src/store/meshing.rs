@@ -70,11 +70,12 @@ pub fn note_simplified(file: &mut LoadedFile) {
                 || g.0.iter().any(|p| p.coords_count() > MAX_MESH_VERTICES)
         })
         .map(|(index, id, g)| {
-            let text = format!(
-                "{} vertices: simplified for drawing, to at most {MAX_MESH_VERTICES} a polygon and {MAX_ZONE_MESH_VERTICES} in all (the outline itself is kept whole)",
-                g.coords_count()
-            );
-            (index, id, text)
+            let reason = crate::model::Reason::SimplifiedForDrawing {
+                vertices: g.coords_count(),
+                per_polygon: MAX_MESH_VERTICES,
+                in_all: MAX_ZONE_MESH_VERTICES,
+            };
+            (index, id, reason)
         })
         .collect();
     for (index, id, text) in notes {
