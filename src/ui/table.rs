@@ -69,11 +69,13 @@ pub fn table_ui(
             }
         })
         .body(|body| {
+            // Written once a frame, not once a cell.
+            let unknown_text = t!("unknown");
+            let unknown = || unknown_text.clone();
             body.rows(20.0, rows.len(), |mut row| {
                 let i = rows[row.index()];
                 let zone = &dataset.zones[i];
                 row.set_selected(selected == Some(i));
-                let unknown = || t!("unknown");
                 let cells = [
                     zone.display_name().to_string(),
                     zone.commune.clone().unwrap_or_else(unknown),

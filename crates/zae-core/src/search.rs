@@ -114,6 +114,9 @@ impl SearchIndex {
         for (zone, name) in &source.establishments {
             push(*zone, name);
         }
+        // Entries in ranking order (shorter names first, then the alphabet): a search reads its
+        // candidates in that order and can stop once it holds enough exact matches.
+        entries.sort_by(|a, b| (a.chars, &a.text, a.zone).cmp(&(b.chars, &b.text, b.zone)));
         let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocabulary.len()];
         for (e, entry) in entries.iter().enumerate() {
             for &w in &entry.words {
@@ -134,8 +137,14 @@ impl SearchIndex {
 
     /// The entries that may match: for every query word, the entry holds a word it matches
     /// (prefix, small typo) or a word it is part of (so that a query found whole inside a name,
-    /// "p nord" in "cap nord", is still looked at). Ascending entry numbers.
-    fn candidates(&self, tokens: &[&str], word_scores: &[Vec<Option<u32>>]) -> Vec<u32> {
+    /// "p nord" in "cap nord", is still looked at). Called in ascending entry numbers (the
+    /// ranking order) until `visit` says stop.
+    fn candidates(
+        &self,
+        tokens: &[&str],
+        word_scores: &[Vec<Option<u32>>],
+        mut visit: impl FnMut(u32) -> std::ops::ControlFlow<()>,
+    ) {
         // Which vocabulary words each query word may stand for.
         let wanted: Vec<Vec<bool>> = tokens
             .iter()
@@ -161,7 +170,7 @@ impl SearchIndex {
             })
             .collect();
         let Some(first) = (0..tokens.len()).min_by_key(|&t| sizes[t]) else {
-            return Vec::new();
+            return;
         };
         // The entries of the rarest query word, marked in a bit set and read back in order
         // (cheaper than sorting and de-duplicating the concatenated lists).
@@ -175,23 +184,23 @@ impl SearchIndex {
                 marks[e as usize / 64] |= 1 << (e % 64);
             }
         }
-        let mut found: Vec<u32> = Vec::with_capacity(sizes[first]);
-        for (block, &bits) in marks.iter().enumerate() {
-            let mut bits = bits;
-            while bits != 0 {
-                let bit = bits.trailing_zeros();
-                found.push(block as u32 * 64 + bit);
-                bits &= bits - 1;
-            }
-        }
-        found.retain(|&e| {
+        let holds_the_rest = |e: u32| {
             let words = &self.entries[e as usize].words;
             wanted
                 .iter()
                 .enumerate()
                 .all(|(t, ok)| t == first || words.iter().any(|&w| ok[w as usize]))
-        });
-        found
+        };
+        for (block, &bits) in marks.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let e = block as u32 * 64 + bits.trailing_zeros();
+                bits &= bits - 1;
+                if holds_the_rest(e) && visit(e).is_break() {
+                    return;
+                }
+            }
+        }
     }
 
     /// The best zones for `query`, one hit per zone, best first.
@@ -207,27 +216,45 @@ impl SearchIndex {
         // Score of every vocabulary word for every query word (None: no match).
         let word_scores: Vec<Vec<Option<u32>>> = tokens
             .iter()
-            .map(|t| self.vocabulary.iter().map(|w| word_score(t, w)).collect())
+            .map(|t| {
+                let word = QueryWord::new(t);
+                self.vocabulary.iter().map(|w| word.score(w)).collect()
+            })
             .collect();
-        // The best entry of each zone (the first one at its best score), by zone.
+        if limit == 0 {
+            return Vec::new();
+        }
+        // The best entry of each zone, by zone: its lowest score, and at that score the first
+        // in ranking order (the shortest name).
         const NONE: u32 = u32::MAX;
         let mut best: Vec<(u32, u32)> = vec![(NONE, NONE); self.zones];
         let mut zones_hit: Vec<u32> = Vec::new();
-        for e in self.candidates(&tokens, &word_scores) {
+        // Zones whose name starts with the whole query (score 0). Candidates come shortest
+        // first, so once `limit` zones have one, no later entry can rank before them.
+        let mut exact = 0;
+        self.candidates(&tokens, &word_scores, |e| {
             let entry = &self.entries[e as usize];
             let Some(score) = score(entry, &query, &word_scores) else {
-                continue;
+                return std::ops::ControlFlow::Continue(());
             };
             let Some(slot) = best.get_mut(entry.zone) else {
-                continue;
+                return std::ops::ControlFlow::Continue(());
             };
             if slot.1 == NONE {
                 zones_hit.push(entry.zone as u32);
             }
             if score < slot.0 {
+                if score == 0 {
+                    exact += 1;
+                }
                 *slot = (score, e);
             }
-        }
+            if exact >= limit {
+                std::ops::ControlFlow::Break(())
+            } else {
+                std::ops::ControlFlow::Continue(())
+            }
+        });
         // Ties: the shorter name is the closer match ("ZAE Cap Nord" before "Extension Cap
         // Nord"), then the alphabet. Only the first `limit` are put in order.
         let key = |zone: u32| {
@@ -236,9 +263,6 @@ impl SearchIndex {
             (score, entry.chars, entry.text.as_str())
         };
         let order = |a: &u32, b: &u32| key(*a).cmp(&key(*b));
-        if limit == 0 {
-            return Vec::new();
-        }
         if zones_hit.len() > limit {
             zones_hit.select_nth_unstable_by(limit - 1, order);
             zones_hit.truncate(limit);
@@ -305,20 +329,147 @@ fn score(entry: &Entry, query: &str, word_scores: &[Vec<Option<u32>>]) -> Option
     Some(total)
 }
 
-/// 1 when `word` starts with the query word `token`; 2 + edit distance when within 1 edit (2
-/// for long query words); `None` otherwise.
-fn word_score(token: &str, word: &str) -> Option<u32> {
-    if word.starts_with(token) {
-        return Some(1);
+/// A query word, prepared once a search to be compared with every word of the vocabulary.
+struct QueryWord<'a> {
+    text: &'a str,
+    chars: usize,
+    /// Edits tolerated: none up to 3 letters, 1 up to 7, else 2.
+    allowed: usize,
+    /// Which characters it holds (one bit per character, folded modulo 64).
+    letters: u64,
+}
+
+fn letter_bit(c: char) -> u64 {
+    1 << (c as u32 % 64)
+}
+
+impl<'a> QueryWord<'a> {
+    fn new(text: &'a str) -> Self {
+        let chars = text.chars().count();
+        Self {
+            text,
+            chars,
+            allowed: match chars {
+                0..=3 => 0,
+                4..=7 => 1,
+                _ => 2,
+            },
+            letters: text.chars().fold(0, |m, c| m | letter_bit(c)),
+        }
     }
-    let allowed = match token.chars().count() {
-        0..=3 => 0,
-        4..=7 => 1,
-        _ => 2,
-    };
-    if allowed == 0 || word.len().abs_diff(token.len()) > allowed * 2 {
-        return None;
+
+    /// 1 when `word` starts with the query word; 2 + edit distance when within the edits
+    /// tolerated; `None` otherwise.
+    fn score(&self, word: &str) -> Option<u32> {
+        if word.starts_with(self.text) {
+            return Some(1);
+        }
+        if self.allowed == 0 {
+            return None;
+        }
+        // Cheap bounds first, for most of a large vocabulary on every keystroke: an edit
+        // changes the length by one at most, and each character of `word` that the query word
+        // does not hold needs an edit of its own.
+        let mut chars = 0usize;
+        let mut foreign = 0usize;
+        for c in word.chars() {
+            chars += 1;
+            if self.letters & letter_bit(c) == 0 {
+                foreign += 1;
+            }
+        }
+        if chars.abs_diff(self.chars) > self.allowed || foreign > self.allowed {
+            return None;
+        }
+        // Optimal string alignment: edits and adjacent swaps ("entrepirse"), with no
+        // allocation per alphabet as the unrestricted Damerau distance needs.
+        let d = strsim::osa_distance(self.text, word);
+        (d <= self.allowed).then_some(2 + d as u32)
     }
-    let d = strsim::damerau_levenshtein(token, word);
-    (d <= allowed).then_some(2 + d as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Zones "Parc 0".."Parc 1999", each with a tenant "Entreprise N SAS".
+    fn index() -> SearchIndex {
+        let zones = (0..2000)
+            .map(|i| {
+                let json = format!(r#"{{"tenants":[{{"name":"Entreprise {i} SAS"}}]}}"#);
+                (
+                    format!("Parc {i}"),
+                    Some(std::sync::Arc::from(json.as_str())),
+                )
+            })
+            .collect();
+        SearchIndex::from_source(SearchSource {
+            zones,
+            establishments: Vec::new(),
+        })
+    }
+
+    /// Every entry scored, no early stop: each zone's best (score, length, text), in order.
+    fn reference(index: &SearchIndex, query: &str, limit: usize) -> Vec<(usize, u32, String)> {
+        let folded = fold(query.trim());
+        let tokens: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let word_scores: Vec<Vec<Option<u32>>> = tokens
+            .iter()
+            .map(|t| {
+                let word = QueryWord::new(t);
+                index.vocabulary.iter().map(|w| word.score(w)).collect()
+            })
+            .collect();
+        let mut best: std::collections::HashMap<usize, (u32, u32, String)> = Default::default();
+        for entry in &index.entries {
+            if let Some(s) = score(entry, &folded, &word_scores) {
+                let key = (s, entry.chars, entry.text.clone());
+                let slot = best.entry(entry.zone).or_insert(key.clone());
+                if key < *slot {
+                    *slot = key;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, (u32, u32, String))> = best.into_iter().collect();
+        ranked.sort_by(|a, b| a.1.cmp(&b.1));
+        ranked
+            .into_iter()
+            .take(limit)
+            .map(|(zone, (s, _, text))| (zone, s, text))
+            .collect()
+    }
+
+    #[test]
+    fn stopping_early_ranks_as_scoring_everything_would() {
+        let index = index();
+        for query in [
+            "p",
+            "parc 7",
+            "parc 19",
+            "entreprise 42",
+            "entrepirse",
+            "sas 42",
+            "7",
+        ] {
+            for limit in [1, 8, 50] {
+                let got: Vec<(usize, u32, String)> = index
+                    .search(query, limit)
+                    .into_iter()
+                    .map(|h| (h.zone, h.score, h.matched))
+                    .collect();
+                assert_eq!(
+                    got,
+                    reference(&index, query, limit),
+                    "{query} (limit {limit})"
+                );
+            }
+        }
+        // The shortest names first among exact starts.
+        let hits = index.search("parc 7", 3);
+        let names: Vec<&str> = hits.iter().map(|h| h.matched.as_str()).collect();
+        assert_eq!(names, ["Parc 7", "Parc 70", "Parc 71"]);
+    }
 }
