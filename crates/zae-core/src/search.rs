@@ -66,6 +66,9 @@ pub struct SearchIndex {
     /// Zones indexed (entries name zones `0..zones`).
     zones: usize,
     vocabulary: Vec<String>,
+    /// For each word of the vocabulary: its length in characters and which letters it holds
+    /// (see [`letter_bit`]), to rule most words out of a query word without reading them.
+    shapes: Vec<(u32, u64)>,
     entries: Vec<Entry>,
     /// For each word of the vocabulary, the entries holding it (ascending, no repeats).
     postings: Vec<Vec<u32>>,
@@ -127,8 +130,16 @@ impl SearchIndex {
             }
         }
         let zones = entries.iter().map(|e| e.zone + 1).max().unwrap_or(0);
+        let shapes = vocabulary
+            .iter()
+            .map(|w| {
+                let chars = u32::try_from(w.chars().count()).unwrap_or(u32::MAX);
+                (chars, w.chars().fold(0, |m, c| m | letter_bit(c)))
+            })
+            .collect();
         Self {
             zones,
+            shapes,
             vocabulary,
             entries,
             postings,
@@ -141,21 +152,13 @@ impl SearchIndex {
     /// ranking order) until `visit` says stop.
     fn candidates(
         &self,
-        tokens: &[&str],
-        word_scores: &[Vec<Option<u32>>],
+        matches: &[Vec<u8>],
         mut visit: impl FnMut(u32) -> std::ops::ControlFlow<()>,
     ) {
         // Which vocabulary words each query word may stand for.
-        let wanted: Vec<Vec<bool>> = tokens
+        let wanted: Vec<Vec<bool>> = matches
             .iter()
-            .zip(word_scores)
-            .map(|(token, scores)| {
-                self.vocabulary
-                    .iter()
-                    .zip(scores)
-                    .map(|(w, s)| s.is_some() || w.contains(token))
-                    .collect()
-            })
+            .map(|m| m.iter().map(|&m| m != NO_MATCH).collect())
             .collect();
         // Start from the query word with the fewest entries, then keep those matching the rest.
         let sizes: Vec<usize> = wanted
@@ -169,7 +172,7 @@ impl SearchIndex {
                     .sum()
             })
             .collect();
-        let Some(first) = (0..tokens.len()).min_by_key(|&t| sizes[t]) else {
+        let Some(first) = (0..matches.len()).min_by_key(|&t| sizes[t]) else {
             return;
         };
         // The entries of the rarest query word, marked in a bit set and read back in order
@@ -213,28 +216,57 @@ impl SearchIndex {
         if tokens.is_empty() {
             return Vec::new();
         }
-        // Score of every vocabulary word for every query word (None: no match).
-        let word_scores: Vec<Vec<Option<u32>>> = tokens
-            .iter()
-            .map(|t| {
-                let word = QueryWord::new(t);
-                self.vocabulary.iter().map(|w| word.score(w)).collect()
-            })
-            .collect();
         if limit == 0 {
             return Vec::new();
         }
+        // How every vocabulary word matches every query word, and whether every query word is
+        // inside some word (else no name holds the whole query).
+        let mut whole_possible = true;
+        let matches: Vec<Vec<u8>> = tokens
+            .iter()
+            .map(|t| {
+                let word = QueryWord::new(t);
+                let mut inside = false;
+                let m = self
+                    .vocabulary
+                    .iter()
+                    .zip(&self.shapes)
+                    .map(|(w, &shape)| {
+                        let (m, holds) = word.matches(w, shape);
+                        inside |= holds;
+                        m
+                    })
+                    .collect();
+                whole_possible &= inside;
+                m
+            })
+            .collect();
+        // The lowest score an entry can have: 0 when the whole query may be inside a name,
+        // else 2 + each query word's best word score.
+        let lowest = if whole_possible {
+            0
+        } else {
+            let mut lowest = 2;
+            for m in &matches {
+                match m.iter().filter(|&&m| m <= MAX_SCORE).min() {
+                    Some(&best) => lowest += u32::from(best),
+                    // A query word nothing matches: no name can match the query.
+                    None => return Vec::new(),
+                }
+            }
+            lowest
+        };
         // The best entry of each zone, by zone: its lowest score, and at that score the first
         // in ranking order (the shortest name).
         const NONE: u32 = u32::MAX;
         let mut best: Vec<(u32, u32)> = vec![(NONE, NONE); self.zones];
         let mut zones_hit: Vec<u32> = Vec::new();
-        // Zones whose name starts with the whole query (score 0). Candidates come shortest
-        // first, so once `limit` zones have one, no later entry can rank before them.
+        // Zones at the lowest score possible. Candidates come shortest first, so once `limit`
+        // zones are there, no later entry can rank before them.
         let mut exact = 0;
-        self.candidates(&tokens, &word_scores, |e| {
+        self.candidates(&matches, |e| {
             let entry = &self.entries[e as usize];
-            let Some(score) = score(entry, &query, &word_scores) else {
+            let Some(score) = score(entry, &query, &matches) else {
                 return std::ops::ControlFlow::Continue(());
             };
             let Some(slot) = best.get_mut(entry.zone) else {
@@ -244,7 +276,7 @@ impl SearchIndex {
                 zones_hit.push(entry.zone as u32);
             }
             if score < slot.0 {
-                if score == 0 {
+                if score == lowest {
                     exact += 1;
                 }
                 *slot = (score, e);
@@ -310,7 +342,7 @@ fn tenant_names(properties_json: &str) -> Vec<String> {
 /// 0 for the whole query inside the name; else the sum over query words of 1 (prefix of a
 /// word) or 2 + edit distance (a word within 1 edit, 2 for long words); `None` if a word
 /// matches nothing.
-fn score(entry: &Entry, query: &str, word_scores: &[Vec<Option<u32>>]) -> Option<u32> {
+fn score(entry: &Entry, query: &str, matches: &[Vec<u8>]) -> Option<u32> {
     if entry.folded.contains(query) {
         return Some(if entry.folded.starts_with(query) {
             0
@@ -319,15 +351,24 @@ fn score(entry: &Entry, query: &str, word_scores: &[Vec<Option<u32>>]) -> Option
         });
     }
     let mut total = 2;
-    for scores in word_scores {
-        total += entry
+    for m in matches {
+        let best = entry
             .words
             .iter()
-            .filter_map(|&w| scores.get(w as usize).copied().flatten())
+            .filter_map(|&w| m.get(w as usize).copied())
+            .filter(|&m| m <= MAX_SCORE)
             .min()?;
+        total += u32::from(best);
     }
     Some(total)
 }
+
+/// How a vocabulary word matches a query word, when it scores nothing: it holds the query
+/// word inside it ("cap" for "p"), or nothing at all.
+const INSIDE: u8 = 254;
+const NO_MATCH: u8 = 255;
+/// Word scores go from 1 (a prefix) to 2 + 2 edits.
+const MAX_SCORE: u8 = 4;
 
 /// A query word, prepared once a search to be compared with every word of the vocabulary.
 struct QueryWord<'a> {
@@ -358,33 +399,31 @@ impl<'a> QueryWord<'a> {
         }
     }
 
-    /// 1 when `word` starts with the query word; 2 + edit distance when within the edits
-    /// tolerated; `None` otherwise.
-    fn score(&self, word: &str) -> Option<u32> {
-        if word.starts_with(self.text) {
-            return Some(1);
+    /// How `word` (of `chars` characters holding `letters`) matches: 1 when it starts with
+    /// the query word; 2 + edit distance when within the edits tolerated; [`INSIDE`] when it
+    /// holds the query word elsewhere; [`NO_MATCH`] otherwise. And whether it holds the query
+    /// word at all (whatever its score).
+    fn matches(&self, word: &str, (chars, letters): (u32, u64)) -> (u8, bool) {
+        // A word lacking one of the query word's letters neither starts with it nor holds it.
+        let holds = self.letters & !letters == 0 && word.contains(self.text);
+        if holds && word.starts_with(self.text) {
+            return (1, true);
         }
-        if self.allowed == 0 {
-            return None;
-        }
-        // Cheap bounds first, for most of a large vocabulary on every keystroke: an edit
-        // changes the length by one at most, and each character of `word` that the query word
-        // does not hold needs an edit of its own.
-        let mut chars = 0usize;
-        let mut foreign = 0usize;
-        for c in word.chars() {
-            chars += 1;
-            if self.letters & letter_bit(c) == 0 {
-                foreign += 1;
+        if self.allowed > 0
+            // Cheap bounds first, for most of a large vocabulary on every keystroke: an edit
+            // changes the length by one at most, and each letter of `word` that the query
+            // word lacks needs an edit of its own.
+            && (chars as usize).abs_diff(self.chars) <= self.allowed
+            && (letters & !self.letters).count_ones() as usize <= self.allowed
+        {
+            // Optimal string alignment: edits and adjacent swaps ("entrepirse"), with no
+            // allocation per alphabet as the unrestricted Damerau distance needs.
+            let d = strsim::osa_distance(self.text, word);
+            if d <= self.allowed {
+                return (2 + d as u8, holds);
             }
         }
-        if chars.abs_diff(self.chars) > self.allowed || foreign > self.allowed {
-            return None;
-        }
-        // Optimal string alignment: edits and adjacent swaps ("entrepirse"), with no
-        // allocation per alphabet as the unrestricted Damerau distance needs.
-        let d = strsim::osa_distance(self.text, word);
-        (d <= self.allowed).then_some(2 + d as u32)
+        (if holds { INSIDE } else { NO_MATCH }, holds)
     }
 }
 
@@ -416,16 +455,21 @@ mod tests {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
-        let word_scores: Vec<Vec<Option<u32>>> = tokens
+        let matches: Vec<Vec<u8>> = tokens
             .iter()
             .map(|t| {
                 let word = QueryWord::new(t);
-                index.vocabulary.iter().map(|w| word.score(w)).collect()
+                index
+                    .vocabulary
+                    .iter()
+                    .zip(&index.shapes)
+                    .map(|(w, &shape)| word.matches(w, shape).0)
+                    .collect()
             })
             .collect();
         let mut best: std::collections::HashMap<usize, (u32, u32, String)> = Default::default();
         for entry in &index.entries {
-            if let Some(s) = score(entry, &folded, &word_scores) {
+            if let Some(s) = score(entry, &folded, &matches) {
                 let key = (s, entry.chars, entry.text.clone());
                 let slot = best.entry(entry.zone).or_insert(key.clone());
                 if key < *slot {
