@@ -6,6 +6,7 @@ mod land;
 mod outline;
 mod properties;
 mod reason;
+mod reason_examples;
 pub mod report;
 pub mod schema;
 mod vocation;
