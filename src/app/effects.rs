@@ -39,6 +39,15 @@ impl ZaeApp {
             }
             Effect::PickExportFile(ext) => self.dialogs.ask(Ask::Export(ext), ctx),
             Effect::PickPngFile => self.dialogs.ask(Ask::Png, ctx),
+            Effect::PickSheetFile(id) => {
+                let name = self.state.store().zone(id).map_or_else(
+                    || "sheet.pdf".to_string(),
+                    |z| sheet_file_name(z.display_name()),
+                );
+                self.dialogs.ask(Ask::Sheet(id, name), ctx);
+            }
+            Effect::PickCatalogueFile => self.dialogs.ask(Ask::Catalogue, ctx),
+            Effect::Print { command, pdf } => self.print(command, pdf, ctx),
             Effect::Screenshot(path) => self.screenshot(path, ctx),
             Effect::PickBaseMapFile => self.dialogs.ask(Ask::BaseMap, ctx),
             Effect::SetBaseMap(choice) => {
@@ -179,6 +188,88 @@ impl ZaeApp {
             ctx.set_zoom_factor(settings.ui_scale);
             ctx.set_theme(egui::ThemePreference::System);
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+    }
+}
+
+/// "ZAE Cap Nord" → "zae-cap-nord.pdf": a file name any system accepts.
+fn sheet_file_name(name: &str) -> String {
+    let mut out = String::new();
+    for c in crate::model::fold(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let stem = out.trim_end_matches('-');
+    if stem.is_empty() {
+        "sheet.pdf".to_string()
+    } else {
+        format!("{stem}.pdf")
+    }
+}
+
+impl ZaeApp {
+    /// Runs the booth's print command on a thread of its own (a printer spooler may take its
+    /// time; the kiosk keeps running); how it ended comes back through `print_done`.
+    fn print(&mut self, command: Vec<String>, pdf: std::path::PathBuf, ctx: &Context) {
+        let Some((program, args)) = command.split_first() else {
+            return;
+        };
+        let (send, receive) = std::sync::mpsc::channel();
+        self.print_done = Some(receive);
+        let program = program.clone();
+        let args = args.to_vec();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("print".into())
+            .spawn(move || {
+                let result = match std::process::Command::new(&program)
+                    .args(&args)
+                    .arg(&pdf)
+                    .stdin(std::process::Stdio::null())
+                    .output()
+                {
+                    Ok(out) if out.status.success() => Ok(()),
+                    Ok(out) => Err(format!(
+                        "{program}: {}{}",
+                        out.status,
+                        String::from_utf8_lossy(&out.stderr)
+                            .lines()
+                            .next()
+                            .map(|l| format!(" ({})", l.trim()))
+                            .unwrap_or_default()
+                    )),
+                    Err(e) => Err(format!("{program}: {e}")),
+                };
+                let _ = send.send(result);
+                repaint.request_repaint();
+            });
+        if let Err(e) = spawned {
+            self.print_done = None;
+            self.state
+                .set_print_message(Some(t!("kiosk-print-failed", reason = e.to_string())));
+        }
+    }
+
+    /// How the print command ended, once it has.
+    pub(super) fn poll_print(&mut self) {
+        let Some(receive) = &self.print_done else {
+            return;
+        };
+        match receive.try_recv() {
+            Ok(Ok(())) => {
+                self.print_done = None;
+                self.state.set_print_message(Some(t!("kiosk-print-sent")));
+            }
+            Ok(Err(reason)) => {
+                self.print_done = None;
+                self.state
+                    .set_print_message(Some(t!("kiosk-print-failed", reason = reason)));
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.print_done = None,
         }
     }
 }

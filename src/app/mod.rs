@@ -141,6 +141,8 @@ pub struct ZaeApp {
     kiosk: Option<kiosk::KioskState>,
     /// An animated move of the view (the kiosk's tour).
     flight: Option<crate::kiosk::Flight>,
+    /// The booth's print command, while it runs: how it ended.
+    print_done: Option<std::sync::mpsc::Receiver<Result<(), String>>>,
     /// The map's rectangle in the last frame (to aim flights).
     map_rect: Option<Rect>,
     /// Database sessions, the worker reading tables, the lost-connection banner.
@@ -264,6 +266,7 @@ impl ZaeApp {
             tile_origin: config.tile_origin.clone(),
             kiosk: None,
             flight: None,
+            print_done: None,
             map_rect: None,
             databases: database::Databases::default(),
             db_dialog: ui::db_dialog::DbDialog::default(),

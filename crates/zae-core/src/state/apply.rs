@@ -21,6 +21,7 @@ impl AppState {
             Command::Select(id) => {
                 self.selected = id.filter(|&id| self.store.zone(id).is_some());
                 self.selection_moved = true;
+                self.print_message = None;
             }
             Command::Focus(id) => {
                 if let Some(zone) = self.store.zone(id) {
@@ -76,6 +77,11 @@ impl AppState {
             Command::Export(path) => self.export(&path),
             Command::ExportPngDialog => effects.push(Effect::PickPngFile),
             Command::ExportPng(path) => effects.push(Effect::Screenshot(path)),
+            Command::SheetDialog(id) => effects.push(Effect::PickSheetFile(id)),
+            Command::WriteSheet(id, path) => self.write_sheet(id, &path),
+            Command::CatalogueDialog => effects.push(Effect::PickCatalogueFile),
+            Command::WriteCatalogue(path) => self.write_catalogue(&path),
+            Command::PrintSheet(id) => self.print_sheet(id, effects),
             Command::SetFilter(filter) => {
                 self.prefs.filter = filter;
                 self.refilter();
@@ -167,6 +173,69 @@ impl AppState {
                 ))
             }
             Err(e) => self.push_problem(super::Problem::Export(std::sync::Arc::new(e))),
+        }
+    }
+
+    /// Writes a zone's sheet (PDF) in the interface's language; says how it went.
+    fn write_sheet(&mut self, id: crate::store::ZoneId, path: &std::path::Path) {
+        let Some(position) = self.store.position(id) else {
+            return;
+        };
+        let result = crate::sheet::sheet_pdf(self.store.dataset(), position, crate::i18n::lang())
+            .and_then(|pdf| crate::io::export::write_bytes(path, &pdf).map_err(|e| e.to_string()));
+        self.sheet_written(result, path, 1);
+    }
+
+    /// Writes the catalogue of the zones the filter shows (PDF); says how it went.
+    fn write_catalogue(&mut self, path: &std::path::Path) {
+        let shown: Vec<usize> = (0..self.store.zones().len())
+            .filter(|&i| self.is_shown(i))
+            .collect();
+        if shown.is_empty() {
+            self.push_problem(super::Problem::Sheet(t!("sheet-error-no-zone")));
+            return;
+        }
+        let result = crate::sheet::catalogue_pdf(self.store.dataset(), &shown, crate::i18n::lang())
+            .and_then(|pdf| crate::io::export::write_bytes(path, &pdf).map_err(|e| e.to_string()));
+        self.sheet_written(result, path, shown.len());
+    }
+
+    fn sheet_written(&mut self, result: Result<(), String>, path: &std::path::Path, n: usize) {
+        match result {
+            Ok(()) => {
+                self.notice = Some(t!(
+                    "notice-sheet-written",
+                    n = n,
+                    path = path.display().to_string()
+                ))
+            }
+            Err(e) => self.push_problem(super::Problem::Sheet(e)),
+        }
+    }
+
+    /// The booth prints a zone's sheet: the PDF to a temporary file kept for the print
+    /// command, which the shell runs. Without a print command, nothing happens.
+    fn print_sheet(&mut self, id: crate::store::ZoneId, effects: &mut Vec<Effect>) {
+        let Some(command) = self.prefs.settings.kiosk.print_command_words() else {
+            return;
+        };
+        let Some(position) = self.store.position(id) else {
+            return;
+        };
+        self.print_message = None;
+        let written = crate::sheet::sheet_pdf(self.store.dataset(), position, crate::i18n::lang())
+            .and_then(|pdf| {
+                let mut file = tempfile::Builder::new()
+                    .prefix("zae-atlas-sheet-")
+                    .suffix(".pdf")
+                    .tempfile()
+                    .map_err(|e| e.to_string())?;
+                std::io::Write::write_all(&mut file, &pdf).map_err(|e| e.to_string())?;
+                file.keep().map(|(_, path)| path).map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(pdf) => effects.push(Effect::Print { command, pdf }),
+            Err(e) => self.print_message = Some(t!("kiosk-print-failed", reason = e)),
         }
     }
 
