@@ -182,3 +182,33 @@ fn without_a_print_command_there_is_no_print_button() {
     h.get_by_label("Close the card");
     assert!(h.query_by_label("Print this sheet").is_none());
 }
+
+/// The pointer over a zone, then frames: whether its tooltip ("300 ha declared") shows.
+fn tooltip_over_cap_nord(h: &mut Harness<'static, ZaeApp>) -> bool {
+    let i = h
+        .state()
+        .dataset()
+        .zones
+        .iter()
+        .position(|z| z.id == "dm-capnord")
+        .expect("Cap Nord");
+    let (lon, lat) = h.state().dataset().zones[i].label_point;
+    let view = h.state().view().expect("drawn");
+    h.event(egui::Event::PointerMoved(view.lon_lat_to_screen(lon, lat)));
+    h.run_steps(4);
+    h.query_all_by_label_contains("300 ha declared").count() > 0
+}
+
+#[test]
+fn no_hover_tooltip_in_kiosk_mode() {
+    // Outside kiosk mode the same hover shows it (so the check below can fail).
+    let mut h = offline_app();
+    assert!(tooltip_over_cap_nord(&mut h));
+    let config = AppConfig {
+        kiosk: true,
+        ..common::offline(Vec::new())
+    };
+    let mut h = harness_with(config);
+    h.run_steps(3);
+    assert!(!tooltip_over_cap_nord(&mut h));
+}
