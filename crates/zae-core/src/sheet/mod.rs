@@ -147,6 +147,20 @@ fn build(
 
     let mut figures = Vec::new();
     let land = dataset.land_stats(position);
+    // The files the zone's plots came from (CNIG terrain-eco), for their notes.
+    let mut plot_files: Vec<String> = Vec::new();
+    for plot in dataset.plots.iter().filter(|p| p.zone == Some(position)) {
+        if let Some(f) = dataset.files.get(plot.file).map(|f| f.shown_name())
+            && !plot_files.contains(&f)
+        {
+            plot_files.push(f);
+        }
+    }
+    let plot_files = if plot_files.is_empty() {
+        file.clone()
+    } else {
+        plot_files.join(", ")
+    };
     // What an investor looks for first: land for sale.
     if land.plots_for_sale > 0 {
         let mut value = t!(
@@ -163,7 +177,7 @@ fn build(
             };
             value.push_str(&t!("sheet-land-price", range = range));
         }
-        let note = notes.cite(t!("sheet-source-plots", file = file.clone()));
+        let note = notes.cite(t!("sheet-source-plots", file = plot_files.clone()));
         figures.push(Figure {
             label: t!("sheet-available-land"),
             value,
@@ -221,7 +235,7 @@ fn build(
             )
         } else {
             (
-                notes.cite(t!("sheet-source-vacancy-plots", file = file.clone())),
+                notes.cite(t!("sheet-source-vacancy-plots", file = plot_files.clone())),
                 None,
             )
         };

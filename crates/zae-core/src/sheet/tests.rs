@@ -196,3 +196,24 @@ fn french_sheets_use_narrow_no_break_spaces_and_the_decimal_comma() {
         e.contact
     );
 }
+
+#[test]
+fn cnig_plots_give_land_for_sale_with_prices_cited_to_the_plots_file() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/cnig");
+    let mut d = Dataset::default();
+    for name in ["site-eco.csv", "terrain-eco.csv"] {
+        let path = dir.join(name);
+        let file = crate::io::load_path(&path).expect("fixture loads");
+        d.add_loaded(file, name, Some(path));
+    }
+    let points = AccessPoints::embedded().expect("points");
+    let with_price = (0..d.zones.len())
+        .filter_map(|i| Sheet::of(&d, i, &points, Lang::En))
+        .find(|s| s.figures.iter().any(|f| f.value.contains("€/m²")))
+        .expect("a fixture zone has plots for sale with prices");
+    let land = &with_price.figures[0];
+    assert_eq!(land.label, "Available land");
+    assert!(land.value.contains("ha for sale"), "{land:?}");
+    let note = &with_price.notes[land.note.expect("note") - 1];
+    assert!(note.contains("terrain-eco.csv"), "{note}");
+}
