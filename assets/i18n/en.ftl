@@ -471,3 +471,4 @@ kiosk-print-sent = Sent to the printer.
 kiosk-print-failed = Printing failed: { $reason }
 kiosk-access-line = { $what } · { $place } · { $distance }
 sheet-access-road-short = { $km } km by road
+about-credit-font = PDF sheets: DejaVu Sans font, Bitstream Vera licence (DejaVu changes in the public domain). Access points: Wikipedia coordinates; motorway junctions estimated.
