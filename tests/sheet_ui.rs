@@ -63,6 +63,10 @@ fn the_info_panel_offers_the_sheet_and_the_file_menu_the_catalogue() {
     let sheet = dir.path().join("cap-nord.pdf");
     h.state_mut().push(Command::WriteSheet(id, sheet.clone()));
     h.run_steps(2);
+    wait(&mut h, "the sheet", |app| {
+        app.notice()
+            .is_some_and(|n| n.starts_with("Sheet written to"))
+    });
     assert_eq!(pdf_pages(&sheet), 1);
     assert!(
         h.state()
@@ -75,11 +79,15 @@ fn the_info_panel_offers_the_sheet_and_the_file_menu_the_catalogue() {
     h.state_mut()
         .push(Command::WriteCatalogue(catalogue.clone()));
     h.run_steps(2);
+    wait(&mut h, "the catalogue", |app| {
+        app.notice().is_some_and(|n| n.starts_with("Catalogue"))
+    });
     assert_eq!(pdf_pages(&catalogue), 1 + h.state().table_rows().len());
     // A folder that does not exist: the problem is said, nothing is left behind.
     let nowhere = dir.path().join("missing").join("x.pdf");
     h.state_mut().push(Command::WriteSheet(id, nowhere.clone()));
     h.run_steps(2);
+    wait(&mut h, "the failure", |app| !app.errors().is_empty());
     assert!(!nowhere.exists());
     assert!(
         h.state()

@@ -472,3 +472,4 @@ kiosk-print-failed = Printing failed: { $reason }
 kiosk-access-line = { $what } · { $place } · { $distance }
 sheet-access-road-short = { $km } km by road
 about-credit-font = PDF sheets: DejaVu Sans font, Bitstream Vera licence (DejaVu changes in the public domain). Access points: Wikipedia coordinates; motorway junctions estimated.
+sheet-busy = A PDF is being written: try again when it is done.

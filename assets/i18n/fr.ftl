@@ -472,3 +472,4 @@ kiosk-print-failed = L'impression a échoué : { $reason }
 kiosk-access-line = { $what } · { $place } · { $distance }
 sheet-access-road-short = { $km } km par la route
 about-credit-font = Fiches PDF : police DejaVu Sans, licence Bitstream Vera (modifications DejaVu dans le domaine public). Points d'accès : coordonnées Wikipédia ; échangeurs autoroutiers estimés.
+sheet-busy = Un PDF est en cours d'écriture : réessayez quand il sera terminé.

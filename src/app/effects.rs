@@ -48,6 +48,11 @@ impl ZaeApp {
             }
             Effect::PickCatalogueFile => self.dialogs.ask(Ask::Catalogue, ctx),
             Effect::Print { command, pdf } => self.print(command, pdf, ctx),
+            Effect::WritePdf {
+                positions,
+                catalogue,
+                path,
+            } => self.write_pdf(positions, catalogue, path, ctx),
             Effect::Screenshot(path) => self.screenshot(path, ctx),
             Effect::PickBaseMapFile => self.dialogs.ask(Ask::BaseMap, ctx),
             Effect::SetBaseMap(choice) => {
@@ -250,6 +255,58 @@ impl ZaeApp {
             self.print_done = None;
             self.state
                 .set_print_message(Some(t!("kiosk-print-failed", reason = e.to_string())));
+        }
+    }
+
+    /// Writes a sheet or the catalogue on a worker, from a copy of the zones (the interface
+    /// goes on meanwhile; a later request waits for this one).
+    fn write_pdf(
+        &mut self,
+        positions: Vec<usize>,
+        catalogue: bool,
+        path: std::path::PathBuf,
+        ctx: &Context,
+    ) {
+        if self.pdf_job.is_some() {
+            self.state.push_error(t!("sheet-busy"));
+            return;
+        }
+        let dataset = self.state.dataset().clone();
+        let lang = i18n::lang();
+        let repaint = ctx.clone();
+        let waker: crate::jobs::Waker = std::sync::Arc::new(move || repaint.request_repaint());
+        let started = crate::jobs::Job::start(
+            "zae-atlas pdf",
+            path.display().to_string(),
+            waker,
+            move |worker| {
+                let result = crate::sheet::write_pdf(&dataset, &positions, catalogue, lang, &path)
+                    .map(|n| (n, path.clone()));
+                worker.send(result);
+            },
+        );
+        match started {
+            Ok(job) => self.pdf_job = Some(job),
+            Err(e) => self.state.pdf_written(Err(e.to_string())),
+        }
+    }
+
+    /// How the PDF worker ended, once it has.
+    pub(super) fn poll_pdf(&mut self) {
+        let Some(job) = &mut self.pdf_job else {
+            return;
+        };
+        match job.poll() {
+            crate::jobs::Polled::Message(result) => {
+                self.pdf_job = None;
+                self.state.pdf_written(result);
+            }
+            crate::jobs::Polled::Pending => {}
+            crate::jobs::Polled::Done => self.pdf_job = None,
+            crate::jobs::Polled::Panicked(said) => {
+                self.pdf_job = None;
+                self.state.pdf_written(Err(said));
+            }
         }
     }
 

@@ -143,6 +143,8 @@ pub struct ZaeApp {
     flight: Option<crate::kiosk::Flight>,
     /// The booth's print command, while it runs: how it ended.
     print_done: Option<std::sync::mpsc::Receiver<Result<(), String>>>,
+    /// A sheet or catalogue being written on a worker: where, how many zones, or why not.
+    pdf_job: Option<crate::jobs::Job<Result<(usize, std::path::PathBuf), String>>>,
     /// The map's rectangle in the last frame (to aim flights).
     map_rect: Option<Rect>,
     /// Database sessions, the worker reading tables, the lost-connection banner.
@@ -267,6 +269,7 @@ impl ZaeApp {
             kiosk: None,
             flight: None,
             print_done: None,
+            pdf_job: None,
             map_rect: None,
             databases: database::Databases::default(),
             db_dialog: ui::db_dialog::DbDialog::default(),

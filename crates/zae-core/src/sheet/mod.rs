@@ -346,6 +346,24 @@ pub fn catalogue_pdf(
     pdf::render(dataset, &context, Some(&overview), &sheets)
 }
 
+/// Makes the PDF (one zone's sheet, or the catalogue of `positions`) and writes it to `path`
+/// atomically; returns how many zones it holds. What a worker of the interface runs.
+pub fn write_pdf(
+    dataset: &Dataset,
+    positions: &[usize],
+    catalogue: bool,
+    lang: Lang,
+    path: &std::path::Path,
+) -> Result<usize, String> {
+    let pdf = match (catalogue, positions) {
+        (false, [one]) => sheet_pdf(dataset, *one, lang)?,
+        (false, _) => return Err("one zone's sheet needs one zone".into()),
+        (true, _) => catalogue_pdf(dataset, positions, lang)?,
+    };
+    crate::io::export::write_bytes(path, &pdf).map_err(|e| e.to_string())?;
+    Ok(positions.len())
+}
+
 /// The developer (aménageur) to contact, when the data names one we know: SPLAAD, the
 /// métropole's public developer, for the zones it develops.
 pub fn developer(zone: &Zone) -> Option<String> {

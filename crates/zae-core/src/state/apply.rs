@@ -78,9 +78,17 @@ impl AppState {
             Command::ExportPngDialog => effects.push(Effect::PickPngFile),
             Command::ExportPng(path) => effects.push(Effect::Screenshot(path)),
             Command::SheetDialog(id) => effects.push(Effect::PickSheetFile(id)),
-            Command::WriteSheet(id, path) => self.write_sheet(id, &path),
+            Command::WriteSheet(id, path) => {
+                if let Some(position) = self.store.position(id) {
+                    effects.push(Effect::WritePdf {
+                        positions: vec![position],
+                        catalogue: false,
+                        path,
+                    });
+                }
+            }
             Command::CatalogueDialog => effects.push(Effect::PickCatalogueFile),
-            Command::WriteCatalogue(path) => self.write_catalogue(&path),
+            Command::WriteCatalogue(path) => self.write_catalogue(path, effects),
             Command::PrintSheet(id) => self.print_sheet(id, effects),
             Command::SetFilter(filter) => {
                 self.prefs.filter = filter;
@@ -176,18 +184,8 @@ impl AppState {
         }
     }
 
-    /// Writes a zone's sheet (PDF) in the interface's language; says how it went.
-    fn write_sheet(&mut self, id: crate::store::ZoneId, path: &std::path::Path) {
-        let Some(position) = self.store.position(id) else {
-            return;
-        };
-        let result = crate::sheet::sheet_pdf(self.store.dataset(), position, crate::i18n::lang())
-            .and_then(|pdf| crate::io::export::write_bytes(path, &pdf).map_err(|e| e.to_string()));
-        self.sheet_written(result, path, 1);
-    }
-
-    /// Writes the catalogue of the zones the filter shows (PDF); says how it went.
-    fn write_catalogue(&mut self, path: &std::path::Path) {
+    /// Asks for the catalogue of the zones the filter shows (PDF), written on a worker.
+    fn write_catalogue(&mut self, path: std::path::PathBuf, effects: &mut Vec<Effect>) {
         let shown: Vec<usize> = (0..self.store.zones().len())
             .filter(|&i| self.is_shown(i))
             .collect();
@@ -195,22 +193,11 @@ impl AppState {
             self.push_problem(super::Problem::Sheet(t!("sheet-error-no-zone")));
             return;
         }
-        let result = crate::sheet::catalogue_pdf(self.store.dataset(), &shown, crate::i18n::lang())
-            .and_then(|pdf| crate::io::export::write_bytes(path, &pdf).map_err(|e| e.to_string()));
-        self.sheet_written(result, path, shown.len());
-    }
-
-    fn sheet_written(&mut self, result: Result<(), String>, path: &std::path::Path, n: usize) {
-        match result {
-            Ok(()) => {
-                self.notice = Some(t!(
-                    "notice-sheet-written",
-                    n = n,
-                    path = path.display().to_string()
-                ))
-            }
-            Err(e) => self.push_problem(super::Problem::Sheet(e)),
-        }
+        effects.push(Effect::WritePdf {
+            positions: shown,
+            catalogue: true,
+            path,
+        });
     }
 
     /// The booth prints a zone's sheet: the PDF to a temporary file kept for the print

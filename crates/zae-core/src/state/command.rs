@@ -144,6 +144,14 @@ pub enum Effect {
     PickSheetFile(ZoneId),
     /// Ask where to write the catalogue (PDF).
     PickCatalogueFile,
+    /// Write a PDF on a worker: the sheets of these zones (positions), as a catalogue (an
+    /// overview page first) or one zone's sheet; how it went comes back through
+    /// [`super::AppState::pdf_written`].
+    WritePdf {
+        positions: Vec<usize>,
+        catalogue: bool,
+        path: PathBuf,
+    },
     /// Run the booth's print command (program and arguments) with the PDF's path last, off
     /// the interface's thread; a failure is shown on the card.
     Print {

@@ -312,6 +312,20 @@ impl AppState {
         self.notice = Some(notice);
     }
 
+    /// A PDF sheet or catalogue was written (how many zones, where), or why not.
+    pub fn pdf_written(&mut self, result: Result<(usize, std::path::PathBuf), String>) {
+        match result {
+            Ok((n, path)) => {
+                self.notice = Some(crate::t!(
+                    "notice-sheet-written",
+                    n = n,
+                    path = path.display().to_string()
+                ))
+            }
+            Err(e) => self.push_problem(Problem::Sheet(e)),
+        }
+    }
+
     /// Why the booth's last print failed, while the card shows it.
     pub fn print_message(&self) -> Option<&str> {
         self.print_message.as_deref()
