@@ -98,6 +98,7 @@ fn frame_with_output(s: &Scene, view: &ViewTransform) -> (usize, LayerOutput) {
         cells: &mut CellTexture::default(),
         label_widths: &mut Vec::new(),
         output: &mut output,
+        tooltips: true,
     };
     let paint = layer.paint_zones(view, None);
     let triangles = paint.fill.indices.len() / 3;

@@ -13,7 +13,7 @@ pub mod ui;
 
 pub use zae_core::{
     basemap, check, db, embedded, export_cmd, filter, format, i18n, identity, io, jobs, kiosk,
-    measure, model, qr, search, settings, spatial, state, stats, store, style, t,
+    measure, model, qr, search, settings, sheet, spatial, state, stats, store, style, t,
 };
 
 pub use app::{AppConfig, Command, ZaeApp};

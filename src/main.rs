@@ -77,6 +77,36 @@ enum Cmd {
         #[arg(long, value_name = "EPSG")]
         crs: Option<u32>,
     },
+    /// Write the investor's sheet of a zone (one A4 page, PDF), or with --all the catalogue of
+    /// the zones (an overview page, then one sheet each), without a window. With no file, the
+    /// embedded Dijon métropole dataset.
+    /// Example: sheet --zone "ZAE Cap Nord" --to cap-nord.pdf --lang fr;
+    /// sheet --all --filter "commune = Longvic" --to longvic.pdf.
+    Sheet {
+        files: Vec<PathBuf>,
+        /// The zone: its id or its name (an exact one wins; else matched like the search box,
+        /// ignoring accents and case, tolerating small typos).
+        #[arg(
+            long,
+            value_name = "NAME_OR_ID",
+            conflicts_with = "all",
+            required_unless_present = "all"
+        )]
+        zone: Option<String>,
+        /// Every zone (that the filter keeps): the catalogue.
+        #[arg(long)]
+        all: bool,
+        /// With --all: which zones, e.g. "commune = Longvic" (the fields and operators of
+        /// `export --filter`).
+        #[arg(long, value_name = "EXPR", requires = "all")]
+        filter: Option<String>,
+        /// Output PDF (written to a temporary file, then renamed).
+        #[arg(long, value_name = "OUT.pdf")]
+        to: PathBuf,
+        /// Language of the sheet: fr or en (default: the system's).
+        #[arg(long, value_name = "fr|en")]
+        lang: Option<String>,
+    },
     /// Print where this copy keeps its config file, remembered settings and tile cache.
     Paths,
 }
@@ -109,6 +139,35 @@ fn main() -> ExitCode {
                 &to,
                 filter.as_deref(),
                 &zae_atlas::io::export::GpkgOptions { layer, epsg: crs },
+                &mut std::io::stdout().lock(),
+            );
+            return ExitCode::from(code as u8);
+        }
+        Some(Cmd::Sheet {
+            files,
+            zone,
+            all,
+            filter,
+            to,
+            lang,
+        }) => {
+            let lang = match lang.as_deref().map(|code| (code, Lang::from_code(code))) {
+                None => Lang::system(),
+                Some((_, Some(lang))) => lang,
+                Some((code, None)) => {
+                    eprintln!("zae-atlas sheet: --lang \"{code}\": expected fr or en");
+                    return ExitCode::from(2);
+                }
+            };
+            let which = match (zone, all) {
+                (Some(z), false) => zae_atlas::sheet::cmd::Which::Zone(z),
+                _ => zae_atlas::sheet::cmd::Which::All { filter },
+            };
+            let code = zae_atlas::sheet::cmd::run(
+                &files,
+                &which,
+                &to,
+                lang,
                 &mut std::io::stdout().lock(),
             );
             return ExitCode::from(code as u8);

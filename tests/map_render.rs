@@ -173,6 +173,7 @@ impl Scene {
             cells: &mut self.cells,
             label_widths: &mut widths,
             output,
+            tooltips: true,
         };
         layer.paint_zones(view, None)
     }

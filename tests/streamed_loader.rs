@@ -117,7 +117,7 @@ fn fixtures_and_embedded_data_read_the_same_streamed_or_whole() {
     assert!(total >= 9 && fixtures >= 7, "{fixtures} of {total}");
     let (cnig, _) = check_dir(&repo("tests/data/cnig"));
     assert!(cnig >= 3, "{cnig}");
-    // The embedded dataset and the communes of its context layer.
+    // The embedded dataset, the communes of its context layer, and the sheet's access points.
     let (embedded, _) = check_dir(&repo("data"));
-    assert_eq!(embedded, 2);
+    assert_eq!(embedded, 3);
 }

@@ -267,9 +267,7 @@ kiosk-countdown = Returning to the overview in { $s } s — touch to stay
 kiosk-surface = Surface
 kiosk-jobs = Jobs
 kiosk-available-land = Available land
-kiosk-available-unknown = not listed in the data
 kiosk-scan = Scan for the zone's web page
-kiosk-no-url = No web page listed for this zone
 kiosk-qr = QR code: { $url }
 kiosk-highlight = { $vocation } · { $communes }
 kiosk-exit-title = Leave kiosk mode
@@ -506,3 +504,79 @@ crs-note-srid-zero = SRID 0 (unknown) in column { $column }
 crs-note-wgs84-column = EPSG:4326 (column { $column }), WGS84 longitude/latitude
 crs-note-epsg-column = EPSG:{ $code } (column { $column }), reprojected to WGS84
 crs-note-server-reprojected = EPSG:{ $code } (column { $column }), reprojected to WGS84 by the server (ST_Transform)
+
+# The investor's sheet (PDF) and the catalogue (crates/zae-core/src/sheet)
+sheet-available-land = Available land
+sheet-land-value = { $ha } ha for sale, { $plots ->
+    [one] 1 plot
+   *[other] { $plots } plots
+  }
+sheet-land-price = , { $range } €/m²
+sheet-surface-declared = Surface (declared)
+sheet-surface-computed = Surface (computed from the outline)
+sheet-jobs = Jobs
+sheet-establishments = Establishments
+sheet-vacancy = Vacancy
+sheet-source-producer = { $producer } (file { $file })
+sheet-source-file = File { $file }
+sheet-source-plots = Plots for sale in { $file } (CNIG terrain-eco: terr_stade_comm, terr_surf_brute, terr_m2_prix)
+sheet-source-vacancy-plots = Computed from the plots of { $file } (terr_etat_occup)
+sheet-source-computed = Computed by ZAE Atlas from the zone's outline (geodesic area)
+sheet-source-computed-schematic = Computed by ZAE Atlas from the zone's outline (geodesic area); the outline is schematic, so this only shows its order of size
+sheet-contact-developer = Developer: { $name }
+sheet-contact-dbi = Dijon métropole's economic development agency: setting up and growing businesses, land and premises available (Dijon métropole, Attractivité économique page, 2022 review)
+sheet-data-date = Data as of { $date }
+sheet-data-years-one = Figures of { $year }
+sheet-data-years = Figures from { $from } to { $to }
+sheet-data-undated = The data gives no date
+sheet-access-motorway = Motorway junction
+sheet-access-station = Station
+sheet-access-airport = Airport
+sheet-access-road = { $km } km by road (as the data declares)
+sheet-access-crow = { $km } km as the crow flies
+sheet-access-crow-approx = ≈ { $km } km as the crow flies (approximate)
+sheet-access-on-site = on the zone
+sheet-access-line = { $what }: { $place }
+sheet-source-access-declared = Distance declared by the data ({ $field }, by road)
+sheet-source-access = { $place }: position from { $source }; straight-line distance computed by ZAE Atlas from the zone's outline
+sheet-source-access-estimate = { $place }: ESTIMATED position (the commune the source places it in), { $source }; straight-line distance computed by ZAE Atlas from the zone's outline
+sheet-approximate-outline = Approximate outline: no surveyed boundary is available; the shape and position on the map are schematic.
+sheet-key-figures = Key figures
+sheet-access = Access
+sheet-access-none = No access point known for this zone.
+sheet-tenants = Main firms
+sheet-more-tenants = and { $n } more
+sheet-contact = Contact
+sheet-contact-none = The data names no contact for this zone.
+sheet-qr-caption = Scan for the zone's web page
+sheet-notes = Sources
+sheet-attribution = Communes © IGN — Admin Express (Licence Ouverte 2.0)
+sheet-foot = { $data } · sheet made on { $date } with ZAE Atlas from { $file }
+sheet-catalogue-title = Activity zones — catalogue
+sheet-catalogue-subtitle = { $n ->
+    [one] 1 zone, one sheet each on the following pages
+   *[other] { $n } zones, one sheet each on the following pages
+  }
+sheet-index = Index
+sheet-overview-foot = Catalogue made on { $date } with ZAE Atlas · zone outlines as the data gives them (dashed: approximate)
+sheet-error = The PDF sheet could not be written: { $reason }
+sheet-error-no-zone = No zone passes the filter: the catalogue would be empty.
+notice-sheet-written = { $n ->
+    [one] Sheet written to { $path }
+   *[other] Catalogue of { $n } zones written to { $path }
+  }
+dialog-sheet-title = Save the zone's sheet (PDF)
+dialog-catalogue-title = Save the catalogue (PDF)
+info-sheet-button = PDF sheet…
+info-sheet-hover = One A4 page for an investor: map extract, key figures with their sources, access, firms, contact, QR code
+menu-export-catalogue = Export PDF catalogue…
+kiosk-access = Access (straight-line distances)
+kiosk-tenants = Firms
+kiosk-print = Print this sheet
+kiosk-printing = Printing…
+kiosk-print-sent = Sent to the printer.
+kiosk-print-failed = Printing failed: { $reason }
+kiosk-access-line = { $what } · { $place } · { $distance }
+sheet-access-road-short = { $km } km by road
+about-credit-font = PDF sheets: DejaVu Sans font, Bitstream Vera licence (DejaVu changes in the public domain). Access points: Wikipedia coordinates; motorway junctions estimated.
+sheet-busy = A PDF is being written: try again when it is done.

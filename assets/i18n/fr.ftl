@@ -267,9 +267,7 @@ kiosk-countdown = Retour à la vue d'ensemble dans { $s } s — touchez l'écran
 kiosk-surface = Surface
 kiosk-jobs = Emplois
 kiosk-available-land = Foncier disponible
-kiosk-available-unknown = non indiqué dans les données
 kiosk-scan = Scannez pour la page web de la zone
-kiosk-no-url = Aucune page web indiquée pour cette zone
 kiosk-qr = Code QR : { $url }
 kiosk-highlight = { $vocation } · { $communes }
 kiosk-exit-title = Quitter le mode borne
@@ -506,3 +504,79 @@ crs-note-srid-zero = SRID 0 (inconnu) dans la colonne { $column }
 crs-note-wgs84-column = EPSG:4326 (colonne { $column }), longitude/latitude WGS84
 crs-note-epsg-column = EPSG:{ $code } (colonne { $column }), reprojeté en WGS84
 crs-note-server-reprojected = EPSG:{ $code } (colonne { $column }), reprojeté en WGS84 par le serveur (ST_Transform)
+
+# La fiche investisseur (PDF) et le catalogue (crates/zae-core/src/sheet)
+sheet-available-land = Foncier disponible
+sheet-land-value = { $ha } ha à vendre, { $plots ->
+    [one] 1 parcelle
+   *[other] { $plots } parcelles
+  }
+sheet-land-price = , { $range } €/m²
+sheet-surface-declared = Surface (déclarée)
+sheet-surface-computed = Surface (calculée d'après le contour)
+sheet-jobs = Emplois
+sheet-establishments = Établissements
+sheet-vacancy = Vacance
+sheet-source-producer = { $producer } (fichier { $file })
+sheet-source-file = Fichier { $file }
+sheet-source-plots = Parcelles en vente de { $file } (CNIG terrain-eco : terr_stade_comm, terr_surf_brute, terr_m2_prix)
+sheet-source-vacancy-plots = Calculée d'après les parcelles de { $file } (terr_etat_occup)
+sheet-source-computed = Calculée par ZAE Atlas d'après le contour de la zone (aire géodésique)
+sheet-source-computed-schematic = Calculée par ZAE Atlas d'après le contour de la zone (aire géodésique) ; le contour est schématique, elle n'en donne que l'ordre de grandeur
+sheet-contact-developer = Aménageur : { $name }
+sheet-contact-dbi = Agence de développement économique de Dijon métropole : implantation et développement des entreprises, locaux et terrains disponibles (Dijon métropole, page Attractivité économique, bilan 2022)
+sheet-data-date = Données au { $date }
+sheet-data-years-one = Chiffres de { $year }
+sheet-data-years = Chiffres de { $from } à { $to }
+sheet-data-undated = Les données ne sont pas datées
+sheet-access-motorway = Échangeur autoroutier
+sheet-access-station = Gare
+sheet-access-airport = Aéroport
+sheet-access-road = { $km } km par la route (déclaré par les données)
+sheet-access-crow = { $km } km à vol d'oiseau
+sheet-access-crow-approx = ≈ { $km } km à vol d'oiseau (approximatif)
+sheet-access-on-site = sur la zone
+sheet-access-line = { $what } : { $place }
+sheet-source-access-declared = Distance déclarée par les données ({ $field }, par la route)
+sheet-source-access = { $place } : position d'après { $source } ; distance à vol d'oiseau calculée par ZAE Atlas depuis le contour de la zone
+sheet-source-access-estimate = { $place } : position ESTIMÉE (la commune où la source le situe), { $source } ; distance à vol d'oiseau calculée par ZAE Atlas depuis le contour de la zone
+sheet-approximate-outline = Contour approximatif : aucun périmètre relevé n'est disponible ; la forme et la position sur la carte sont schématiques.
+sheet-key-figures = Chiffres clés
+sheet-access = Accès
+sheet-access-none = Aucun point d'accès connu pour cette zone.
+sheet-tenants = Principales entreprises
+sheet-more-tenants = et { $n } autres
+sheet-contact = Contact
+sheet-contact-none = Les données ne nomment aucun contact pour cette zone.
+sheet-qr-caption = Scannez pour la page web de la zone
+sheet-notes = Sources
+sheet-attribution = Communes © IGN — Admin Express (Licence Ouverte 2.0)
+sheet-foot = { $data } · fiche établie le { $date } avec ZAE Atlas d'après { $file }
+sheet-catalogue-title = Zones d'activités — catalogue
+sheet-catalogue-subtitle = { $n ->
+    [one] 1 zone, une fiche par zone dans les pages suivantes
+   *[other] { $n } zones, une fiche par zone dans les pages suivantes
+  }
+sheet-index = Index
+sheet-overview-foot = Catalogue établi le { $date } avec ZAE Atlas · contours des zones tels que les donnent les données (en tirets : approximatifs)
+sheet-error = La fiche PDF n'a pas pu être écrite : { $reason }
+sheet-error-no-zone = Aucune zone ne passe le filtre : le catalogue serait vide.
+notice-sheet-written = { $n ->
+    [one] Fiche enregistrée dans { $path }
+   *[other] Catalogue de { $n } zones enregistré dans { $path }
+  }
+dialog-sheet-title = Enregistrer la fiche de la zone (PDF)
+dialog-catalogue-title = Enregistrer le catalogue (PDF)
+info-sheet-button = Fiche PDF…
+info-sheet-hover = Une page A4 pour un investisseur : extrait de carte, chiffres clés et leurs sources, accès, entreprises, contact, code QR
+menu-export-catalogue = Exporter le catalogue PDF…
+kiosk-access = Accès (distances à vol d'oiseau)
+kiosk-tenants = Entreprises
+kiosk-print = Imprimer la fiche
+kiosk-printing = Impression…
+kiosk-print-sent = Envoyée à l'imprimante.
+kiosk-print-failed = L'impression a échoué : { $reason }
+kiosk-access-line = { $what } · { $place } · { $distance }
+sheet-access-road-short = { $km } km par la route
+about-credit-font = Fiches PDF : police DejaVu Sans, licence Bitstream Vera (modifications DejaVu dans le domaine public). Points d'accès : coordonnées Wikipédia ; échangeurs autoroutiers estimés.
+sheet-busy = Un PDF est en cours d'écriture : réessayez quand il sera terminé.

@@ -19,6 +19,10 @@ pub enum Ask {
     Export(&'static str),
     /// Where to write the map as PNG.
     Png,
+    /// Where to write a zone's sheet (PDF), and its suggested file name.
+    Sheet(crate::store::ZoneId, String),
+    /// Where to write the catalogue (PDF).
+    Catalogue,
     /// A PMTiles base map.
     BaseMap,
     /// A polygon file for the context layer.
@@ -92,6 +96,26 @@ impl Dialogs {
                     .save_file();
                 spawn(send, repaint, async move {
                     Some(Command::ExportPng(picked.await?.path().to_path_buf()))
+                })
+            }
+            Ask::Sheet(id, name) => {
+                let picked = dialog
+                    .set_title(t!("dialog-sheet-title"))
+                    .set_file_name(name)
+                    .add_filter("PDF", &["pdf"])
+                    .save_file();
+                spawn(send, repaint, async move {
+                    Some(Command::WriteSheet(id, picked.await?.path().to_path_buf()))
+                })
+            }
+            Ask::Catalogue => {
+                let picked = dialog
+                    .set_title(t!("dialog-catalogue-title"))
+                    .set_file_name("catalogue.pdf")
+                    .add_filter("PDF", &["pdf"])
+                    .save_file();
+                spawn(send, repaint, async move {
+                    Some(Command::WriteCatalogue(picked.await?.path().to_path_buf()))
                 })
             }
             Ask::BaseMap => {

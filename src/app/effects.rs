@@ -38,6 +38,20 @@ impl ZaeApp {
             }
             Effect::PickExportFile(ext) => self.dialogs.ask(Ask::Export(ext), ctx),
             Effect::PickPngFile => self.dialogs.ask(Ask::Png, ctx),
+            Effect::PickSheetFile(id) => {
+                let name = self.state.store().zone(id).map_or_else(
+                    || "sheet.pdf".to_string(),
+                    |z| sheet_file_name(z.display_name()),
+                );
+                self.dialogs.ask(Ask::Sheet(id, name), ctx);
+            }
+            Effect::PickCatalogueFile => self.dialogs.ask(Ask::Catalogue, ctx),
+            Effect::Print { command, pdf } => self.print(command, pdf, ctx),
+            Effect::WritePdf {
+                positions,
+                catalogue,
+                path,
+            } => self.write_pdf(positions, catalogue, path, ctx),
             Effect::Screenshot(path) => self.screenshot(path, ctx),
             Effect::PickBaseMapFile => self.dialogs.ask(Ask::BaseMap, ctx),
             Effect::SetBaseMap(choice) => {
@@ -180,6 +194,140 @@ impl ZaeApp {
             ctx.set_zoom_factor(settings.ui_scale);
             ctx.set_theme(egui::ThemePreference::System);
             ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
+    }
+}
+
+/// "ZAE Cap Nord" → "zae-cap-nord.pdf": a file name any system accepts.
+fn sheet_file_name(name: &str) -> String {
+    let mut out = String::new();
+    for c in crate::model::fold(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let stem = out.trim_end_matches('-');
+    if stem.is_empty() {
+        "sheet.pdf".to_string()
+    } else {
+        format!("{stem}.pdf")
+    }
+}
+
+impl ZaeApp {
+    /// Runs the booth's print command on a thread of its own (a printer spooler may take its
+    /// time; the kiosk keeps running); how it ended comes back through `print_done`.
+    fn print(&mut self, command: Vec<String>, pdf: std::path::PathBuf, ctx: &Context) {
+        let Some((program, args)) = command.split_first() else {
+            return;
+        };
+        let (send, receive) = std::sync::mpsc::channel();
+        self.print_done = Some(receive);
+        let program = program.clone();
+        let args = args.to_vec();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("print".into())
+            .spawn(move || {
+                let result = match std::process::Command::new(&program)
+                    .args(&args)
+                    .arg(&pdf)
+                    .stdin(std::process::Stdio::null())
+                    .output()
+                {
+                    Ok(out) if out.status.success() => Ok(()),
+                    Ok(out) => Err(format!(
+                        "{program}: {}{}",
+                        out.status,
+                        String::from_utf8_lossy(&out.stderr)
+                            .lines()
+                            .next()
+                            .map(|l| format!(" ({})", l.trim()))
+                            .unwrap_or_default()
+                    )),
+                    Err(e) => Err(format!("{program}: {e}")),
+                };
+                let _ = send.send(result);
+                repaint.request_repaint();
+            });
+        if let Err(e) = spawned {
+            self.print_done = None;
+            self.state
+                .set_print_message(Some(t!("kiosk-print-failed", reason = e.to_string())));
+        }
+    }
+
+    /// Writes a sheet or the catalogue on a worker, from a copy of the zones (the interface
+    /// goes on meanwhile; a later request waits for this one).
+    fn write_pdf(
+        &mut self,
+        positions: Vec<usize>,
+        catalogue: bool,
+        path: std::path::PathBuf,
+        ctx: &Context,
+    ) {
+        if self.pdf_job.is_some() {
+            self.state.push_error(t!("sheet-busy"));
+            return;
+        }
+        let dataset = self.state.dataset().clone();
+        let lang = i18n::lang();
+        let repaint = ctx.clone();
+        let waker: crate::jobs::Waker = std::sync::Arc::new(move || repaint.request_repaint());
+        let started = crate::jobs::Job::start(
+            "zae-atlas pdf",
+            path.display().to_string(),
+            waker,
+            move |worker| {
+                let result = crate::sheet::write_pdf(&dataset, &positions, catalogue, lang, &path)
+                    .map(|n| (n, path.clone()));
+                worker.send(result);
+            },
+        );
+        match started {
+            Ok(job) => self.pdf_job = Some(job),
+            Err(e) => self.state.pdf_written(Err(e.to_string())),
+        }
+    }
+
+    /// How the PDF worker ended, once it has.
+    pub(super) fn poll_pdf(&mut self) {
+        let Some(job) = &mut self.pdf_job else {
+            return;
+        };
+        match job.poll() {
+            crate::jobs::Polled::Message(result) => {
+                self.pdf_job = None;
+                self.state.pdf_written(result);
+            }
+            crate::jobs::Polled::Pending => {}
+            crate::jobs::Polled::Done => self.pdf_job = None,
+            crate::jobs::Polled::Panicked(said) => {
+                self.pdf_job = None;
+                self.state.pdf_written(Err(said));
+            }
+        }
+    }
+
+    /// How the print command ended, once it has.
+    pub(super) fn poll_print(&mut self) {
+        let Some(receive) = &self.print_done else {
+            return;
+        };
+        match receive.try_recv() {
+            Ok(Ok(())) => {
+                self.print_done = None;
+                self.state.set_print_message(Some(t!("kiosk-print-sent")));
+            }
+            Ok(Err(reason)) => {
+                self.print_done = None;
+                self.state
+                    .set_print_message(Some(t!("kiosk-print-failed", reason = reason)));
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.print_done = None,
         }
     }
 }

@@ -34,6 +34,7 @@ impl eframe::App for ZaeApp {
         }
         i18n::set_lang(self.state.settings().lang());
         self.poll_loader(&ctx);
+        self.poll_pdf();
         if let Some(outcome) = self.png_result.lock().ok().and_then(|mut r| r.take()) {
             match outcome {
                 Ok(notice) => self.state.set_notice(notice),

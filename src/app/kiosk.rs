@@ -68,6 +68,7 @@ impl ZaeApp {
 
     /// Kiosk mode's frame: a top bar, the map, the zone card; no menus, files or dialogs.
     pub(super) fn kiosk_ui(&mut self, ui: &mut Ui, ctx: &Context) {
+        self.poll_print();
         let chord = egui::Modifiers {
             alt: true,
             ctrl: true,
@@ -89,7 +90,22 @@ impl ZaeApp {
                     egui::ScrollArea::vertical()
                         .auto_shrink([false, false])
                         .show(ui, |ui| {
-                            commands = ui::kiosk::card_ui(ui, self.state.dataset(), selected);
+                            commands = ui::kiosk::card_ui(
+                                ui,
+                                self.state.dataset(),
+                                selected,
+                                &ui::kiosk::CardExtras {
+                                    can_print: self
+                                        .state
+                                        .settings()
+                                        .kiosk
+                                        .print_command_words()
+                                        .is_some(),
+                                    printing: self.print_done.is_some(),
+                                    print_message: self.state.print_message(),
+                                    zone_id: self.state.selected_id(),
+                                },
+                            );
                         });
                 });
             self.commands.extend(commands);

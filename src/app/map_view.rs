@@ -69,6 +69,7 @@ impl ZaeApp {
             cells: &mut self.cell_texture,
             label_widths: &mut label_widths,
             output: &mut output,
+            tooltips: !self.state.is_kiosk(),
         };
         let mut map = Map::new(
             self.base_map.layer(),

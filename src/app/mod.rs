@@ -139,6 +139,10 @@ pub struct ZaeApp {
     tile_origin: Option<String>,
     /// An animated move of the view (the kiosk's tour).
     flight: Option<crate::kiosk::Flight>,
+    /// The booth's print command, while it runs: how it ended.
+    print_done: Option<std::sync::mpsc::Receiver<Result<(), String>>>,
+    /// A sheet or catalogue being written on a worker: where, how many zones, or why not.
+    pdf_job: Option<crate::jobs::Job<Result<(usize, std::path::PathBuf), String>>>,
     /// The map's rectangle in the last frame (to aim flights).
     map_rect: Option<Rect>,
     /// Database sessions, the worker reading tables, the lost-connection banner.
@@ -261,6 +265,8 @@ impl ZaeApp {
             tile_cache: config.tile_cache.clone(),
             tile_origin: config.tile_origin.clone(),
             flight: None,
+            print_done: None,
+            pdf_job: None,
             map_rect: None,
             databases: database::Databases::default(),
             db_dialog: ui::db_dialog::DbDialog::default(),

@@ -247,6 +247,9 @@ pub struct ZonesLayer<'a> {
     /// and emptied when the zones change.
     pub label_widths: &'a mut Vec<f32>,
     pub output: &'a mut LayerOutput,
+    /// Hovering a zone or a plot shows its name and surface; off in kiosk mode, where a
+    /// tooltip would stay on screen over the tour.
+    pub tooltips: bool,
 }
 
 /// Room left in the frame's fill budget: for meshes of the frame's own band, and for coarser
@@ -364,6 +367,9 @@ impl Plugin for ZonesLayer<'_> {
                 draw_labels(&painter, &view, self.zones, &visible, self.label_widths);
         }
 
+        if !self.tooltips {
+            return;
+        }
         if let Some(plot) = hovered_plot.and_then(|i| self.plots.get(i)) {
             response
                 .clone()

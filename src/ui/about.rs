@@ -48,6 +48,7 @@ pub fn about_window_ui(ctx: &Context, view: &AboutView) -> Vec<Command> {
             ui.label(t!("about-credit-cnig"));
             ui.label(t!("about-credit-dijon"));
             ui.label(t!("about-credit-communes"));
+            ui.label(t!("about-credit-font"));
             ui.separator();
             ui.label(RichText::new(t!("about-technical")).strong());
             ui.label(t!("about-user-agent", ua = view.user_agent.clone()));

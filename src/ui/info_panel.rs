@@ -51,6 +51,13 @@ pub fn info_panel_ui(ui: &mut Ui, dataset: &Dataset, details: &ZoneDetails) -> V
         )
         .on_hover_text(t!("approximate-location-detail"));
     }
+    if ui
+        .button(t!("info-sheet-button"))
+        .on_hover_text(t!("info-sheet-hover"))
+        .clicked()
+    {
+        commands.push(Command::SheetDialog(details.id));
+    }
     ui.separator();
     ScrollArea::vertical()
         .auto_shrink([false, false])

@@ -44,32 +44,59 @@ pub fn top_bar_ui(ui: &mut Ui) -> Vec<Command> {
     commands
 }
 
-/// The zone card: name, a highlight line, surface, jobs, available land, and a QR code of the
-/// zone's web page (never a link: the booth opens no browser).
-pub fn card_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<Command> {
+/// What the card needs besides the zone: the booth's printing.
+pub struct CardExtras<'a> {
+    /// `[kiosk] print_command` is set: the card offers "Print this sheet".
+    pub can_print: bool,
+    /// The print command is running.
+    pub printing: bool,
+    /// How the last print went (a failure, or "sent to the printer").
+    pub print_message: Option<&'a str>,
+    pub zone_id: Option<crate::store::ZoneId>,
+}
+
+/// The access points, read once (a small file compiled into the program).
+fn access_points() -> &'static crate::sheet::AccessPoints {
+    static POINTS: std::sync::OnceLock<crate::sheet::AccessPoints> = std::sync::OnceLock::new();
+    POINTS.get_or_init(|| {
+        crate::sheet::AccessPoints::embedded().unwrap_or_else(|e| {
+            log::error!("{e}");
+            crate::sheet::AccessPoints::default()
+        })
+    })
+}
+
+/// The zone card, led by what an investor looks for: available land, access, tenants; then
+/// surface and jobs; the QR code of the zone's web page (never a link: the booth opens no
+/// browser); and "Print this sheet" when the booth has a printer. A figure the data does not
+/// give is left out rather than printed as "unknown".
+pub fn card_ui(
+    ui: &mut Ui,
+    dataset: &Dataset,
+    zone_index: usize,
+    extras: &CardExtras,
+) -> Vec<Command> {
     let mut commands = Vec::new();
     let Some(zone) = dataset.zones.get(zone_index) else {
         return commands;
     };
     touch_style(ui);
-    ui.add_space(8.0);
+    // Lines closer than elsewhere: the whole card, QR code included, fits a 1280×800 screen.
+    ui.spacing_mut().item_spacing.y = 5.0;
+    ui.add_space(4.0);
     ui.add(egui::Label::new(RichText::new(zone.display_name()).heading().strong()).wrap());
     let communes = zone
-        .property_str("communes")
-        .map(str::to_string)
-        .or_else(|| zone.commune.clone())
-        .unwrap_or_else(|| t!("unknown"));
-    ui.add(
-        egui::Label::new(
-            RichText::new(t!(
-                "kiosk-highlight",
-                vocation = zone.vocation.label(),
-                communes = communes
-            ))
-            .color(Color32::from_gray(70)),
-        )
-        .wrap(),
-    );
+        .property_text("communes")
+        .or_else(|| zone.commune.clone());
+    let highlight = match communes {
+        Some(c) => t!(
+            "kiosk-highlight",
+            vocation = zone.vocation.label(),
+            communes = c
+        ),
+        None => zone.vocation.label(),
+    };
+    ui.add(egui::Label::new(RichText::new(highlight).color(Color32::from_gray(70))).wrap());
     if zone.is_schematic() {
         ui.label(
             RichText::new(t!("approximate-location"))
@@ -77,53 +104,127 @@ pub fn card_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<Command
                 .color(super::info_panel::APPROXIMATE),
         );
     }
-    ui.add_space(6.0);
+    // The buttons first: the card may be taller than the screen.
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        if extras.can_print
+            && let Some(id) = extras.zone_id
+        {
+            let label = if extras.printing {
+                t!("kiosk-printing")
+            } else {
+                t!("kiosk-print")
+            };
+            if ui
+                .add_enabled(!extras.printing, egui::Button::new(label))
+                .clicked()
+            {
+                commands.push(Command::PrintSheet(id));
+            }
+        }
+        if ui.button(t!("kiosk-close-card")).clicked() {
+            commands.push(Command::Select(None));
+        }
+    });
+    if let Some(message) = extras.print_message {
+        ui.add(
+            egui::Label::new(RichText::new(message).color(Color32::from_rgb(0x8A, 0x3A, 0x00)))
+                .wrap(),
+        );
+    }
+    ui.add_space(2.0);
     // One fact a line pair: the name small, the figure big (read from a metre away).
     let fact = |ui: &mut Ui, name: String, value: RichText| {
         ui.add_space(6.0);
         ui.label(RichText::new(name).color(Color32::from_gray(90)));
         ui.add(egui::Label::new(value).wrap());
     };
-    let surface = match zone.surface_declared_ha {
-        Some(ha) => format!("{} ha", format_ha(ha)),
-        None => t!("unknown"),
-    };
-    fact(
-        ui,
-        t!("kiosk-surface"),
-        RichText::new(surface).size(28.0).strong(),
-    );
-    let jobs = match (zone.jobs, zone.jobs_year()) {
-        (Some(j), Some(y)) => format!("{} ({y})", format_count(j)),
-        (Some(j), None) => format_count(j),
-        (None, _) => t!("unknown"),
-    };
-    fact(
-        ui,
-        t!("kiosk-jobs"),
-        RichText::new(jobs).size(28.0).strong(),
-    );
     let land = dataset.land_stats(zone_index);
-    let land = if land.plots_for_sale > 0 {
-        RichText::new(t!(
-            "land-for-sale",
-            ha = format_ha(land.available_ha),
-            n = land.plots_for_sale
-        ))
-        .size(24.0)
-        .strong()
-        .color(crate::palette::FOR_SALE)
-    } else {
-        RichText::new(t!("kiosk-available-unknown")).italics()
-    };
-    fact(ui, t!("kiosk-available-land"), land);
-    ui.add_space(10.0);
-    match zone.url() {
-        Some(url) => match QrMatrix::encode(&url) {
+    if land.plots_for_sale > 0 {
+        fact(
+            ui,
+            t!("kiosk-available-land"),
+            RichText::new(t!(
+                "land-for-sale",
+                ha = format_ha(land.available_ha),
+                n = land.plots_for_sale
+            ))
+            .size(26.0)
+            .strong()
+            .color(crate::palette::FOR_SALE),
+        );
+    }
+    // Access: where the motorway, the station and the airport are.
+    let mut notes = 0;
+    let access = access_points().lines_for(zone, &mut |_| {
+        notes += 1;
+        notes
+    });
+    if !access.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new(t!("kiosk-access")).color(Color32::from_gray(90)));
+        for line in &access {
+            ui.add(
+                egui::Label::new(
+                    RichText::new(t!(
+                        "kiosk-access-line",
+                        what = line.label.clone(),
+                        place = line.place.clone(),
+                        distance = line.short.clone()
+                    ))
+                    .small(),
+                )
+                .wrap(),
+            );
+        }
+    }
+    let mut tenants: Vec<String> = zone.tenants().into_iter().map(|t| t.name).collect();
+    if tenants.is_empty() {
+        tenants = dataset
+            .establishments_in(zone_index)
+            .map(|e| e.name.clone())
+            .collect();
+    }
+    if !tenants.is_empty() {
+        ui.add_space(4.0);
+        ui.label(RichText::new(t!("kiosk-tenants")).color(Color32::from_gray(90)));
+        let shown = tenants.len().min(5);
+        let mut list = tenants[..shown].join(" · ");
+        if tenants.len() > shown {
+            list.push_str(&format!(
+                " · {}",
+                t!("sheet-more-tenants", n = tenants.len() - shown)
+            ));
+        }
+        ui.add(egui::Label::new(RichText::new(list).small()).wrap());
+    }
+    // Surface and jobs side by side.
+    let surface = zone
+        .surface_declared_ha
+        .map(|ha| format!("{} ha", format_ha(ha)));
+    let jobs = zone.jobs.map(|j| match zone.jobs_year() {
+        Some(y) => format!("{} ({y})", format_count(j)),
+        None => format_count(j),
+    });
+    if surface.is_some() || jobs.is_some() {
+        ui.horizontal_top(|ui| {
+            for (name, value) in [(t!("kiosk-surface"), surface), (t!("kiosk-jobs"), jobs)] {
+                if let Some(value) = value {
+                    ui.vertical(|ui| {
+                        fact(ui, name, RichText::new(value).size(24.0).strong());
+                    });
+                    ui.add_space(12.0);
+                }
+            }
+        });
+    }
+    ui.add_space(6.0);
+    if let Some(url) = zone.url() {
+        match QrMatrix::encode(&url) {
             // The code beside its caption: the whole card fits a 1280×800 screen at 1.25×.
             Ok(qr) => {
                 ui.horizontal_top(|ui| {
-                    qr_ui(ui, &qr, 170.0, &url);
+                    qr_ui(ui, &qr, 124.0, &url);
                     ui.vertical(|ui| {
                         ui.add(egui::Label::new(RichText::new(t!("kiosk-scan")).strong()).wrap());
                         ui.add(
@@ -139,18 +240,8 @@ pub fn card_ui(ui: &mut Ui, dataset: &Dataset, zone_index: usize) -> Vec<Command
                     });
                 });
             }
-            Err(e) => {
-                log::warn!("{e}");
-                ui.label(RichText::new(t!("kiosk-no-url")).italics());
-            }
-        },
-        None => {
-            ui.label(RichText::new(t!("kiosk-no-url")).italics());
+            Err(e) => log::warn!("{e}"),
         }
-    }
-    ui.add_space(14.0);
-    if ui.button(t!("kiosk-close-card")).clicked() {
-        commands.push(Command::Select(None));
     }
     commands
 }

@@ -75,6 +75,9 @@ pub fn menu_bar_ui(
             if ui.button(t!("menu-export-png")).clicked() {
                 commands.push(Command::ExportPngDialog);
             }
+            if ui.button(t!("menu-export-catalogue")).clicked() {
+                commands.push(Command::CatalogueDialog);
+            }
             ui.separator();
             if ui.button(t!("menu-quit")).clicked() {
                 commands.push(Command::Quit);

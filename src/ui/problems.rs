@@ -18,6 +18,7 @@ pub fn problem_text(problem: &Problem) -> String {
         Problem::Db(e) => db_error_text(e),
         Problem::DbAgain(e) => format!("{} {}", db_error_text(e), t!("db-last-data-stays")),
         Problem::Export(e) => export_error_text(e),
+        Problem::Sheet(reason) => t!("sheet-error", reason = reason.clone()),
         Problem::Said(text) => text.clone(),
     }
 }

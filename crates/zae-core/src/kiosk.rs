@@ -24,6 +24,10 @@ pub struct KioskSettings {
     pub flight_seconds: f64,
     /// Interface scale in kiosk mode (egui zoom factor).
     pub ui_scale: f32,
+    /// Prints a zone's sheet at the booth (e.g. `lp -d booth`): the card shows "Print this
+    /// sheet", which writes the PDF to a temporary file and runs this command with the file's
+    /// path as its last argument. Words are split at spaces (no shell, no quoting).
+    pub print_command: Option<String>,
 }
 
 impl Default for KioskSettings {
@@ -36,6 +40,7 @@ impl Default for KioskSettings {
             seconds_per_zone: 12.0,
             flight_seconds: 2.5,
             ui_scale: 1.25,
+            print_command: None,
         }
     }
 }
@@ -62,7 +67,19 @@ impl KioskSettings {
             d.ui_scale
         };
         self.pin = self.pin.filter(|p| !p.trim().is_empty());
+        self.print_command = self.print_command.filter(|c| !c.trim().is_empty());
         self
+    }
+
+    /// The print command's program and arguments, when one is set.
+    pub fn print_command_words(&self) -> Option<Vec<String>> {
+        let words: Vec<String> = self
+            .print_command
+            .as_deref()?
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        (!words.is_empty()).then_some(words)
     }
 }
 

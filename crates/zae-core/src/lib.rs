@@ -27,6 +27,7 @@ pub mod model;
 pub mod qr;
 pub mod search;
 pub mod settings;
+pub mod sheet;
 pub mod spatial;
 pub mod state;
 pub mod stats;

@@ -115,6 +115,20 @@ fn write_atomically(
     Ok(count)
 }
 
+/// Writes `bytes` (a PDF sheet, a catalogue) to `path` atomically: a temporary file in the same
+/// folder, renamed into place, so a failure never leaves half a file.
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let io = |source| ExportError::Io {
+        file: name(path),
+        source,
+    };
+    write_atomically(path, |out| {
+        out.write_all(bytes).map_err(io)?;
+        Ok(1)
+    })
+    .map(|_| ())
+}
+
 /// Writes an RGBA image (`width` × `height`, 4 bytes a pixel) as PNG, atomically.
 pub fn write_png(path: &Path, width: u32, height: u32, rgba: Vec<u8>) -> Result<(), ExportError> {
     let io = |source| ExportError::Io {

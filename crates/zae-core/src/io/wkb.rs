@@ -15,10 +15,24 @@ const MAX_DEPTH: usize = 8;
 
 /// Reads a WKB geometry; notes (e.g. members of a collection left out) go to `warnings`.
 pub fn raw_geometry(bytes: &[u8], warnings: &mut Vec<Reason>) -> Result<RawGeom, Reason> {
-    let geometry = wkb::reader::read_wkb(bytes).map_err(|e| Reason::UndecodableWkb {
-        detail: e.to_string(),
-    })?;
-    convert(&geometry, 0, warnings)
+    // The wkb crate reads some geometries lazily and can panic on a cut or mutated one (a
+    // fuzzed MultiPoint did): that is one feature's reason, never the end of the file.
+    let mut noted = Vec::new();
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let geometry = wkb::reader::read_wkb(bytes).map_err(|e| Reason::UndecodableWkb {
+            detail: e.to_string(),
+        })?;
+        convert(&geometry, 0, &mut noted)
+    }));
+    match read {
+        Ok(result) => {
+            warnings.append(&mut noted);
+            result
+        }
+        Err(_) => Err(Reason::UndecodableWkb {
+            detail: "malformed geometry".into(),
+        }),
+    }
 }
 
 fn pos<C: CoordTrait<T = f64>>(c: &C) -> Pos {
@@ -160,5 +174,27 @@ mod tests {
             matches!(err, Some(Reason::UndecodableWkb { .. })),
             "{err:?}"
         );
+    }
+
+    /// Cut or mutated geometries are a reason, never a panic (the wkb crate indexes lazily).
+    #[test]
+    fn cut_geometries_are_refused_without_a_panic() {
+        let point = |x: f64, y: f64| {
+            let mut p = vec![1u8, 1, 0, 0, 0];
+            p.extend_from_slice(&x.to_le_bytes());
+            p.extend_from_slice(&y.to_le_bytes());
+            p
+        };
+        // A MultiPoint saying it holds 5 points, with one and a half.
+        let mut multi = vec![1u8, 4, 0, 0, 0, 5, 0, 0, 0];
+        multi.extend(point(1.0, 2.0));
+        multi.extend(&point(3.0, 4.0)[..9]);
+        for cut in 0..multi.len() {
+            let mut warnings = Vec::new();
+            // Whatever it says, it says it: no panic out of here.
+            let _ = raw_geometry(&multi[..cut], &mut warnings);
+        }
+        let mut warnings = Vec::new();
+        assert!(raw_geometry(&multi, &mut warnings).is_err());
     }
 }

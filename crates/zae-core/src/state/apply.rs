@@ -21,6 +21,7 @@ impl AppState {
             Command::Select(id) => {
                 self.selected = id.filter(|&id| self.store.zone(id).is_some());
                 self.selection_moved = true;
+                self.print_message = None;
             }
             Command::Focus(id) => {
                 if let Some(zone) = self.store.zone(id) {
@@ -76,6 +77,19 @@ impl AppState {
             Command::Export(path) => self.export(&path),
             Command::ExportPngDialog => effects.push(Effect::PickPngFile),
             Command::ExportPng(path) => effects.push(Effect::Screenshot(path)),
+            Command::SheetDialog(id) => effects.push(Effect::PickSheetFile(id)),
+            Command::WriteSheet(id, path) => {
+                if let Some(position) = self.store.position(id) {
+                    effects.push(Effect::WritePdf {
+                        positions: vec![position],
+                        catalogue: false,
+                        path,
+                    });
+                }
+            }
+            Command::CatalogueDialog => effects.push(Effect::PickCatalogueFile),
+            Command::WriteCatalogue(path) => self.write_catalogue(path, effects),
+            Command::PrintSheet(id) => self.print_sheet(id, effects),
             Command::SetFilter(filter) => {
                 self.prefs.filter = filter;
                 self.refilter();
@@ -173,6 +187,48 @@ impl AppState {
                 ))
             }
             Err(e) => self.push_problem(super::Problem::Export(std::sync::Arc::new(e))),
+        }
+    }
+
+    /// Asks for the catalogue of the zones the filter shows (PDF), written on a worker.
+    fn write_catalogue(&mut self, path: std::path::PathBuf, effects: &mut Vec<Effect>) {
+        let shown: Vec<usize> = (0..self.store.zones().len())
+            .filter(|&i| self.is_shown(i))
+            .collect();
+        if shown.is_empty() {
+            self.push_problem(super::Problem::Sheet(t!("sheet-error-no-zone")));
+            return;
+        }
+        effects.push(Effect::WritePdf {
+            positions: shown,
+            catalogue: true,
+            path,
+        });
+    }
+
+    /// The booth prints a zone's sheet: the PDF to a temporary file kept for the print
+    /// command, which the shell runs. Without a print command, nothing happens.
+    fn print_sheet(&mut self, id: crate::store::ZoneId, effects: &mut Vec<Effect>) {
+        let Some(command) = self.prefs.settings.kiosk.print_command_words() else {
+            return;
+        };
+        let Some(position) = self.store.position(id) else {
+            return;
+        };
+        self.print_message = None;
+        let written = crate::sheet::sheet_pdf(self.store.dataset(), position, crate::i18n::lang())
+            .and_then(|pdf| {
+                let mut file = tempfile::Builder::new()
+                    .prefix("zae-atlas-sheet-")
+                    .suffix(".pdf")
+                    .tempfile()
+                    .map_err(|e| e.to_string())?;
+                std::io::Write::write_all(&mut file, &pdf).map_err(|e| e.to_string())?;
+                file.keep().map(|(_, path)| path).map_err(|e| e.to_string())
+            });
+        match written {
+            Ok(pdf) => effects.push(Effect::Print { command, pdf }),
+            Err(e) => self.print_message = Some(t!("kiosk-print-failed", reason = e)),
         }
     }
 

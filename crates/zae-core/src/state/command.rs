@@ -53,6 +53,17 @@ pub enum Command {
     ExportPngDialog,
     /// Write the current map view as PNG (from the next rendered frame).
     ExportPng(PathBuf),
+    /// Ask where to save, then write this zone's sheet (PDF).
+    SheetDialog(ZoneId),
+    /// Write this zone's sheet (PDF) to this file.
+    WriteSheet(ZoneId, PathBuf),
+    /// Ask where to save, then write the catalogue of the zones the filter shows (PDF).
+    CatalogueDialog,
+    /// Write the catalogue of the zones the filter shows (PDF) to this file.
+    WriteCatalogue(PathBuf),
+    /// The booth's "Print this sheet": the sheet to a temporary file, then the configured
+    /// print command with its path.
+    PrintSheet(ZoneId),
     SetFilter(ZoneFilter),
     /// Sort the attribute table.
     SetTableSort(TableSort),
@@ -149,6 +160,24 @@ pub enum Effect {
     PickPngFile,
     /// Write the map as drawn in the next frame to this PNG file.
     Screenshot(PathBuf),
+    /// Ask where to write a zone's sheet (PDF).
+    PickSheetFile(ZoneId),
+    /// Ask where to write the catalogue (PDF).
+    PickCatalogueFile,
+    /// Write a PDF on a worker: the sheets of these zones (positions), as a catalogue (an
+    /// overview page first) or one zone's sheet; how it went comes back through
+    /// [`super::AppState::pdf_written`].
+    WritePdf {
+        positions: Vec<usize>,
+        catalogue: bool,
+        path: PathBuf,
+    },
+    /// Run the booth's print command (program and arguments) with the PDF's path last, off
+    /// the interface's thread; a failure is shown on the card.
+    Print {
+        command: Vec<String>,
+        pdf: PathBuf,
+    },
     /// Ask for a PMTiles file for the base map.
     PickBaseMapFile,
     /// Use another base map.

@@ -112,6 +112,8 @@ pub struct AppState {
     errors: Vec<Problem>,
     /// A message for the status bar (export written...).
     notice: Option<String>,
+    /// Why the booth's last print failed (shown on the kiosk card).
+    print_message: Option<String>,
     /// Bounds (lon/lat) to fit the view to, when the shell knows the map's size.
     pending_fit: Option<Rect<f64>>,
     /// Bounds of what the current load has brought so far.
@@ -164,6 +166,8 @@ impl AppState {
     ) -> Persisted {
         let mut settings = self.prefs.settings.clone();
         settings.kiosk.pin = None;
+        // Like the PIN, the command the booth runs comes from its config file only.
+        settings.kiosk.print_command = None;
         Persisted {
             view,
             settings,
@@ -335,6 +339,30 @@ impl AppState {
 
     pub fn set_notice(&mut self, notice: String) {
         self.notice = Some(notice);
+    }
+
+    /// A PDF sheet or catalogue was written (how many zones, where), or why not.
+    pub fn pdf_written(&mut self, result: Result<(usize, std::path::PathBuf), String>) {
+        match result {
+            Ok((n, path)) => {
+                self.notice = Some(crate::t!(
+                    "notice-sheet-written",
+                    n = n,
+                    path = path.display().to_string()
+                ))
+            }
+            Err(e) => self.push_problem(Problem::Sheet(e)),
+        }
+    }
+
+    /// Why the booth's last print failed, while the card shows it.
+    pub fn print_message(&self) -> Option<&str> {
+        self.print_message.as_deref()
+    }
+
+    /// The shell says how the print command ended (`None`: it worked).
+    pub fn set_print_message(&mut self, message: Option<String>) {
+        self.print_message = message;
     }
 
     /// Remembered database connections (without password), most recent first.

@@ -23,6 +23,8 @@ pub enum Problem {
     DbAgain(Arc<DbError>),
     /// The filtered zones could not be exported.
     Export(Arc<ExportError>),
+    /// A PDF sheet or catalogue could not be made or written (the reason, as the core says it).
+    Sheet(String),
     /// A sentence already written in the interface's language (an export that failed...).
     Said(String),
 }
@@ -40,6 +42,7 @@ impl std::fmt::Display for Problem {
             Problem::Load(e) | Problem::Reload(e) | Problem::Embedded(e) => write!(f, "{e}"),
             Problem::Db(e) | Problem::DbAgain(e) => write!(f, "{e}"),
             Problem::Export(e) => write!(f, "{e}"),
+            Problem::Sheet(reason) => write!(f, "the PDF sheet could not be written: {reason}"),
             Problem::Said(text) => f.write_str(text),
         }
     }
