@@ -77,6 +77,22 @@ enum Cmd {
         #[arg(long, value_name = "EPSG")]
         crs: Option<u32>,
     },
+    /// Compare two inventories: what changed between the files BEFORE and the files AFTER
+    /// (zones, plots, establishments), one row per change, as CSV or GeoJSON, without a window.
+    /// Example: diff 2019/site-eco.csv 2019/terrain-eco.csv -- 2025/site-eco.csv
+    /// 2025/terrain-eco.csv --to changes.csv. Exit code 0 when written, 1 when an input could
+    /// not be read.
+    Diff {
+        /// The files of the inventory before.
+        #[arg(required = true, value_name = "BEFORE")]
+        before: Vec<PathBuf>,
+        /// Output file: .csv or .geojson (written to a temporary file, then renamed).
+        #[arg(long, value_name = "OUT")]
+        to: Option<PathBuf>,
+        /// After `--`: the files of the inventory after (`--to OUT` may follow them).
+        #[arg(last = true, required = true, value_name = "AFTER")]
+        after: Vec<std::ffi::OsString>,
+    },
     /// Print where this copy keeps its config file, remembered settings and tile cache.
     Paths,
 }
@@ -111,6 +127,16 @@ fn main() -> ExitCode {
                 &zae_atlas::io::export::GpkgOptions { layer, epsg: crs },
                 &mut std::io::stdout().lock(),
             );
+            return ExitCode::from(code as u8);
+        }
+        Some(Cmd::Diff { before, to, after }) => {
+            let (after, to_after) = zae_atlas::diff_cmd::split_to(after);
+            let Some(to) = to.or(to_after) else {
+                eprintln!("zae-atlas diff: --to OUT.csv or --to OUT.geojson is required");
+                return ExitCode::from(2);
+            };
+            let code =
+                zae_atlas::diff_cmd::run(&before, &after, &to, &mut std::io::stdout().lock());
             return ExitCode::from(code as u8);
         }
         Some(Cmd::Paths) => {
