@@ -46,6 +46,14 @@ struct Cli {
     /// (site-eco, terrain-eco, etablissement), else the list of tables is shown.
     #[arg(long = "db-table", value_name = "SCHEMA.TABLE", requires = "db")]
     db_tables: Vec<String>,
+    /// Compare two inventories in the window: the files before, then `--`, then the files
+    /// after (e.g. --compare 2019/*.csv -- 2025/*.csv). The map shows the after inventory
+    /// coloured by what changed.
+    #[arg(long, num_args = 1.., value_name = "BEFORE")]
+    compare: Vec<PathBuf>,
+    /// With --compare: the files after, following `--`.
+    #[arg(last = true, value_name = "AFTER", requires = "compare")]
+    compare_after: Vec<PathBuf>,
     #[command(subcommand)]
     command: Option<Cmd>,
 }
@@ -238,6 +246,14 @@ fn main() -> ExitCode {
     }
     // A GeoPackage named without a table opens all its tables.
     let files = zae_atlas::io::source::expand_all(&cli.files);
+    let compare = match (cli.compare.is_empty(), cli.compare_after.is_empty()) {
+        (true, _) => None,
+        (false, false) => Some((cli.compare.clone(), cli.compare_after.clone())),
+        (false, true) => {
+            eprintln!("zae-atlas: --compare BEFORE... -- AFTER...: no file after `--`");
+            return ExitCode::from(2);
+        }
+    };
     let result = eframe::run_native(
         STORAGE_NAME,
         options,
@@ -282,6 +298,18 @@ fn main() -> ExitCode {
                 settings_file,
                 settings_set_aside,
                 crash_dir,
+                compare: compare.clone(),
+            };
+            // A comparison shows its own files: the files of the last session are not reopened.
+            let saved = if compare.is_some() {
+                saved.map(|s| zae_atlas::app::Persisted {
+                    open_files: Vec::new(),
+                    embedded_open: true,
+                    open_databases: Vec::new(),
+                    ..s
+                })
+            } else {
+                saved
             };
             let mut app = ZaeApp::restore(&cc.egui_ctx, config, saved);
             if let Some((url, password)) = database {

@@ -38,6 +38,7 @@ impl eframe::App for ZaeApp {
         }
         i18n::set_lang(self.state.settings().lang());
         self.poll_loader(&ctx);
+        self.poll_compare(&ctx);
         if let Some(outcome) = self.png_result.lock().ok().and_then(|mut r| r.take()) {
             match outcome {
                 Ok(notice) => self.state.set_notice(notice),
@@ -85,7 +86,9 @@ impl eframe::App for ZaeApp {
                 files_done: j.files_done,
                 files_total: j.files_total,
             });
-            let loading = loading.or_else(|| self.db_progress());
+            let loading = loading
+                .or_else(|| self.db_progress())
+                .or_else(|| self.compare_progress());
             self.commands.extend(ui::status_bar_ui(
                 ui,
                 self.state.dataset(),
@@ -143,6 +146,9 @@ impl eframe::App for ZaeApp {
                 .default_size(380.0)
                 .size_range(280.0..=640.0)
                 .show(ui, |ui| {
+                    if let Some(comparison) = self.state.comparison() {
+                        ui::compare::zone_changes_ui(ui, comparison, details.position);
+                    }
                     commands = ui::info_panel_ui(ui, self.state.dataset(), details);
                 });
             self.commands.extend(commands);
@@ -171,6 +177,10 @@ impl eframe::App for ZaeApp {
         if let Some(choice) = &mut self.layer_choice {
             self.commands
                 .extend(ui::layer_chooser::layer_chooser_ui(&ctx, choice));
+        }
+        if let Some(comparison) = self.state.comparison() {
+            self.commands
+                .extend(ui::compare::compare_window_ui(&ctx, comparison));
         }
         if let Some(view) = self.state.stats() {
             let (hovered, open) = ui::stats::stats_window_ui(&ctx, self.state.dataset(), view);

@@ -97,6 +97,9 @@ impl ZaeApp {
             }
             _ => {}
         }
+        if let (Some(comparison), Some(view)) = (self.state.comparison(), &output.view) {
+            crate::map::compare_layer::paint(&ui.painter_at(rect), view, comparison);
+        }
         self.hovered = output.hovered;
         if self.hovered.is_some() {
             response.on_hover_cursor(egui::CursorIcon::PointingHand);

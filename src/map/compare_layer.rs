@@ -1,0 +1,114 @@
+//! A comparison on the map, over the zones layer (which shows the after inventory coloured by
+//! change): removed zones as hatched ghosts, and the swipe, the before inventory drawn left of
+//! it. Nothing here runs when no comparison is open, so the normal map pays nothing for it.
+
+use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2};
+
+use super::ViewTransform;
+use super::zones_layer::dashed_ring;
+use crate::diff::Status;
+use crate::palette::change_color;
+use crate::state::Comparison;
+use crate::t;
+
+fn visible(view: &ViewTransform, bbox: geo::Rect<f64>) -> bool {
+    let ((w, s), (e, n)) = view.visible_lon_lat();
+    bbox.max().x >= w && bbox.min().x <= e && bbox.max().y >= s && bbox.min().y <= n
+}
+
+/// Draws the comparison over the map in `view.rect`.
+pub fn paint(painter: &Painter, view: &ViewTransform, comparison: &Comparison) {
+    let rect = view.rect;
+    let split = comparison.swipe().map(|f| rect.left() + f * rect.width());
+    let after_side = match split {
+        Some(x) => Rect::from_min_max(pos2(x, rect.top()), rect.max),
+        None => rect,
+    };
+    paint_ghosts(&painter.with_clip_rect(after_side), view, comparison);
+    if let Some(x) = split {
+        let before_side = Rect::from_min_max(rect.min, pos2(x, rect.bottom()));
+        paint_before(&painter.with_clip_rect(before_side), view, comparison);
+        let line = Stroke::new(3.0, Color32::from_rgb(0x22, 0x22, 0x22));
+        painter.line_segment([pos2(x, rect.top()), pos2(x, rect.bottom())], line);
+        let font = FontId::proportional(14.0);
+        for (text, anchor, dx) in [
+            (t!("compare-side-before"), Align2::RIGHT_TOP, -8.0),
+            (t!("compare-side-after"), Align2::LEFT_TOP, 8.0),
+        ] {
+            let galley = painter.layout_no_wrap(text, font.clone(), Color32::BLACK);
+            let at = anchor.anchor_size(pos2(x + dx, rect.top() + 8.0), galley.size());
+            painter.rect_filled(at.expand(3.0), 3.0, Color32::from_white_alpha(230));
+            painter.galley(at.min, galley, Color32::BLACK);
+        }
+    }
+}
+
+/// Removed zones: a dashed red outline with red hatching, over the map.
+fn paint_ghosts(painter: &Painter, view: &ViewTransform, comparison: &Comparison) {
+    let colour = change_color(Status::Removed);
+    let stroke = Stroke::new(2.0, colour);
+    let hatch = Stroke::new(1.2, colour.gamma_multiply(0.8));
+    for ghost in comparison.ghosts.iter().filter(|g| visible(view, g.bbox)) {
+        for polygon in &ghost.outline.0 {
+            for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+                let points: Vec<Pos2> = ring
+                    .0
+                    .iter()
+                    .map(|c| view.lon_lat_to_screen(c.x, c.y))
+                    .collect();
+                painter.extend(dashed_ring(&points, stroke));
+            }
+        }
+        for line in &ghost.hatching {
+            let points: Vec<Pos2> = line
+                .0
+                .iter()
+                .map(|c| view.lon_lat_to_screen(c.x, c.y))
+                .collect();
+            painter.add(Shape::line(points, hatch));
+        }
+    }
+}
+
+/// The before inventory, left of the swipe: the map behind is muted, then the before zones
+/// are filled by what became of them (removed, changed, the same).
+fn paint_before(painter: &Painter, view: &ViewTransform, comparison: &Comparison) {
+    painter.rect_filled(view.rect, 0.0, Color32::from_white_alpha(200));
+    let mut fill = Mesh::default();
+    let mut outlines = Vec::new();
+    let scale = view.world_px as f32;
+    for (i, zone) in comparison.before.zones.iter().enumerate() {
+        if !visible(view, zone.bbox) {
+            continue;
+        }
+        let Some(mesh) = comparison.before_meshes.get(i) else {
+            continue;
+        };
+        let status = comparison
+            .diff
+            .zone_status_before
+            .get(i)
+            .copied()
+            .unwrap_or_default();
+        let colour = change_color(status);
+        let base = view.world_to_screen(mesh.origin);
+        let at = |v: &[f32; 2]| pos2(base.x + v[0] * scale, base.y + v[1] * scale);
+        let first = fill.vertices.len() as u32;
+        fill.vertices.extend(mesh.vertices.iter().map(|v| Vertex {
+            pos: at(v),
+            uv: WHITE_UV,
+            color: colour.gamma_multiply(0.6),
+        }));
+        fill.indices
+            .extend(mesh.indices.iter().map(|&i| first + u32::from(i)));
+        for ring in mesh.rings() {
+            outlines.push(Shape::closed_line(
+                ring.iter().map(at).collect(),
+                Stroke::new(1.5, colour),
+            ));
+        }
+    }
+    painter.add(Shape::mesh(fill));
+    painter.extend(outlines);
+}
