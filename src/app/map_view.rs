@@ -135,7 +135,8 @@ impl ZaeApp {
             ui,
             rect,
             &self.colours.legend,
-            !self.state.store().plots().is_empty(),
+            // Compared, plots are coloured by change like the zones: the legend says it.
+            !self.state.store().plots().is_empty() && self.state.comparison().is_none(),
             schematic_shown,
         );
         if let Some(view) = &output.view {
