@@ -73,6 +73,12 @@ impl ZaeApp {
             }
             Polled::Message(Ok(load)) => {
                 self.compare_job = None;
+                // The after files are open now: watched for changes from how they are now.
+                for (path, _) in &load.after_sources {
+                    if let Some(stamp) = super::loader::stamp(path) {
+                        self.stamps.insert(path.clone(), stamp);
+                    }
+                }
                 let before = self.state.store().generation();
                 self.state.comparison_loaded(*load);
                 if self.state.store().generation() != before {

@@ -117,6 +117,16 @@ impl eframe::App for ZaeApp {
                 });
             self.commands.extend(commands);
         }
+        if let Some(comparison) = self.state.comparison() {
+            let mut commands = Vec::new();
+            Panel::bottom("compare")
+                .resizable(true)
+                .default_size(260.0)
+                .show(ui, |ui| {
+                    commands = ui::compare::compare_panel_ui(ui, comparison);
+                });
+            self.commands.extend(commands);
+        }
         Panel::left("files")
             .default_size(250.0)
             .size_range(180.0..=420.0)
@@ -177,10 +187,6 @@ impl eframe::App for ZaeApp {
         if let Some(choice) = &mut self.layer_choice {
             self.commands
                 .extend(ui::layer_chooser::layer_chooser_ui(&ctx, choice));
-        }
-        if let Some(comparison) = self.state.comparison() {
-            self.commands
-                .extend(ui::compare::compare_window_ui(&ctx, comparison));
         }
         if let Some(view) = self.state.stats() {
             let (hovered, open) = ui::stats::stats_window_ui(&ctx, self.state.dataset(), view);

@@ -97,8 +97,10 @@ impl ZaeApp {
             }
             _ => {}
         }
-        if let (Some(comparison), Some(view)) = (self.state.comparison(), &output.view) {
-            crate::map::compare_layer::paint(&ui.painter_at(rect), view, comparison);
+        if let (Some(comparison), Some(view)) = (self.state.comparison(), &output.view)
+            && let Some(at) = crate::map::compare_layer::paint(ui, view, comparison)
+        {
+            self.commands.push(Command::SetSwipe(Some(at)));
         }
         self.hovered = output.hovered;
         if self.hovered.is_some() {

@@ -17,9 +17,12 @@ fn visible(view: &ViewTransform, bbox: geo::Rect<f64>) -> bool {
     bbox.max().x >= w && bbox.min().x <= e && bbox.max().y >= s && bbox.min().y <= n
 }
 
-/// Draws the comparison over the map in `view.rect`.
-pub fn paint(painter: &Painter, view: &ViewTransform, comparison: &Comparison) {
+/// Draws the comparison over the map in `view.rect`; returns where the swipe was dragged to
+/// (its divider can be dragged on the map, as well as set in the comparison's panel).
+pub fn paint(ui: &egui::Ui, view: &ViewTransform, comparison: &Comparison) -> Option<f32> {
     let rect = view.rect;
+    let painter = &ui.painter_at(rect);
+    let mut dragged = None;
     let split = comparison.swipe().map(|f| rect.left() + f * rect.width());
     let after_side = match split {
         Some(x) => Rect::from_min_max(pos2(x, rect.top()), rect.max),
@@ -29,8 +32,32 @@ pub fn paint(painter: &Painter, view: &ViewTransform, comparison: &Comparison) {
     if let Some(x) = split {
         let before_side = Rect::from_min_max(rect.min, pos2(x, rect.bottom()));
         paint_before(&painter.with_clip_rect(before_side), view, comparison);
+        let handle = Rect::from_x_y_ranges(x - 8.0..=x + 8.0, rect.y_range());
+        let response = ui
+            .interact(
+                handle,
+                ui.scope_id().with("compare-swipe"),
+                egui::Sense::drag(),
+            )
+            .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
+        if response.dragged()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            dragged = Some((p.x - rect.left()) / rect.width().max(1.0));
+        }
         let line = Stroke::new(3.0, Color32::from_rgb(0x22, 0x22, 0x22));
         painter.line_segment([pos2(x, rect.top()), pos2(x, rect.bottom())], line);
+        let knob = pos2(x, rect.center().y);
+        painter.circle(knob, 10.0, Color32::WHITE, line);
+        for dir in [-1.0f32, 1.0] {
+            let tip = pos2(x + dir * 6.0, knob.y);
+            let back = x + dir * 2.0;
+            painter.add(Shape::convex_polygon(
+                vec![tip, pos2(back, knob.y - 4.0), pos2(back, knob.y + 4.0)],
+                Color32::from_rgb(0x22, 0x22, 0x22),
+                Stroke::NONE,
+            ));
+        }
         let font = FontId::proportional(14.0);
         for (text, anchor, dx) in [
             (t!("compare-side-before"), Align2::RIGHT_TOP, -8.0),
@@ -42,6 +69,7 @@ pub fn paint(painter: &Painter, view: &ViewTransform, comparison: &Comparison) {
             painter.galley(at.min, galley, Color32::BLACK);
         }
     }
+    dragged
 }
 
 /// Removed zones: a dashed red outline with red hatching, over the map.
@@ -74,7 +102,7 @@ fn paint_ghosts(painter: &Painter, view: &ViewTransform, comparison: &Comparison
 /// The before inventory, left of the swipe: the map behind is muted, then the before zones
 /// are filled by what became of them (removed, changed, the same).
 fn paint_before(painter: &Painter, view: &ViewTransform, comparison: &Comparison) {
-    painter.rect_filled(view.rect, 0.0, Color32::from_white_alpha(200));
+    painter.rect_filled(view.rect, 0.0, Color32::from_white_alpha(225));
     let mut fill = Mesh::default();
     let mut outlines = Vec::new();
     let scale = view.world_px as f32;

@@ -1,7 +1,7 @@
-//! The comparison of two inventories: its window (summary figures, the swipe, the change table
+//! The comparison of two inventories: its panel (summary figures, the swipe, the change table
 //! filterable by kind) and the before → after figures of a zone in the info panel.
 
-use egui::{Context, RichText, Ui};
+use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use crate::app::Command;
@@ -78,21 +78,17 @@ fn percent(v: Option<f64>) -> String {
     v.map_or_else(|| t!("unknown"), |v| decimal(format!("{v:.1}%")))
 }
 
-/// The comparison's window; returns the commands and whether it stays open.
-pub fn compare_window_ui(ctx: &Context, comparison: &Comparison) -> Vec<Command> {
+/// The comparison's panel (under the map): the summary and the swipe on the left, the change
+/// table and its filter on the right. Returns the commands.
+pub fn compare_panel_ui(ui: &mut Ui, comparison: &Comparison) -> Vec<Command> {
     let mut commands = Vec::new();
-    let mut open = true;
-    egui::Window::new(t!("compare-title"))
-        .id(egui::Id::unique("compare-window"))
-        .open(&mut open)
-        .default_size([620.0, 460.0])
-        .default_pos([280.0, 90.0])
-        .resizable(true)
-        .show(ctx, |ui| {
+    ui.horizontal_top(|ui| {
+        ui.vertical(|ui| {
+            ui.set_max_width(360.0);
+            ui.heading(t!("compare-title"));
             let (before, after) = comparison.names();
             ui.label(RichText::new(t!("compare-files", before = before, after = after)).small());
             summary_ui(ui, comparison);
-            ui.separator();
             ui.horizontal(|ui| {
                 let mut on = comparison.swipe().is_some();
                 if ui.checkbox(&mut on, t!("compare-swipe")).changed() {
@@ -110,6 +106,12 @@ pub fn compare_window_ui(ctx: &Context, comparison: &Comparison) -> Vec<Command>
                     }
                 }
             });
+            if ui.button(t!("compare-close")).clicked() {
+                commands.push(Command::CloseCompare);
+            }
+        });
+        ui.separator();
+        ui.vertical(|ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.label(t!("compare-show"));
                 if ui
@@ -128,19 +130,11 @@ pub fn compare_window_ui(ctx: &Context, comparison: &Comparison) -> Vec<Command>
                         commands.push(Command::SetChangeFilter(Some(kind)));
                     }
                 }
-            });
-            ui.horizontal(|ui| {
                 ui.label(t!("compare-rows", n = comparison.rows().len()));
-                if ui.button(t!("compare-close")).clicked() {
-                    commands.push(Command::CloseCompare);
-                }
             });
-            ui.separator();
             commands.extend(change_table_ui(ui, comparison));
         });
-    if !open {
-        commands.push(Command::CloseCompare);
-    }
+    });
     commands
 }
 
