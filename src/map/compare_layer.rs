@@ -99,41 +99,51 @@ fn paint_ghosts(painter: &Painter, view: &ViewTransform, comparison: &Comparison
     }
 }
 
+/// Plots of the before inventory are drawn from this zoom on (as the zones layer draws plots
+/// only close up).
+const PLOTS_FROM_ZOOM: f64 = 13.0;
+
 /// The before inventory, left of the swipe: the map behind is muted, then the before zones
-/// are filled by what became of them (removed, changed, the same).
+/// (and, close up, plots) are filled by what became of them (removed, changed, the same).
 fn paint_before(painter: &Painter, view: &ViewTransform, comparison: &Comparison) {
     painter.rect_filled(view.rect, 0.0, Color32::from_white_alpha(225));
     let mut fill = Mesh::default();
     let mut outlines = Vec::new();
+    let zones = comparison.before.zones.iter().enumerate().map(|(i, z)| {
+        let status = comparison.diff.zone_status_before.get(i).copied();
+        (z.bbox, comparison.before_meshes.get(i), status, 0.6)
+    });
+    let close = view.zoom >= PLOTS_FROM_ZOOM;
+    let plots = comparison
+        .before
+        .plots
+        .iter()
+        .enumerate()
+        .filter(|_| close)
+        .map(|(i, p)| {
+            let status = comparison.diff.plot_status_before.get(i).copied();
+            (p.bbox, comparison.before_plot_meshes.get(i), status, 0.9)
+        });
     let scale = view.world_px as f32;
-    for (i, zone) in comparison.before.zones.iter().enumerate() {
-        if !visible(view, zone.bbox) {
-            continue;
-        }
-        let Some(mesh) = comparison.before_meshes.get(i) else {
+    for (bbox, mesh, status, alpha) in zones.chain(plots) {
+        let Some(mesh) = mesh.filter(|_| visible(view, bbox)) else {
             continue;
         };
-        let status = comparison
-            .diff
-            .zone_status_before
-            .get(i)
-            .copied()
-            .unwrap_or_default();
-        let colour = change_color(status);
+        let colour = change_color(status.unwrap_or_default());
         let base = view.world_to_screen(mesh.origin);
         let at = |v: &[f32; 2]| pos2(base.x + v[0] * scale, base.y + v[1] * scale);
         let first = fill.vertices.len() as u32;
         fill.vertices.extend(mesh.vertices.iter().map(|v| Vertex {
             pos: at(v),
             uv: WHITE_UV,
-            color: colour.gamma_multiply(0.6),
+            color: colour.gamma_multiply(alpha),
         }));
         fill.indices
             .extend(mesh.indices.iter().map(|&i| first + u32::from(i)));
         for ring in mesh.rings() {
             outlines.push(Shape::closed_line(
                 ring.iter().map(at).collect(),
-                Stroke::new(1.5, colour),
+                Stroke::new(1.5, colour.gamma_multiply(0.9).to_opaque()),
             ));
         }
     }

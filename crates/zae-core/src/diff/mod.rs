@@ -527,7 +527,12 @@ fn zone_changes(before: &Dataset, after: &Dataset, tol: &Tolerance, diff: &mut D
                 if zb.outline != za.outline {
                     let (gb, ga) = (zb.geometry(), za.geometry());
                     let v = iou(&gb, &ga);
-                    let rel = (zb.area_ha - za.area_ha).abs() / zb.area_ha.max(za.area_ha);
+                    let larger = zb.area_ha.max(za.area_ha);
+                    let rel = if larger > 0.0 {
+                        (zb.area_ha - za.area_ha).abs() / larger
+                    } else {
+                        0.0
+                    };
                     let same_shape =
                         v.is_some_and(|v| v >= tol.outline_iou) && rel <= tol.outline_area;
                     if !same_shape {

@@ -21,8 +21,9 @@ pub struct ComparisonLoad {
     pub after: Dataset,
     /// The after files as sources for the map, in order.
     pub after_sources: Vec<(PathBuf, MeshedSource)>,
-    /// The before zones triangulated, for the before side of the swipe.
+    /// The before zones and plots triangulated, for the before side of the swipe.
     pub before_meshes: Vec<ZoneMesh>,
+    pub before_plot_meshes: Vec<ZoneMesh>,
     pub diff: Diff,
 }
 
@@ -74,8 +75,14 @@ pub fn load_comparison(
         .iter()
         .map(|z| build_zone_mesh(&z.geometry()))
         .collect();
+    let before_plot_meshes = before
+        .plots
+        .iter()
+        .map(|p| build_zone_mesh(&p.geometry))
+        .collect();
     Ok(ComparisonLoad {
         before_meshes,
+        before_plot_meshes,
         before_paths: before_paths.to_vec(),
         after_paths: after_paths.to_vec(),
         before,
@@ -102,6 +109,7 @@ pub struct Comparison {
     pub after: Dataset,
     pub diff: Diff,
     pub before_meshes: Vec<ZoneMesh>,
+    pub before_plot_meshes: Vec<ZoneMesh>,
     pub ghosts: Vec<Ghost>,
     filter: Option<ChangeKind>,
     rows: Vec<usize>,
@@ -138,6 +146,7 @@ impl Comparison {
             after: load.after,
             diff: load.diff,
             before_meshes: load.before_meshes,
+            before_plot_meshes: load.before_plot_meshes,
             ghosts,
             filter: None,
             rows,
