@@ -424,6 +424,7 @@ compare-sum-zones-value = { $added } added, { $removed } removed, { $changed } c
 compare-sum-available = Land available (for sale)
 compare-sum-sold = Land sold
 compare-sum-sold-value = { $ha } ha ({ $plots } plots)
+compare-percent = { $pct }%
 compare-sum-vacancy = Vacancy (vacant plots)
 compare-sum-establishments = Establishments
 compare-sum-establishments-value = { $arrived } arrived, { $left } left, { $moved } moved zone

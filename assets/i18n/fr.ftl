@@ -424,6 +424,7 @@ compare-sum-zones-value = { $added } ajoutée(s), { $removed } supprimée(s), { 
 compare-sum-available = Foncier disponible (en vente)
 compare-sum-sold = Foncier vendu
 compare-sum-sold-value = { $ha } ha ({ $plots } terrain(s))
+compare-percent = { $pct } %
 compare-sum-vacancy = Vacance (terrains vacants)
 compare-sum-establishments = Établissements
 compare-sum-establishments-value = { $arrived } arrivé(s), { $left } parti(s), { $moved } changé(s) de zone

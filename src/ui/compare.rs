@@ -75,7 +75,10 @@ fn value_text(change: &Change, value: &str) -> String {
 }
 
 fn percent(v: Option<f64>) -> String {
-    v.map_or_else(|| t!("unknown"), |v| decimal(format!("{v:.1}%")))
+    v.map_or_else(
+        || t!("unknown"),
+        |v| t!("compare-percent", pct = crate::format::format_tenths(v)),
+    )
 }
 
 /// The comparison's panel (under the map): the summary and the swipe on the left, the change
