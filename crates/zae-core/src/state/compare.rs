@@ -362,4 +362,97 @@ mod tests {
         }
         assert!(hatching(&MultiPolygon(vec![])).is_empty());
     }
+
+    fn fixture(side: &str) -> Vec<PathBuf> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/data/diff")
+            .join(side);
+        ["site-eco", "terrain-eco", "etablissement"]
+            .iter()
+            .map(|l| dir.join(format!("{l}.geojson")))
+            .collect()
+    }
+
+    #[test]
+    fn the_state_shows_a_comparison_and_flies_to_its_changes() {
+        use crate::state::{AppState, Command};
+        let load = load_comparison(&fixture("before"), &fixture("after"), &mut |_, _| true)
+            .expect("the fixture pair loads");
+        let mut state = AppState::default();
+        state.comparison_loaded(load);
+        assert_eq!(state.dataset().zones.len(), 6);
+        let c = state.comparison().expect("a comparison");
+        assert_eq!(c.ghosts.len(), 1);
+        assert!(!c.ghosts[0].hatching.is_empty());
+        assert_eq!(c.before_meshes.len(), 6);
+        // Each zone of the store knows its change; zone C was only reprojected.
+        let status = |id: &str| {
+            let p = state.dataset().zone_index_by_id(id).expect("zone");
+            state.comparison().map(|c| c.zone_status(p))
+        };
+        assert_eq!(status("21231_SITE-ECO_90003"), Some(Status::Same));
+        assert_eq!(status("21231_SITE-ECO_90005"), Some(Status::Added));
+        assert_eq!(status("21231_SITE-ECO_91007"), Some(Status::Changed));
+        // A row of the change table selects its zone and asks to fit the view to it.
+        let row = c
+            .diff
+            .changes
+            .iter()
+            .position(|c| c.kind == ChangeKind::Renamed && c.id_after.ends_with("91007"))
+            .expect("G renamed");
+        let _ = state.apply(Command::FocusChange(row));
+        assert_eq!(
+            state.selected_zone().map(|z| z.id.as_str()),
+            Some("21231_SITE-ECO_91007")
+        );
+        assert!(state.take_pending_fit().is_some());
+        let position = state.selected().expect("selected");
+        let fields: Vec<String> = state
+            .comparison()
+            .map(|c| {
+                c.zone_changes_at(position)
+                    .iter()
+                    .map(|c| c.field.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(fields, ["name"]);
+        // A removed zone: nothing to select, the view still goes there.
+        let removed = state
+            .comparison()
+            .and_then(|c| {
+                c.diff
+                    .changes
+                    .iter()
+                    .position(|c| c.kind == ChangeKind::Removed)
+            })
+            .expect("a removal");
+        let _ = state.apply(Command::FocusChange(removed));
+        assert_eq!(state.selected(), None);
+        assert!(state.take_pending_fit().is_some());
+        // Filter, swipe (kept within the map), close.
+        let _ = state.apply(Command::SetChangeFilter(Some(ChangeKind::Sold)));
+        assert_eq!(state.comparison().map(|c| c.rows().len()), Some(1));
+        let _ = state.apply(Command::SetSwipe(Some(1.7)));
+        assert_eq!(state.comparison().and_then(|c| c.swipe()), Some(1.0));
+        let _ = state.apply(Command::SetSwipe(Some(f32::NAN)));
+        assert_eq!(state.comparison().and_then(|c| c.swipe()), None);
+        let _ = state.apply(Command::CloseCompare);
+        assert!(state.comparison().is_none());
+        assert_eq!(
+            state.dataset().zones.len(),
+            6,
+            "the after inventory stays open"
+        );
+    }
+
+    #[test]
+    fn an_unreadable_side_says_which_file() {
+        let mut after = fixture("after");
+        after[1] = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/malformed.geojson");
+        match load_comparison(&fixture("before"), &after, &mut |_, _| true) {
+            Err(e) => assert!(e.to_string().contains("malformed.geojson"), "{e}"),
+            Ok(_) => panic!("a malformed file is refused"),
+        }
+    }
 }
