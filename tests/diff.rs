@@ -227,3 +227,22 @@ fn levels_are_in_order() {
     sorted.sort();
     assert_eq!(levels, sorted);
 }
+
+#[test]
+fn awkward_outlines_compare_without_panicking() {
+    let seeds = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/seeds");
+    for name in [
+        "own_bowtie_self_intersection.geojson",
+        "own_huge_coordinates.geojson",
+        "own_3d_and_mixed_dims.geojson",
+        "own_unclosed_ring_dijon.geojson",
+    ] {
+        let data = diff::load_inventory(&[seeds.join(name)]).expect("the seed loads");
+        let d = diff::compare(&data, &data);
+        assert!(d.changes.is_empty(), "{name}: {:?}", rows(&d));
+        assert!(
+            d.zone_pairs.iter().all(|p| p.after.is_some()),
+            "{name}: every zone found again"
+        );
+    }
+}

@@ -363,6 +363,9 @@ fn match_zones(before: &[Zone], after: &[Zone], tol: &Tolerance) -> Vec<Pair> {
             .iter()
             .filter(|&&a| !a_taken[a])
             .filter_map(|&a| {
+                if z.outline == after[a].outline {
+                    return Some((1.0, a));
+                }
                 let h = after[a].geometry();
                 let smaller = g.unsigned_area().min(h.unsigned_area());
                 let share = intersection_area(&g, &h)? / smaller;
@@ -389,7 +392,14 @@ fn match_zones(before: &[Zone], after: &[Zone], tol: &Tolerance) -> Vec<Pair> {
         }
         let g = z.geometry();
         for a in touching(&tree, z.bbox) {
-            if let Some(v) = iou(&g, &after[a].geometry())
+            // The same outline is the same place, even where its area cannot be measured (a
+            // self-intersecting ring).
+            let v = if z.outline == after[a].outline {
+                Some(1.0)
+            } else {
+                iou(&g, &after[a].geometry())
+            };
+            if let Some(v) = v
                 && v >= tol.zone_iou
             {
                 candidates.push((v, i, a));
