@@ -12,8 +12,11 @@ use crate::palette::change_color;
 use crate::state::Comparison;
 use crate::t;
 
-fn visible(view: &ViewTransform, bbox: geo::Rect<f64>) -> bool {
-    let ((w, s), (e, n)) = view.visible_lon_lat();
+/// The visible area (lon/lat), to test boxes against.
+type Visible = ((f64, f64), (f64, f64));
+
+fn visible(area: Visible, bbox: geo::Rect<f64>) -> bool {
+    let ((w, s), (e, n)) = area;
     bbox.max().x >= w && bbox.min().x <= e && bbox.max().y >= s && bbox.min().y <= n
 }
 
@@ -77,7 +80,8 @@ fn paint_ghosts(painter: &Painter, view: &ViewTransform, comparison: &Comparison
     let colour = change_color(Status::Removed);
     let stroke = Stroke::new(2.0, colour);
     let hatch = Stroke::new(1.2, colour.gamma_multiply(0.8));
-    for ghost in comparison.ghosts.iter().filter(|g| visible(view, g.bbox)) {
+    let area = view.visible_lon_lat();
+    for ghost in comparison.ghosts.iter().filter(|g| visible(area, g.bbox)) {
         for polygon in &ghost.outline.0 {
             for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
                 let points: Vec<Pos2> = ring
@@ -125,8 +129,9 @@ fn paint_before(painter: &Painter, view: &ViewTransform, comparison: &Comparison
             (p.bbox, comparison.before_plot_meshes.get(i), status, 0.9)
         });
     let scale = view.world_px as f32;
+    let area = view.visible_lon_lat();
     for (bbox, mesh, status, alpha) in zones.chain(plots) {
-        let Some(mesh) = mesh.filter(|_| visible(view, bbox)) else {
+        let Some(mesh) = mesh.filter(|_| visible(area, bbox)) else {
             continue;
         };
         let colour = change_color(status.unwrap_or_default());
