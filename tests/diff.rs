@@ -246,3 +246,50 @@ fn awkward_outlines_compare_without_panicking() {
         );
     }
 }
+
+/// A terrain-eco layer of rectangles (lon/lat), each `(terr_id, x0, x1, stage)`.
+fn plots(list: &[(&str, f64, f64, &str)]) -> Dataset {
+    let features: Vec<String> = list
+        .iter()
+        .map(|(id, x0, x1, stage)| {
+            format!(
+                r#"{{"type":"Feature","properties":{{"terr_id":"{id}","site_id":"Z","terr_stade_comm":"{stage}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x0},47.3],[{x1},47.3],[{x1},47.301],[{x0},47.301],[{x0},47.3]]]}}}}"#
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        features.join(",")
+    );
+    let file = zae_atlas::io::load_bytes("terrain-eco.geojson", text.as_bytes(), &mut |_| true)
+        .expect("plots load");
+    let mut data = Dataset::default();
+    data.add_loaded(file, "terrain-eco.geojson", None);
+    data
+}
+
+#[test]
+fn a_plot_split_that_keeps_its_id_and_a_merge_into_a_new_one() {
+    // P1 keeps its id on the west half, P9 is the east half; P2 and P3 become P4.
+    let before = plots(&[
+        ("P1", 5.000, 5.002, "en vente"),
+        ("P2", 5.010, 5.011, "en vente"),
+        ("P3", 5.011, 5.012, "en vente"),
+    ]);
+    let after = plots(&[
+        ("P1", 5.000, 5.001, "vendu"),
+        ("P9", 5.001, 5.002, "en vente"),
+        ("P4", 5.010, 5.012, "en vente"),
+    ]);
+    let d = diff::compare(&before, &after);
+    let got: Vec<String> = rows(&d);
+    assert_eq!(
+        got,
+        [
+            // 0.002° × 0.001° at 47.3° N: 151 m × 111 m.
+            "plot,split,P1,P1|P9,,,1.68 ha,0.84 ha|0.84 ha,overlap",
+            "plot,sold,P1,P1,,terr_stade_comm,en vente,vendu,terr_id",
+            "plot,merged,P2|P3,P4,,,0.84 ha|0.84 ha,1.68 ha,overlap",
+        ]
+    );
+}
