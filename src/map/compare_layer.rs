@@ -107,6 +107,11 @@ fn paint_ghosts(painter: &Painter, view: &ViewTransform, comparison: &Comparison
 /// only close up).
 const PLOTS_FROM_ZOOM: f64 = 13.0;
 
+/// Shapes smaller than this on screen (pixels) are drawn as dots, not meshes.
+const TINY_PX: f32 = 3.0;
+/// Outlines are drawn from this size on screen (pixels); smaller shapes are fills only.
+const OUTLINE_PX: f32 = 8.0;
+
 /// The before inventory, left of the swipe: the map behind is muted, then the before zones
 /// (and, close up, plots) are filled by what became of them (removed, changed, the same).
 fn paint_before(painter: &Painter, view: &ViewTransform, comparison: &Comparison) {
@@ -135,6 +140,13 @@ fn paint_before(painter: &Painter, view: &ViewTransform, comparison: &Comparison
             continue;
         };
         let colour = change_color(status.unwrap_or_default());
+        let size = mesh.world_size[0].max(mesh.world_size[1]) * scale;
+        if size < TINY_PX {
+            // A few pixels across: a dot says it is there, for much less than its mesh.
+            let c = view.lon_lat_to_screen(bbox.center().x, bbox.center().y);
+            fill.add_colored_rect(Rect::from_center_size(c, egui::vec2(2.0, 2.0)), colour);
+            continue;
+        }
         let base = view.world_to_screen(mesh.origin);
         let at = |v: &[f32; 2]| pos2(base.x + v[0] * scale, base.y + v[1] * scale);
         let first = fill.vertices.len() as u32;
@@ -145,6 +157,9 @@ fn paint_before(painter: &Painter, view: &ViewTransform, comparison: &Comparison
         }));
         fill.indices
             .extend(mesh.indices.iter().map(|&i| first + u32::from(i)));
+        if size < OUTLINE_PX {
+            continue;
+        }
         for ring in mesh.rings() {
             outlines.push(Shape::closed_line(
                 ring.iter().map(at).collect(),
