@@ -12,8 +12,9 @@ pub mod settings_store;
 pub mod ui;
 
 pub use zae_core::{
-    basemap, check, db, embedded, export_cmd, filter, format, i18n, identity, io, jobs, kiosk,
-    measure, model, qr, search, settings, sheet, spatial, state, stats, store, style, t,
+    basemap, check, db, diff, diff_cmd, embedded, export_cmd, filter, format, i18n, identity, io,
+    jobs, kiosk, measure, model, qr, search, settings, sheet, spatial, state, stats, store, style,
+    t,
 };
 
 pub use app::{AppConfig, Command, ZaeApp};

@@ -46,6 +46,14 @@ struct Cli {
     /// (site-eco, terrain-eco, etablissement), else the list of tables is shown.
     #[arg(long = "db-table", value_name = "SCHEMA.TABLE", requires = "db")]
     db_tables: Vec<String>,
+    /// Compare two inventories in the window: the files before, then `--`, then the files
+    /// after (e.g. --compare 2019/*.csv -- 2025/*.csv). The map shows the after inventory
+    /// coloured by what changed.
+    #[arg(long, num_args = 1.., value_name = "BEFORE")]
+    compare: Vec<PathBuf>,
+    /// With --compare: the files after, following `--`.
+    #[arg(last = true, value_name = "AFTER", requires = "compare")]
+    compare_after: Vec<PathBuf>,
     #[command(subcommand)]
     command: Option<Cmd>,
 }
@@ -106,6 +114,22 @@ enum Cmd {
         /// Language of the sheet: fr or en (default: the system's).
         #[arg(long, value_name = "fr|en")]
         lang: Option<String>,
+    },
+    /// Compare two inventories: what changed between the files BEFORE and the files AFTER
+    /// (zones, plots, establishments), one row per change, as CSV or GeoJSON, without a window.
+    /// Example: diff 2019/site-eco.csv 2019/terrain-eco.csv -- 2025/site-eco.csv
+    /// 2025/terrain-eco.csv --to changes.csv. Exit code 0 when written, 1 when an input could
+    /// not be read.
+    Diff {
+        /// The files of the inventory before.
+        #[arg(required = true, value_name = "BEFORE")]
+        before: Vec<PathBuf>,
+        /// Output file: .csv or .geojson (written to a temporary file, then renamed).
+        #[arg(long, value_name = "OUT")]
+        to: Option<PathBuf>,
+        /// After `--`: the files of the inventory after (`--to OUT` may follow them).
+        #[arg(last = true, required = true, value_name = "AFTER")]
+        after: Vec<std::ffi::OsString>,
     },
     /// Print where this copy keeps its config file, remembered settings and tile cache.
     Paths,
@@ -170,6 +194,16 @@ fn main() -> ExitCode {
                 lang,
                 &mut std::io::stdout().lock(),
             );
+            return ExitCode::from(code as u8);
+        }
+        Some(Cmd::Diff { before, to, after }) => {
+            let (after, to_after) = zae_atlas::diff_cmd::split_to(after);
+            let Some(to) = to.or(to_after) else {
+                eprintln!("zae-atlas diff: --to OUT.csv or --to OUT.geojson is required");
+                return ExitCode::from(2);
+            };
+            let code =
+                zae_atlas::diff_cmd::run(&before, &after, &to, &mut std::io::stdout().lock());
             return ExitCode::from(code as u8);
         }
         Some(Cmd::Paths) => {
@@ -271,6 +305,14 @@ fn main() -> ExitCode {
     }
     // A GeoPackage named without a table opens all its tables.
     let files = zae_atlas::io::source::expand_all(&cli.files);
+    let compare = match (cli.compare.is_empty(), cli.compare_after.is_empty()) {
+        (true, _) => None,
+        (false, false) => Some((cli.compare.clone(), cli.compare_after.clone())),
+        (false, true) => {
+            eprintln!("zae-atlas: --compare BEFORE... -- AFTER...: no file after `--`");
+            return ExitCode::from(2);
+        }
+    };
     let result = eframe::run_native(
         STORAGE_NAME,
         options,
@@ -315,6 +357,18 @@ fn main() -> ExitCode {
                 settings_file,
                 settings_set_aside,
                 crash_dir,
+                compare: compare.clone(),
+            };
+            // A comparison shows its own files: the files of the last session are not reopened.
+            let saved = if compare.is_some() {
+                saved.map(|s| zae_atlas::app::Persisted {
+                    open_files: Vec::new(),
+                    embedded_open: true,
+                    open_databases: Vec::new(),
+                    ..s
+                })
+            } else {
+                saved
             };
             let mut app = ZaeApp::restore(&cc.egui_ctx, config, saved);
             if let Some((url, password)) = database {

@@ -202,6 +202,28 @@ fn graduated(values: &[Option<f64>], title: &str) -> (Vec<Color32>, Legend) {
     )
 }
 
+/// Colour of a zone or plot by what changed between two inventories (a comparison).
+pub fn change_color(status: crate::diff::Status) -> Color32 {
+    use crate::diff::Status;
+    match status {
+        Status::Added => Color32::from_rgb(0x1B, 0x9E, 0x77),
+        Status::Changed => Color32::from_rgb(0xE6, 0x8A, 0x00),
+        Status::Same => Color32::from_rgb(0xB0, 0xB0, 0xB0),
+        Status::Removed => Color32::from_rgb(0xC0, 0x39, 0x2B),
+    }
+}
+
+/// What a change colour means, in the current language.
+pub fn change_label(status: crate::diff::Status) -> String {
+    use crate::diff::Status;
+    match status {
+        Status::Added => crate::t!("compare-status-added"),
+        Status::Changed => crate::t!("compare-status-changed"),
+        Status::Same => crate::t!("compare-status-same"),
+        Status::Removed => crate::t!("compare-status-removed"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

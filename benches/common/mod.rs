@@ -6,6 +6,8 @@
 
 use std::fmt::Write;
 
+pub mod inventory;
+
 /// xorshift64*: small, seeded, good enough for test data.
 pub struct Rng(u64);
 

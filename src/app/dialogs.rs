@@ -29,6 +29,10 @@ pub enum Ask {
     ContextFile,
     /// The CA certificate of a database server.
     CaFile,
+    /// The files of the inventory before (File ▸ Compare inventories…).
+    CompareBefore,
+    /// The files of the inventory after, those before being chosen.
+    CompareAfter(Vec<PathBuf>),
 }
 
 pub struct Dialogs {
@@ -150,6 +154,24 @@ impl Dialogs {
                     Some(Command::DbCaFile(picked.await?.path().to_path_buf()))
                 })
             }
+            Ask::CompareBefore => {
+                let picked = inventory_files(dialog, t!("compare-dialog-before")).pick_files();
+                spawn(send, repaint, async move {
+                    let files = picked.await?;
+                    let paths: Vec<PathBuf> =
+                        files.iter().map(|f| f.path().to_path_buf()).collect();
+                    (!paths.is_empty()).then_some(Command::CompareBefore(paths))
+                })
+            }
+            Ask::CompareAfter(before) => {
+                let picked = inventory_files(dialog, t!("compare-dialog-after")).pick_files();
+                spawn(send, repaint, async move {
+                    let files = picked.await?;
+                    let after: Vec<PathBuf> =
+                        files.iter().map(|f| f.path().to_path_buf()).collect();
+                    (!after.is_empty()).then_some(Command::Compare { before, after })
+                })
+            }
         };
         match spawned {
             Ok(()) => self.open = true,
@@ -167,6 +189,17 @@ impl Dialogs {
             Err(_) => None,
         }
     }
+}
+
+/// A dialog for the files of an inventory (the three CNIG layers, or any zone file).
+fn inventory_files(dialog: rfd::AsyncFileDialog, title: String) -> rfd::AsyncFileDialog {
+    dialog
+        .set_title(title)
+        .add_filter(
+            t!("dialog-all-supported"),
+            &["geojson", "json", "csv", "gpkg", "shp", "zip", "fgb"],
+        )
+        .add_filter(t!("dialog-all-files"), &["*"])
 }
 
 /// Awaits a dialog on its own thread, sends its answer and wakes the interface.

@@ -7,7 +7,7 @@ use super::loader::LoadJob;
 use super::{ZaeApp, context};
 use crate::i18n;
 use crate::map::tiles::BaseMap;
-use crate::state::{ContextEffect, DbEffect, Effect};
+use crate::state::{CompareEffect, ContextEffect, DbEffect, Effect};
 use crate::t;
 
 impl ZaeApp {
@@ -114,6 +114,13 @@ impl ZaeApp {
                         self.state.push_error(e);
                     }
                 }
+            },
+            Effect::Compare(work) => match work {
+                CompareEffect::PickBefore => self.dialogs.ask(Ask::CompareBefore, ctx),
+                CompareEffect::PickAfter(before) => {
+                    self.dialogs.ask(Ask::CompareAfter(before), ctx)
+                }
+                CompareEffect::Start { before, after } => self.start_compare(before, after, ctx),
             },
             Effect::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }

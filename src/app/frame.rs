@@ -35,6 +35,7 @@ impl eframe::App for ZaeApp {
         i18n::set_lang(self.state.settings().lang());
         self.poll_loader(&ctx);
         self.poll_pdf();
+        self.poll_compare(&ctx);
         if let Some(outcome) = self.png_result.lock().ok().and_then(|mut r| r.take()) {
             match outcome {
                 Ok(notice) => self.state.set_notice(notice),
@@ -82,7 +83,9 @@ impl eframe::App for ZaeApp {
                 files_done: j.files_done,
                 files_total: j.files_total,
             });
-            let loading = loading.or_else(|| self.db_progress());
+            let loading = loading
+                .or_else(|| self.db_progress())
+                .or_else(|| self.compare_progress());
             self.commands.extend(ui::status_bar_ui(
                 ui,
                 self.state.dataset(),
@@ -108,6 +111,16 @@ impl eframe::App for ZaeApp {
                         state.selected(),
                         scroll,
                     );
+                });
+            self.commands.extend(commands);
+        }
+        if let Some(comparison) = self.state.comparison() {
+            let mut commands = Vec::new();
+            Panel::bottom("compare")
+                .resizable(true)
+                .default_size(260.0)
+                .show(ui, |ui| {
+                    commands = ui::compare::compare_panel_ui(ui, comparison);
                 });
             self.commands.extend(commands);
         }
@@ -140,6 +153,9 @@ impl eframe::App for ZaeApp {
                 .default_size(380.0)
                 .size_range(280.0..=640.0)
                 .show(ui, |ui| {
+                    if let Some(comparison) = self.state.comparison() {
+                        ui::compare::zone_changes_ui(ui, comparison, details.position);
+                    }
                     commands = ui::info_panel_ui(ui, self.state.dataset(), details);
                 });
             self.commands.extend(commands);

@@ -98,6 +98,11 @@ impl ZaeApp {
             }
             _ => {}
         }
+        if let (Some(comparison), Some(view)) = (self.state.comparison(), &output.view)
+            && let Some(at) = crate::map::compare_layer::paint(ui, view, comparison)
+        {
+            self.commands.push(Command::SetSwipe(Some(at)));
+        }
         self.hovered = output.hovered;
         if self.hovered.is_some() {
             response.on_hover_cursor(egui::CursorIcon::PointingHand);
@@ -133,7 +138,8 @@ impl ZaeApp {
             ui,
             rect,
             &self.colours.legend,
-            !self.state.store().plots().is_empty(),
+            // Compared, plots are coloured by change like the zones: the legend says it.
+            !self.state.store().plots().is_empty() && self.state.comparison().is_none(),
             schematic_shown,
         );
         if let Some(view) = &output.view {

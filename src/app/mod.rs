@@ -8,6 +8,7 @@
 //! - `map_view.rs`, `input.rs`, `kiosk.rs`: the map, keys and drops, the booth;
 //! - `database.rs`, `db_sources.rs`, `context.rs`: database sources, the context layer.
 
+mod compare;
 mod context;
 mod database;
 mod db_restore;
@@ -72,6 +73,8 @@ pub struct AppConfig {
     pub settings_set_aside: Option<crate::settings_store::SetAside>,
     /// Where crash reports are written: one not yet shown is said at start (not in kiosk).
     pub crash_dir: Option<PathBuf>,
+    /// Compare these inventories at start (`--compare BEFORE... -- AFTER...`).
+    pub compare: Option<(Vec<PathBuf>, Vec<PathBuf>)>,
 }
 
 impl Default for AppConfig {
@@ -86,6 +89,7 @@ impl Default for AppConfig {
             settings_file: None,
             settings_set_aside: None,
             crash_dir: None,
+            compare: None,
         }
     }
 }
@@ -156,6 +160,10 @@ pub struct ZaeApp {
     context: context::ContextState,
     /// Files of several tables waiting for the user to pick which (File ▸ Open, drop).
     layer_choice: Option<ui::layer_chooser::LayerChoice>,
+    /// Two inventories being read and compared (File ▸ Compare inventories…).
+    compare_job: Option<compare::CompareJob>,
+    /// The comparison the colours were made for (its address; 0: none).
+    colours_compare: usize,
 }
 
 impl ZaeApp {
@@ -274,6 +282,8 @@ impl ZaeApp {
             startup: startup::Startup::default(),
             context: context::ContextState::open(None, false).0,
             layer_choice: None,
+            compare_job: None,
+            colours_compare: 0,
         };
         i18n::set_lang(app.state.settings().lang());
         app.startup = startup::Startup::new(&config, &mut app.state);
@@ -290,6 +300,9 @@ impl ZaeApp {
         }
         if !config.files.is_empty() {
             app.commands.push(Command::Open(config.files));
+        }
+        if let Some((before, after)) = config.compare {
+            app.commands.push(Command::Compare { before, after });
         }
         app
     }
@@ -321,9 +334,17 @@ impl ZaeApp {
     /// The colours of the current style for the zones loaded, rebuilt only when one changed.
     fn refresh_colours(&mut self) {
         let now = (self.state.style(), self.state.store().generation());
-        if self.colours_for != now {
-            self.colours = Colours::build(self.state.store(), now.0);
+        let compare = self
+            .state
+            .comparison()
+            .map_or(0, |c| c as *const _ as usize);
+        if self.colours_for != now || self.colours_compare != compare {
+            self.colours = match self.state.comparison() {
+                Some(c) => Colours::by_change(self.state.store(), c),
+                None => Colours::build(self.state.store(), now.0),
+            };
             self.colours_for = now;
+            self.colours_compare = compare;
         }
     }
 

@@ -1,6 +1,7 @@
 //! The map: base tiles, the zones layer drawn from cached meshes, and overlays (attribution,
 //! offline banner, legend, scale bar).
 
+pub mod compare_layer;
 pub mod context_layer;
 pub mod frame_budget;
 pub mod overlays;

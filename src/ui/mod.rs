@@ -1,6 +1,7 @@
 //! Panels and windows. Each function draws one part and returns the commands the user gave.
 
 pub mod about;
+pub mod compare;
 pub mod db_dialog;
 pub mod db_tls;
 mod files_panel;
@@ -64,6 +65,9 @@ pub fn menu_bar_ui(
                 && ui.button(t!("db-menu-refresh")).clicked()
             {
                 commands.push(Command::DbRefresh(None));
+            }
+            if ui.button(t!("menu-compare")).clicked() {
+                commands.push(Command::CompareDialog);
             }
             ui.separator();
             if ui.button(t!("menu-export-csv")).clicked() {

@@ -5,7 +5,7 @@
 //! - `model`: zones, plots, establishments, what their properties mean, load reports;
 //! - `spatial`, `io`, `db`: the R-tree and meshes; the file readers and writers; PostGIS;
 //! - `store`: what is loaded, held together;
-//! - `filter`, `search`, `stats`, `measure`, `kiosk`, `settings`, `check`, `export_cmd`: work
+//! - `filter`, `search`, `stats`, `measure`, `kiosk`, `settings`, `check`, `export_cmd`, `diff`, `diff_cmd`: work
 //!   over the store, and the headless commands.
 //!
 //! This crate's manifest has no egui, eframe or walkers: Cargo keeps the interface out.
@@ -13,6 +13,8 @@
 pub mod basemap;
 pub mod check;
 pub mod db;
+pub mod diff;
+pub mod diff_cmd;
 pub mod embedded;
 pub mod export_cmd;
 pub mod filter;

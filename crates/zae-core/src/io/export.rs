@@ -91,7 +91,7 @@ fn name(path: &Path) -> String {
 }
 
 /// Runs `write` on a temporary file in the target's folder, then renames it over the target.
-fn write_atomically(
+pub(crate) fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<usize, ExportError>,
 ) -> Result<usize, ExportError> {

@@ -1,6 +1,6 @@
 //! [`AppState::apply`]: every change the interface makes, in one place.
 
-use super::{AppState, Command, ContextEffect, DbEffect, Effect, Zoom};
+use super::{AppState, Command, CompareEffect, ContextEffect, DbEffect, Effect, Zoom};
 use crate::t;
 
 impl AppState {
@@ -165,7 +165,45 @@ impl AppState {
             Command::SetContextFile(file) => {
                 effects.push(Effect::Context(ContextEffect::SetFile(file)))
             }
+            Command::CompareDialog | Command::CompareBefore(_) | Command::Compare { .. }
+                if self.kiosk => {}
+            Command::CompareDialog => effects.push(Effect::Compare(CompareEffect::PickBefore)),
+            Command::CompareBefore(before) => {
+                effects.push(Effect::Compare(CompareEffect::PickAfter(before)))
+            }
+            Command::Compare { before, after } => {
+                effects.push(Effect::Compare(CompareEffect::Start { before, after }))
+            }
+            Command::CloseCompare => self.comparison = None,
+            Command::SetChangeFilter(kind) => {
+                if let Some(c) = &mut self.comparison {
+                    c.set_filter(kind);
+                }
+            }
+            Command::SetSwipe(at) => {
+                if let Some(c) = &mut self.comparison {
+                    c.set_swipe(at);
+                }
+            }
+            Command::FocusChange(row) => self.focus_change(row),
             Command::Quit => effects.push(Effect::Quit),
+        }
+    }
+
+    /// Flies to the zone of a change and selects it (a removed zone: flies to where it was).
+    fn focus_change(&mut self, row: usize) {
+        let Some(c) = &self.comparison else {
+            return;
+        };
+        let Some(change) = c.diff.changes.get(row) else {
+            return;
+        };
+        let position = change.zone_after.and_then(|a| c.store_position(a));
+        let bounds = c.change_bounds(change);
+        self.selected = position.and_then(|p| self.store.zone_id(p));
+        self.selection_moved = true;
+        if bounds.is_some() {
+            self.pending_fit = bounds;
         }
     }
 

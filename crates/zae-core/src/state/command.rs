@@ -132,6 +132,23 @@ pub enum Command {
     KioskPinSubmit,
     /// "Stay" on the PIN prompt.
     KioskPinCancel,
+    /// File ▸ Compare inventories…: ask for the files before, then the files after.
+    CompareDialog,
+    /// The files before were chosen: ask for the files after.
+    CompareBefore(Vec<PathBuf>),
+    /// Compare two inventories (`--compare BEFORE... -- AFTER...`, or the dialogs).
+    Compare {
+        before: Vec<PathBuf>,
+        after: Vec<PathBuf>,
+    },
+    /// Close the comparison (the after inventory stays open).
+    CloseCompare,
+    /// Show only the changes of this kind in the change table (`None`: all).
+    SetChangeFilter(Option<crate::diff::ChangeKind>),
+    /// Where the swipe splits the map (0..1, before on the left); `None`: no swipe.
+    SetSwipe(Option<f32>),
+    /// A row of the change table (an index into the changes): fly to its zone and select it.
+    FocusChange(usize),
     Quit,
 }
 
@@ -206,8 +223,24 @@ pub enum Effect {
     Db(DbEffect),
     /// The context layer drawn when there is no base map.
     Context(ContextEffect),
+    /// Comparing inventories: the dialogs, and the worker that reads and compares.
+    Compare(CompareEffect),
     /// Close the window.
     Quit,
+}
+
+/// Comparison work for the shell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CompareEffect {
+    /// Ask for the files of the inventory before.
+    PickBefore,
+    /// Ask for the files of the inventory after (those before are chosen).
+    PickAfter(Vec<PathBuf>),
+    /// Read both inventories on a worker and compare them.
+    Start {
+        before: Vec<PathBuf>,
+        after: Vec<PathBuf>,
+    },
 }
 
 /// Database work for the shell.

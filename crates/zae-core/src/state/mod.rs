@@ -7,6 +7,7 @@
 mod apply;
 mod booth;
 mod command;
+mod compare;
 mod problem;
 mod table;
 mod views;
@@ -16,7 +17,8 @@ use std::path::PathBuf;
 use geo::Rect;
 
 pub use booth::PinPrompt;
-pub use command::{Command, ContextEffect, DbEffect, Effect, Zoom};
+pub use command::{Command, CompareEffect, ContextEffect, DbEffect, Effect, Zoom};
+pub use compare::{Comparison, ComparisonLoad, Ghost, load_comparison};
 pub use problem::Problem;
 pub use table::{SortColumn, TableSort, sort_rows};
 pub use views::{CHART_ZONES, StatsView, ZoneDetails};
@@ -130,6 +132,8 @@ pub struct AppState {
     details: Option<ZoneDetails>,
     /// The statistics of the shown zones, while the statistics window is open.
     stats: Option<StatsView>,
+    /// Two inventories compared (File ▸ Compare inventories…), the after one on the map.
+    comparison: Option<Box<Comparison>>,
 }
 
 impl AppState {
@@ -443,8 +447,35 @@ impl AppState {
         self.load_bounds = None;
     }
 
+    /// The comparison shown, if any.
+    pub fn comparison(&self) -> Option<&Comparison> {
+        self.comparison.as_deref()
+    }
+
+    /// A comparison was read and computed: the after inventory replaces what was open, the
+    /// before one is kept beside it, and the view fits both.
+    pub fn comparison_loaded(&mut self, mut load: ComparisonLoad) {
+        let open: Vec<SourceId> = self.store.sources().map(|(id, _)| id).collect();
+        for id in open {
+            self.store.remove(id);
+        }
+        self.selected = None;
+        for (path, meshed) in std::mem::take(&mut load.after_sources) {
+            let name = crate::io::display_name(&path);
+            self.source_loaded(name, Some(path), None, meshed);
+        }
+        let mut comparison = Comparison::new(load);
+        comparison.remap(self.store.dataset());
+        self.pending_fit = comparison.bounds().or(self.pending_fit);
+        self.load_bounds = None;
+        self.comparison = Some(Box::new(comparison));
+    }
+
     /// After zones were added, replaced or removed: the selection, filter and table follow.
     fn data_changed(&mut self) {
+        if let Some(c) = &mut self.comparison {
+            c.remap(self.store.dataset());
+        }
         if self
             .selected
             .is_some_and(|id| self.store.zone(id).is_none())
