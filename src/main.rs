@@ -121,7 +121,8 @@ enum Cmd {
     /// 2025/terrain-eco.csv --to changes.csv. Exit code 0 when written, 1 when an input could
     /// not be read.
     Diff {
-        /// The files of the inventory before.
+        /// The files of the inventory before (or a postgresql:// connection string: its CNIG
+        /// tables, read whole).
         #[arg(required = true, value_name = "BEFORE")]
         before: Vec<PathBuf>,
         /// Output file: .csv or .geojson (written to a temporary file, then renamed).

@@ -74,7 +74,7 @@ impl ZaeApp {
             Polled::Message(Ok(load)) => {
                 self.compare_job = None;
                 // The after files are open now: watched for changes from how they are now.
-                for (path, _) in &load.after_sources {
+                for path in load.after_sources.iter().filter_map(|(_, p, _)| p.as_ref()) {
                     if let Some(stamp) = super::loader::stamp(path) {
                         self.stamps.insert(path.clone(), stamp);
                     }

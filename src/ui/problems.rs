@@ -113,6 +113,7 @@ pub fn load_error_text(e: &LoadError) -> String {
         ),
         LoadError::Cancelled { file } => t!("load-error-cancelled", file = file),
         LoadError::Internal { file } => t!("load-error-internal", file = file),
+        LoadError::Database(e) => crate::ui::db_tls::db_error_text(e),
     }
 }
 

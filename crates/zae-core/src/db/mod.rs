@@ -13,6 +13,7 @@
 //! WKB geometries (as PostGIS sends them) are read by [`crate::io::wkb`].
 
 pub mod catalog;
+pub mod inventory;
 pub mod read;
 pub mod session;
 pub mod target;

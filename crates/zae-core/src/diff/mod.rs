@@ -236,12 +236,52 @@ impl Diff {
 /// An inventory read from files (every layer of each, with `io::source::expand_all`).
 pub fn load_inventory(paths: &[PathBuf]) -> Result<Dataset, LoadError> {
     let mut dataset = Dataset::default();
-    for path in io::source::expand_all(paths) {
-        let file = io::load_path(&path)?;
-        let name = file.report.file.clone();
-        dataset.add_loaded(file, &name, Some(path.clone()));
+    for input in inputs(paths) {
+        for (name, path, file) in read_input(&input, &mut |_| true)? {
+            dataset.add_loaded(file, &name, path);
+        }
     }
     Ok(dataset)
+}
+
+/// One input of a side of a comparison: a file, or an inventory in a database.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Input {
+    File(PathBuf),
+    /// A connection string (`postgresql://…`): its CNIG tables, or its only table.
+    Database(String),
+}
+
+/// The databases, then the files (folders and multi-layer files expanded) among `paths`.
+pub fn inputs(paths: &[PathBuf]) -> Vec<Input> {
+    let (urls, files): (Vec<&PathBuf>, Vec<&PathBuf>) = paths.iter().partition(|p| {
+        p.to_str()
+            .is_some_and(crate::db::inventory::is_connection_string)
+    });
+    let files: Vec<PathBuf> = files.into_iter().cloned().collect();
+    urls.into_iter()
+        .filter_map(|u| u.to_str().map(|u| Input::Database(u.to_string())))
+        .chain(io::source::expand_all(&files).into_iter().map(Input::File))
+        .collect()
+}
+
+/// Reads one input: its name, path (a file's) and what it held; a database gives one per
+/// table. `progress` gets the fraction of a file done and returns false to stop.
+pub fn read_input(
+    input: &Input,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<Vec<(String, Option<PathBuf>, io::LoadedFile)>, LoadError> {
+    match input {
+        Input::File(path) => {
+            let file = io::load_file(path, progress)?;
+            Ok(vec![(io::display_name(path), Some(path.clone()), file)])
+        }
+        Input::Database(url) => Ok(crate::db::inventory::read_inventory(url)
+            .map_err(LoadError::Database)?
+            .into_iter()
+            .map(|file| (file.report.file.clone(), None, file))
+            .collect()),
+    }
 }
 
 /// Compares two inventories with the default tolerance.

@@ -74,6 +74,9 @@ pub enum LoadError {
     Cancelled { file: String },
     #[error("{file}: internal error while loading (a bug in ZAE Atlas; the file was not changed)")]
     Internal { file: String },
+    /// An inventory named by a connection string could not be read (a comparison).
+    #[error("{0}")]
+    Database(crate::db::DbError),
 }
 
 /// What one file held, and the report of what happened.

@@ -19,8 +19,8 @@ pub struct ComparisonLoad {
     pub after_paths: Vec<PathBuf>,
     pub before: Dataset,
     pub after: Dataset,
-    /// The after files as sources for the map, in order.
-    pub after_sources: Vec<(PathBuf, MeshedSource)>,
+    /// The after files (or tables) as sources for the map, in order: name, path, meshes.
+    pub after_sources: Vec<(String, Option<PathBuf>, MeshedSource)>,
     /// The before zones and plots triangulated, for the before side of the swipe.
     pub before_meshes: Vec<ZoneMesh>,
     pub before_plot_meshes: Vec<ZoneMesh>,
@@ -34,39 +34,47 @@ pub fn load_comparison(
     after_paths: &[PathBuf],
     progress: &mut dyn FnMut(&str, f32) -> bool,
 ) -> Result<ComparisonLoad, LoadError> {
-    let before_list = io::source::expand_all(before_paths);
-    let after_list = io::source::expand_all(after_paths);
+    let before_list = diff::inputs(before_paths);
+    let after_list = diff::inputs(after_paths);
     let total = (before_list.len() + after_list.len()).max(1) as f32;
+    let shown = |input: &diff::Input| match input {
+        diff::Input::File(path) => io::display_name(path),
+        diff::Input::Database(url) => crate::db::target::redact(url),
+    };
     let mut step = 0.0;
     let mut before = Dataset::default();
-    for path in &before_list {
-        let name = io::display_name(path);
-        let file = io::load_file(path, &mut |f| progress(&name, (step + f) / total))?;
-        before.add_loaded(file, &name, Some(path.clone()));
+    for input in &before_list {
+        let label = shown(input);
+        let read = diff::read_input(input, &mut |f| progress(&label, (step + f) / total))?;
+        for (name, path, file) in read {
+            before.add_loaded(file, &name, path);
+        }
         step += 1.0;
     }
     let mut after = Dataset::default();
     let mut after_sources = Vec::new();
-    for path in &after_list {
-        let name = io::display_name(path);
-        let file = io::load_file(path, &mut |f| progress(&name, (step + 0.7 * f) / total))?;
-        let meshed = mesh_loaded(file, &mut |f| {
-            progress(&name, (step + 0.7 + 0.3 * f) / total)
-        })
-        .ok_or_else(|| LoadError::Cancelled { file: name.clone() })?;
-        let f = &meshed.file;
-        after.add_file(
-            crate::store::SourceFile {
-                name: name.clone(),
-                path: Some(path.clone()),
-                report: f.report.clone(),
-                database: None,
-            },
-            f.zones.clone(),
-            f.plots.clone(),
-            f.establishments.clone(),
-        );
-        after_sources.push((path.clone(), meshed));
+    for input in &after_list {
+        let label = shown(input);
+        let read = diff::read_input(input, &mut |f| progress(&label, (step + 0.7 * f) / total))?;
+        for (name, path, file) in read {
+            let meshed = mesh_loaded(file, &mut |f| {
+                progress(&name, (step + 0.7 + 0.3 * f) / total)
+            })
+            .ok_or_else(|| LoadError::Cancelled { file: name.clone() })?;
+            let f = &meshed.file;
+            after.add_file(
+                crate::store::SourceFile {
+                    name: name.clone(),
+                    path: path.clone(),
+                    report: f.report.clone(),
+                    database: None,
+                },
+                f.zones.clone(),
+                f.plots.clone(),
+                f.establishments.clone(),
+            );
+            after_sources.push((name, path, meshed));
+        }
         step += 1.0;
     }
     let diff = diff::compare(&before, &after);

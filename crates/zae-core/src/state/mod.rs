@@ -460,9 +460,8 @@ impl AppState {
             self.store.remove(id);
         }
         self.selected = None;
-        for (path, meshed) in std::mem::take(&mut load.after_sources) {
-            let name = crate::io::display_name(&path);
-            self.source_loaded(name, Some(path), None, meshed);
+        for (name, path, meshed) in std::mem::take(&mut load.after_sources) {
+            self.source_loaded(name, path, None, meshed);
         }
         let mut comparison = Comparison::new(load);
         comparison.remap(self.store.dataset());
