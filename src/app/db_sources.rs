@@ -230,18 +230,7 @@ impl ZaeApp {
         let chosen: Vec<TableRef> = match after {
             AfterListing::Show => Vec::new(),
             AfterListing::Open(named) if !named.is_empty() => named,
-            AfterListing::Open(_) => {
-                let cnig: Vec<TableRef> = tables
-                    .iter()
-                    .filter(|t| t.kind.is_cnig())
-                    .map(|t| t.table.clone())
-                    .collect();
-                match (cnig.is_empty(), tables.as_slice()) {
-                    (false, _) => cnig,
-                    (true, [only]) => vec![only.table.clone()],
-                    (true, _) => Vec::new(),
-                }
-            }
+            AfterListing::Open(_) => crate::db::inventory::tables_to_open(&tables),
         };
         if chosen.is_empty() {
             self.db_dialog.show(Some(&url));

@@ -4,9 +4,7 @@
 //! English, for `zae-atlas check` and logs.
 
 use crate::format::format_count;
-use crate::io::report::{
-    CrsNote, FeatureIssue, GROUP_FIRST, IssueGroup, JsonKind, Reason, Ring, View,
-};
+use crate::io::report::{CrsNote, FeatureIssue, JsonKind, Reason, Ring, View};
 use crate::t;
 
 /// "exterior ring", "hole 2".
@@ -360,21 +358,6 @@ pub fn issue_text(issue: &FeatureIssue) -> String {
     } else {
         t!("issue-line", location = location, reason = reason)
     }
-}
-
-/// The first features of a group, e.g. "objet 0 (a), objet 1 (b), objet 2 (c), …".
-pub fn first_features_text(group: &IssueGroup<'_>) -> String {
-    let mut list: Vec<String> = group
-        .issues
-        .iter()
-        .take(GROUP_FIRST)
-        .map(|i| location_text(i))
-        .filter(|l| !l.is_empty())
-        .collect();
-    if group.issues.len() > GROUP_FIRST {
-        list.push("…".into());
-    }
-    list.join(", ")
 }
 
 #[cfg(test)]

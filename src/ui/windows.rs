@@ -50,7 +50,7 @@ pub fn report_window_ui(ctx: &Context, file: &SourceFile) -> Vec<Command> {
                                 "report-warning-group",
                                 message = super::reasons::reason_text(group.reason),
                                 n = many.len(),
-                                first = super::reasons::first_features_text(&group)
+                                first = group.first_features_as(super::reasons::location_text)
                             )),
                         };
                     }

@@ -155,19 +155,14 @@ impl SearchIndex {
         matches: &[Vec<u8>],
         mut visit: impl FnMut(u32) -> std::ops::ControlFlow<()>,
     ) {
-        // Which vocabulary words each query word may stand for.
-        let wanted: Vec<Vec<bool>> = matches
+        // A query word may stand for every vocabulary word it matches in any way. Start from
+        // the query word with the fewest entries, then keep those matching the rest.
+        let sizes: Vec<usize> = matches
             .iter()
-            .map(|m| m.iter().map(|&m| m != NO_MATCH).collect())
-            .collect();
-        // Start from the query word with the fewest entries, then keep those matching the rest.
-        let sizes: Vec<usize> = wanted
-            .iter()
-            .map(|words| {
-                words
-                    .iter()
+            .map(|m| {
+                m.iter()
                     .zip(&self.postings)
-                    .filter(|(w, _)| **w)
+                    .filter(|(m, _)| **m != NO_MATCH)
                     .map(|(_, p)| p.len())
                     .sum()
             })
@@ -178,10 +173,10 @@ impl SearchIndex {
         // The entries of the rarest query word, marked in a bit set and read back in order
         // (cheaper than sorting and de-duplicating the concatenated lists).
         let mut marks = vec![0u64; self.entries.len().div_ceil(64)];
-        for (_, list) in wanted[first]
+        for (_, list) in matches[first]
             .iter()
             .zip(&self.postings)
-            .filter(|(w, _)| **w)
+            .filter(|(m, _)| **m != NO_MATCH)
         {
             for &e in list {
                 marks[e as usize / 64] |= 1 << (e % 64);
@@ -189,10 +184,10 @@ impl SearchIndex {
         }
         let holds_the_rest = |e: u32| {
             let words = &self.entries[e as usize].words;
-            wanted
+            matches
                 .iter()
                 .enumerate()
-                .all(|(t, ok)| t == first || words.iter().any(|&w| ok[w as usize]))
+                .all(|(t, m)| t == first || words.iter().any(|&w| m[w as usize] != NO_MATCH))
         };
         for (block, &bits) in marks.iter().enumerate() {
             let mut bits = bits;

@@ -43,11 +43,16 @@ pub const GROUP_FIRST: usize = 3;
 impl IssueGroup<'_> {
     /// The first features of the group, e.g. "feature 0 (a), feature 1 (b), feature 2 (c), …".
     pub fn first_features(&self) -> String {
+        self.first_features_as(FeatureIssue::location)
+    }
+
+    /// The same, each feature's place written by `location` (the interface's language).
+    pub fn first_features_as(&self, location: impl Fn(&FeatureIssue) -> String) -> String {
         let mut list: Vec<String> = self
             .issues
             .iter()
             .take(GROUP_FIRST)
-            .map(|i| i.location())
+            .map(|i| location(i))
             .filter(|l| !l.is_empty())
             .collect();
         if self.issues.len() > GROUP_FIRST {
