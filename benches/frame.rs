@@ -15,7 +15,8 @@ use zae_atlas::model::Zone;
 use zae_atlas::palette::vocation_color;
 use zae_atlas::spatial::mercator::zoom_to_fit;
 use zae_atlas::spatial::{
-    BandMeshes, DetailMeshes, RankedZone, STORED_BANDS, ZoneIndex, build_band_mesh, build_meshes,
+    BandMeshes, DetailMeshes, MeshSummary, RankedZone, STORED_BANDS, ZoneIndex, build_band_mesh,
+    build_meshes,
 };
 
 struct Scene {
@@ -24,6 +25,7 @@ struct Scene {
     index: ZoneIndex,
     rank: Vec<u32>,
     ranked: Vec<RankedZone>,
+    summaries: Vec<MeshSummary>,
     colors: Vec<Color32>,
     detail: DetailMeshes,
 }
@@ -42,7 +44,12 @@ fn scene(n: usize) -> Scene {
     )
     .expect("meshes");
     let (ranked, rank) = RankedZone::order(&zones);
+    let summaries = ranked
+        .iter()
+        .map(|r| MeshSummary::of(&meshes[r.index as usize]))
+        .collect();
     Scene {
+        summaries,
         index: ZoneIndex::build(&zones),
         colors: zones.iter().map(|z| vocation_color(z.vocation)).collect(),
         rank,
@@ -90,6 +97,7 @@ fn frame_with_output(s: &Scene, view: &ViewTransform) -> (usize, LayerOutput) {
         establishments: &[],
         draw_rank: &s.rank,
         ranked: &s.ranked,
+        summaries: &s.summaries,
         shown: &[],
         colors: &s.colors,
         schematic: &[],

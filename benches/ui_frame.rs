@@ -1,7 +1,12 @@
 //! The interface's own work per frame, headless (egui_kittest, no GPU): the whole window with
 //! 100,000 zones at the whole view, first with nothing selected, then with a zone selected, its
-//! info panel, the attribute table and the statistics window open. The difference is what the
-//! panels cost on top of the map. `cargo test --all-targets` runs it once on 1,000 zones.
+//! info panel, the attribute table and the statistics window open. The whole frames differ by
+//! what the panels cost on top of the map, but the map's own time varies by more than that
+//! from run to run; so each case is also measured as the frame *but the map*: the time of
+//! egui's pass over the app (as eframe runs it, with AccessKit off as it is until a screen
+//! reader asks for it) less the time the app spent in the map that frame
+//! (`ZaeApp::last_map_time`), which is what the panels, windows and egui's own pass cost.
+//! `cargo test --all-targets` runs it once on 1,000 zones.
 
 mod common;
 
@@ -39,6 +44,10 @@ fn ui_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("ui_frame");
     group.sample_size(10);
     group.bench_function(format!("map_only_{n}_zones"), |b| b.iter(|| h.step()));
+    group.bench_function(format!("all_but_the_map_nothing_open_{n}_zones"), |b| {
+        b.iter_custom(|iters| all_but_the_map(&mut h, iters))
+    });
+    h.step();
     let zone = h.state().zone_id(n / 2);
     h.state_mut().push(Command::Select(zone));
     h.state_mut().push(Command::ToggleStats);
@@ -48,7 +57,38 @@ fn ui_frame(c: &mut Criterion) {
     group.bench_function(format!("selected_table_statistics_{n}_zones"), |b| {
         b.iter(|| h.step())
     });
+    group.bench_function(
+        format!("all_but_the_map_selected_table_statistics_{n}_zones"),
+        |b| b.iter_custom(|iters| all_but_the_map(&mut h, iters)),
+    );
     group.finish();
+}
+
+/// `iters` frames as eframe runs the app (no test harness around it, AccessKit off), timed
+/// without the map's part of each.
+fn all_but_the_map(h: &mut Harness<'_, ZaeApp>, iters: u64) -> std::time::Duration {
+    let ctx = h.ctx.clone();
+    ctx.disable_accesskit();
+    let mut frame = eframe::Frame::_new_kittest();
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    let mut total = std::time::Duration::ZERO;
+    for _ in 0..iters {
+        let app = h.state_mut();
+        let start = std::time::Instant::now();
+        let output = ctx.run_ui(input(), |ui| eframe::App::ui(app, ui, &mut frame));
+        let pass = start.elapsed();
+        std::hint::black_box(output);
+        total += pass.saturating_sub(app.last_map_time());
+    }
+    // The harness reads the AccessKit tree again in its own steps.
+    ctx.enable_accesskit();
+    total
 }
 
 criterion_group!(benches, ui_frame);

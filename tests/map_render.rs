@@ -12,7 +12,7 @@ use zae_atlas::model::Zone;
 use zae_atlas::palette::vocation_color;
 use zae_atlas::spatial::mercator::zoom_to_fit;
 use zae_atlas::spatial::{
-    BandMeshes, DetailMeshes, RankedZone, STORED_BANDS, ZoneIndex, build_meshes,
+    BandMeshes, DetailMeshes, MeshSummary, RankedZone, STORED_BANDS, ZoneIndex, build_meshes,
 };
 
 const SIZE: [f32; 2] = [1280.0, 800.0];
@@ -121,6 +121,7 @@ struct Scene {
     index: ZoneIndex,
     rank: Vec<u32>,
     ranked: Vec<RankedZone>,
+    summaries: Vec<MeshSummary>,
     colors: Vec<Color32>,
     detail: DetailMeshes,
     cells: CellTexture,
@@ -139,7 +140,12 @@ impl Scene {
         )
         .expect("meshes");
         let (ranked, rank) = RankedZone::order(&zones);
+        let summaries = ranked
+            .iter()
+            .map(|r| MeshSummary::of(&meshes[r.index as usize]))
+            .collect();
         Self {
+            summaries,
             index: ZoneIndex::build(&zones),
             colors: zones.iter().map(|z| vocation_color(z.vocation)).collect(),
             rank,
@@ -165,6 +171,7 @@ impl Scene {
             establishments: &[],
             draw_rank: &self.rank,
             ranked: &self.ranked,
+            summaries: &self.summaries,
             shown: &[],
             colors: &self.colors,
             schematic: &[],

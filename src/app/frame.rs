@@ -61,7 +61,7 @@ impl eframe::App for ZaeApp {
                     .retain(|c| !matches!(c, egui::OutputCommand::OpenUrl(_)))
             });
             if let Some(meter) = &mut self.frame_rate {
-                meter.end(&ctx, &self.last_layer);
+                meter.end(&ctx, &self.last_layer, self.map_time);
             }
             return;
         }
@@ -218,7 +218,7 @@ impl eframe::App for ZaeApp {
 
         self.apply_queued(&ctx);
         if let Some(meter) = &mut self.frame_rate {
-            meter.end(&ctx, &self.last_layer);
+            meter.end(&ctx, &self.last_layer, self.map_time);
         }
     }
 }

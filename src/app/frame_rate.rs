@@ -2,14 +2,15 @@
 //! logs, every two seconds at info level (`RUST_LOG=zae_atlas=info`), the frame rate and where a
 //! frame's time goes, so that anyone can measure it on their own graphics card:
 //!
-//! - the app's code (building the frame: panels, the map's culling and paint lists);
+//! - the app's code (building the frame), split into the map (tiles, the zones' culling and
+//!   paint lists, overlays) and the rest (menus, panels, windows);
 //! - egui's tessellation of the map (shapes into triangles; measured every tenth frame on a
 //!   copy of the map's shapes, so the measuring does not slow the frames it reports);
 //! - the rest of the CPU frame (egui's end of frame, the other layers' tessellation, texture
 //!   upload, wgpu's encoding and submission), from eframe's CPU time of the frame;
 //! - the rest of the wall time: waiting for the GPU and the driver to take the frame.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::map::zones_layer::LayerOutput;
 
@@ -26,6 +27,8 @@ pub struct FrameRate {
     /// Seconds over the frames since the last report: the app's code, eframe's CPU time of the
     /// frame (all of it), and the map's tessellation over the frames it was measured in.
     app_seconds: f64,
+    /// Of `app_seconds`, the map's part.
+    map_seconds: f64,
     cpu_seconds: f64,
     cpu_frames: u32,
     tessellate_seconds: f64,
@@ -38,6 +41,8 @@ pub struct FrameSplit {
     pub frames_per_second: f64,
     pub frame_ms: f64,
     pub app_ms: f64,
+    /// Of `app_ms`, the map (tiles, zones, overlays); the rest is the panels and windows.
+    pub map_ms: f64,
     pub tessellate_ms: f64,
     /// The rest of the CPU frame (eframe's figure minus the two above).
     pub render_cpu_ms: f64,
@@ -55,12 +60,13 @@ impl FrameRate {
         }
     }
 
-    /// At the end of the app's frame: counts it, measures the map's tessellation now and then,
-    /// logs every two seconds.
-    pub fn end(&mut self, ctx: &egui::Context, last: &LayerOutput) {
+    /// At the end of the app's frame, of which the map took `map`: counts it, measures the
+    /// map's tessellation now and then, logs every two seconds.
+    pub fn end(&mut self, ctx: &egui::Context, last: &LayerOutput, map: Duration) {
         let now = Instant::now();
         if let Some(start) = self.frame_start.take() {
             self.app_seconds += now.duration_since(start).as_secs_f64();
+            self.map_seconds += map.as_secs_f64();
         }
         self.frames += 1;
         if self.frames % TESSELLATE_EVERY == 1
@@ -82,10 +88,12 @@ impl FrameRate {
         if seconds >= REPORT_SECS {
             let split = self.split(seconds);
             log::info!(
-                "{:.1} frames per second, {:.1} ms a frame: app's code {:.1} ms, egui tessellation of the map {:.1} ms, rest of the CPU frame (egui, upload, wgpu) {:.1} ms, GPU and driver {:.1} ms (zoom {:.1}: {} zones as shapes, {} fill vertices, {} outline points, {} cells)",
+                "{:.1} frames per second, {:.1} ms a frame: app's code {:.1} ms (map {:.1} ms, panels {:.2} ms), egui tessellation of the map {:.1} ms, rest of the CPU frame (egui, upload, wgpu) {:.1} ms, GPU and driver {:.1} ms (zoom {:.1}: {} zones as shapes, {} fill vertices, {} outline points, {} cells)",
                 split.frames_per_second,
                 split.frame_ms,
                 split.app_ms,
+                split.map_ms,
+                (split.app_ms - split.map_ms).max(0.0),
                 split.tessellate_ms,
                 split.render_cpu_ms,
                 split.gpu_wait_ms,
@@ -123,6 +131,7 @@ impl FrameRate {
             },
             frame_ms,
             app_ms,
+            map_ms: per(self.map_seconds, self.frames),
             tessellate_ms,
             render_cpu_ms: (cpu_ms - app_ms - tessellate_ms).max(0.0),
             gpu_wait_ms: (frame_ms - cpu_ms).max(0.0),
@@ -139,6 +148,7 @@ mod tests {
         let meter = FrameRate {
             frames: 20,
             app_seconds: 0.2,
+            map_seconds: 0.15,
             cpu_seconds: 0.6,
             cpu_frames: 20,
             tessellate_seconds: 0.01,
@@ -149,6 +159,7 @@ mod tests {
         assert!((split.frames_per_second - 10.0).abs() < 1e-9);
         assert!((split.frame_ms - 100.0).abs() < 1e-9);
         assert!((split.app_ms - 10.0).abs() < 1e-9);
+        assert!((split.map_ms - 7.5).abs() < 1e-9);
         assert!((split.tessellate_ms - 5.0).abs() < 1e-9);
         assert!((split.render_cpu_ms - 15.0).abs() < 1e-9);
         assert!((split.gpu_wait_ms - 70.0).abs() < 1e-9);

@@ -34,6 +34,12 @@ impl ZaeApp {
     }
 
     pub(super) fn map_ui(&mut self, ui: &mut Ui) {
+        let started = std::time::Instant::now();
+        self.draw_map(ui);
+        self.map_time = started.elapsed();
+    }
+
+    fn draw_map(&mut self, ui: &mut Ui) {
         let rect = ui.available_rect_before_wrap();
         self.fit_view(rect);
         if self.state.has_pending_fit() {
@@ -61,6 +67,7 @@ impl ZaeApp {
             establishments: store.establishments(),
             draw_rank: store.draw_rank(),
             ranked: store.ranked(),
+            summaries: store.mesh_summaries(),
             shown: self.state.shown_mask(),
             colors: &self.colours.zones,
             schematic: store.schematic(),

@@ -120,6 +120,9 @@ pub struct ZaeApp {
     /// A change was seen during a load.
     pending_watch: bool,
     last_layer: LayerOutput,
+    /// Time the app's code spent on the map (tiles, zones, overlays) in the last frame: the
+    /// rest of the frame is the panels' (the frame-rate log and the UI frame bench split it).
+    map_time: std::time::Duration,
     /// The zones merged into screen cells, as a texture kept between frames.
     cell_texture: CellTexture,
     /// `ZAE_ATLAS_FRAME_RATE=1`: draw continuously and log the frame rate (a measurement aid).
@@ -257,6 +260,7 @@ impl ZaeApp {
             watcher: loader::FileWatcher::start(ctx.clone(), WATCH_EVERY),
             pending_watch: false,
             last_layer: LayerOutput::default(),
+            map_time: std::time::Duration::ZERO,
             cell_texture: CellTexture::default(),
             frame_rate: std::env::var_os("ZAE_ATLAS_FRAME_RATE")
                 .map(|_| frame_rate::FrameRate::default()),
@@ -448,6 +452,11 @@ impl ZaeApp {
     }
 
     /// What the zones layer drew in the last frame (zones, cells, triangles, outlines, labels).
+    /// Time the app's code spent on the map in the last frame (tiles, zones and overlays).
+    pub fn last_map_time(&self) -> std::time::Duration {
+        self.map_time
+    }
+
     pub fn layer_stats(&self) -> &LayerOutput {
         &self.last_layer
     }

@@ -54,6 +54,25 @@ pub fn size_cut(full: &BySize, small: &BySize, budget: usize) -> usize {
 /// Vertices of the outlines in view by level (see `spatial::outline_level`).
 pub type ByLevel = [usize; KEEP as usize + 1];
 
+/// Adds to `levels` the outlines of a ladder: `all` points, of which `ladder[k]` are kept at
+/// level `step(k)` (increasing). Each step's points are put at the highest level before the
+/// next step, so that the points counted at any threshold are never fewer than those kept there
+/// (and exactly those at a step).
+pub fn add_ladder(levels: &mut ByLevel, all: usize, ladder: &[usize], step: impl Fn(usize) -> u8) {
+    let top = levels.len() - 2; // under KEEP: every threshold a frame tries counts them
+    let mut above = all;
+    for (k, &kept) in ladder.iter().enumerate() {
+        let at = usize::from(step(k)).saturating_sub(1).min(top);
+        if let Some(slot) = levels.get_mut(at) {
+            *slot += above.saturating_sub(kept);
+        }
+        above = kept;
+    }
+    if let Some(slot) = levels.get_mut(top) {
+        *slot += above;
+    }
+}
+
 /// The lowest level threshold, at most `max`, at which the outlines fit `budget`; `None` when
 /// they do not even at `max`.
 pub fn outline_threshold(levels: &ByLevel, budget: usize, max: u8) -> Option<u8> {
@@ -100,6 +119,25 @@ mod tests {
             BUCKETS,
             "nothing fits: all small"
         );
+    }
+
+    #[test]
+    fn a_ladder_counts_exactly_at_its_steps_and_never_less_between() {
+        let mut levels = [0; KEEP as usize + 1];
+        // 100 points; 60 kept at level 10, 30 at 12, 5 at 14.
+        add_ladder(&mut levels, 100, &[60, 30, 5], |k| 10 + 2 * k as u8);
+        let kept = |t: usize| levels[t..].iter().sum::<usize>();
+        assert_eq!(kept(0), 100);
+        assert_eq!(kept(9), 100);
+        assert_eq!(kept(10), 60);
+        assert_eq!(kept(11), 60);
+        assert_eq!(kept(12), 30);
+        assert_eq!(kept(13), 30);
+        assert_eq!(kept(14), 5);
+        assert_eq!(kept(200), 5);
+        assert_eq!(kept(KEEP as usize), 0, "sketches are counted apart");
+        assert_eq!(outline_threshold(&levels, 30, 100), Some(12));
+        assert_eq!(outline_threshold(&levels, 29, 100), Some(14));
     }
 
     #[test]

@@ -10,8 +10,9 @@ use super::zones_layer::{
     DOT_PX, FRAME_FILL_VERTICES, FRAME_OUTLINE_POINTS, MAX_OUTLINE_TOLERANCE_PX, OUTLINE_MIN_PX,
     ZonesLayer, dashed_ring, ring_points,
 };
+use crate::spatial::mesh_summary::{self, OUTLINE_STEPS, step_level};
 use crate::spatial::outline_level::{self, KEEP};
-use crate::spatial::{BandMeshes, RankedZone, STORED_BANDS, ZoneMesh};
+use crate::spatial::{BandMeshes, MeshSummary, RankedZone, STORED_BANDS, ZoneMesh};
 
 /// When not even the coarsest band fits: the size buckets (see [`frame_budget::bucket`])
 /// under which zones are dots, and sketches (0 and 0: neither).
@@ -24,8 +25,8 @@ pub(crate) struct FillPlan {
 /// How a zone is drawn.
 #[derive(Clone, Copy)]
 pub(crate) enum Form<'a> {
-    /// Its mesh at a band.
-    Shape(&'a ZoneMesh),
+    /// Its mesh at a band: a kept one (which), or a detailed one (`None`).
+    Shape(&'a ZoneMesh, Option<usize>),
     /// The corners of each ring of this mesh (see [`outline_level::KEEP`]), fanned.
     Sketch(&'a ZoneMesh),
 }
@@ -34,22 +35,31 @@ pub(crate) enum Form<'a> {
 pub(crate) struct OutlineJob<'a> {
     pub zone: usize,
     pub form: Form<'a>,
+    /// The zone's kept meshes as the budgets see them.
+    pub summary: &'a MeshSummary,
     pub size_px: f32,
     pub highlighted: bool,
     pub color: Color32,
 }
 
 impl OutlineJob<'_> {
-    /// Points of the outline at a level threshold.
+    /// Points of the outline at a level threshold ([`KEEP`]: its sketch), at most: from the
+    /// summary for a kept band (no read of the mesh), counted on a detailed mesh.
     fn points(&self, threshold: u8) -> usize {
         match self.form {
-            Form::Shape(mesh) if threshold < KEEP => {
-                mesh.levels.iter().filter(|&&l| l >= threshold).count()
-            }
-            Form::Shape(mesh) | Form::Sketch(mesh) => sketch_points(mesh),
+            Form::Shape(_, Some(b)) => self
+                .summary
+                .bands
+                .get(b)
+                .map_or(0, |s| s.points_at(b, threshold)),
+            Form::Shape(mesh, None) => mesh_summary::points_at(mesh, threshold),
+            Form::Sketch(_) => usize::from(self.summary.sketch),
         }
     }
 }
+
+/// Outlines made on one thread at a time.
+const OUTLINE_CHUNK: usize = 512;
 
 /// Vertices of a sketched ring at most.
 const SKETCH_VERTICES: usize = 4;
@@ -60,15 +70,6 @@ pub(crate) fn sketch_mesh(meshes: &[BandMeshes], i: usize) -> Option<&ZoneMesh> 
     (0..STORED_BANDS)
         .filter_map(|b| kept.band(b))
         .find(|m| !m.ring_ends.is_empty())
-}
-
-/// Points of a mesh's sketch (its exterior rings' corners).
-fn sketch_points(mesh: &ZoneMesh) -> usize {
-    mesh.rings_with_levels()
-        .enumerate()
-        .filter(|(k, _)| !mesh.holes.contains(&(*k as u32)))
-        .map(|(_, (_, levels))| levels.iter().filter(|&&l| l == KEEP).count())
-        .sum()
 }
 
 /// A zone's sketch: each exterior ring's corners, as a fan.
@@ -102,43 +103,38 @@ impl ZonesLayer<'_> {
     /// the meshes of those drawn whole only.
     pub(crate) fn fill_plan(
         &self,
-        visible: &[&RankedZone],
+        visible: &[(&RankedZone, &MeshSummary)],
         world_px: f32,
         hovered: Option<usize>,
     ) -> FillPlan {
-        let mut by_size: Vec<Vec<u32>> = vec![Vec::new(); frame_budget::BUCKETS];
+        // Zones and their band-0 vertices by size bucket, from the summaries alone.
+        let mut count = [0usize; frame_budget::BUCKETS];
+        let mut whole = [0usize; frame_budget::BUCKETS];
         let mut reserved = 0;
-        for r in visible {
+        for (r, summary) in visible {
             let (i, size) = (r.index as usize, r.size_world * world_px);
             if hovered == Some(i) || self.selected == Some(i) {
-                reserved += self
-                    .meshes
-                    .get(i)
-                    .and_then(|m| m.band(0))
-                    .map_or(0, |m| m.vertices.len());
-            } else if size >= DOT_PX
-                && let Some(zones) = by_size.get_mut(frame_budget::bucket(size, DOT_PX))
-            {
-                zones.push(r.index);
+                reserved += summary.vertices(0);
+            } else if size >= DOT_PX {
+                let b = frame_budget::bucket(size, DOT_PX);
+                if let (Some(n), Some(w)) = (count.get_mut(b), whole.get_mut(b)) {
+                    *n += 1;
+                    *w += summary.vertices(0);
+                }
             }
         }
         let budget = FRAME_FILL_VERTICES.saturating_sub(reserved);
-        let mut sketched: usize = by_size.iter().map(Vec::len).sum();
+        let mut sketched: usize = count.iter().sum();
         let mut dots_below = 0;
         while dots_below < frame_budget::BUCKETS && SKETCH_VERTICES * sketched > budget / 2 {
-            sketched -= by_size[dots_below].len();
+            sketched -= count[dots_below];
             dots_below += 1;
         }
         let mut used = SKETCH_VERTICES * sketched;
         let mut sketch_below = frame_budget::BUCKETS;
         while sketch_below > dots_below {
-            let zones = &by_size[sketch_below - 1];
-            let whole: usize = zones
-                .iter()
-                .filter_map(|&i| self.meshes.get(i as usize).and_then(|m| m.band(0)))
-                .map(|m| m.vertices.len())
-                .sum();
-            let next = used - SKETCH_VERTICES * zones.len() + whole;
+            let bucket = sketch_below - 1;
+            let next = used - SKETCH_VERTICES * count[bucket] + whole[bucket];
             if next > budget {
                 break;
             }
@@ -159,16 +155,33 @@ impl ZonesLayer<'_> {
         jobs: &[OutlineJob<'_>],
         hovered: Option<usize>,
     ) -> Vec<Shape> {
+        // The outline points at each level: counted on detailed meshes, summed from the
+        // summaries' ladders for kept bands (levels of the grid the ladders share).
         let mut levels: frame_budget::ByLevel = [0; KEEP as usize + 1];
+        let mut ladders = [[0usize; OUTLINE_STEPS]; STORED_BANDS];
+        let mut all = [0usize; STORED_BANDS];
         for job in jobs.iter().filter(|j| !j.highlighted) {
             match job.form {
-                Form::Shape(mesh) => {
+                Form::Shape(mesh, None) => {
                     for &l in &mesh.levels {
                         levels[usize::from(l)] += 1;
                     }
                 }
-                Form::Sketch(mesh) => levels[usize::from(KEEP)] += sketch_points(mesh),
+                Form::Shape(_, Some(b)) => {
+                    if let (Some(s), Some(ladder), Some(n)) =
+                        (job.summary.bands.get(b), ladders.get_mut(b), all.get_mut(b))
+                    {
+                        *n += s.vertices as usize;
+                        for (sum, &k) in ladder.iter_mut().zip(&s.kept) {
+                            *sum += usize::from(k);
+                        }
+                    }
+                }
+                Form::Sketch(_) => levels[usize::from(KEEP)] += usize::from(job.summary.sketch),
             }
+        }
+        for (b, ladder) in ladders.iter().enumerate() {
+            frame_budget::add_ladder(&mut levels, all[b], ladder, |k| step_level(b, k));
         }
         let coarsest =
             outline_level::threshold(f64::from(MAX_OUTLINE_TOLERANCE_PX) / view.world_px);
@@ -207,29 +220,31 @@ impl ZonesLayer<'_> {
             0.0
         };
         self.output.outline_min_px = px(min_bucket).max(OUTLINE_MIN_PX);
-        let mut outlines = Vec::new();
-        let mut points_drawn = 0;
-        for job in jobs {
+        // Each outline is made on its own (read from its mesh: most of the time), on all cores
+        // in chunks, put together in drawing order.
+        let selected = self.selected;
+        let schematic = self.schematic;
+        let outline = |job: &OutlineJob<'_>, out: &mut Vec<Shape>| -> Option<usize> {
             let i = job.zone;
-            if !job.highlighted && frame_budget::bucket(job.size_px, DOT_PX) < min_bucket {
-                continue;
+            let bucket = frame_budget::bucket(job.size_px, DOT_PX);
+            if !job.highlighted && bucket < min_bucket {
+                return None;
             }
-            let stroke = if self.selected == Some(i) {
+            let stroke = if selected == Some(i) {
                 Stroke::new(3.0, style::SELECTED_OUTLINE)
             } else if hovered == Some(i) {
                 Stroke::new(2.5, job.color)
             } else {
                 Stroke::new(1.5, job.color)
             };
-            let bucket = frame_budget::bucket(job.size_px, DOT_PX);
             let (mesh, keep, sketched) = match job.form {
-                Form::Shape(mesh) if job.highlighted => (mesh, 0, false),
-                Form::Shape(mesh) if bucket < sketch_below => (mesh, KEEP, true),
-                Form::Shape(mesh) => (mesh, threshold, false),
+                Form::Shape(mesh, _) if job.highlighted => (mesh, 0, false),
+                Form::Shape(mesh, _) if bucket < sketch_below => (mesh, KEEP, true),
+                Form::Shape(mesh, _) => (mesh, threshold, false),
                 Form::Sketch(mesh) => (mesh, KEEP, true),
             };
-            self.output.outlines_drawn += 1;
-            let schematic = self.schematic.get(i).copied().unwrap_or(false);
+            let dashed = schematic.get(i).copied().unwrap_or(false);
+            let mut points_drawn = 0;
             for (k, (ring, ring_levels)) in mesh.rings_with_levels().enumerate() {
                 if sketched && mesh.holes.contains(&(k as u32)) {
                     continue;
@@ -241,19 +256,44 @@ impl ZonesLayer<'_> {
                 if !job.highlighted {
                     points_drawn += points.len();
                 }
-                if self.selected == Some(i) {
-                    outlines.push(Shape::closed_line(
+                if selected == Some(i) {
+                    out.push(Shape::closed_line(
                         points.clone(),
                         Stroke::new(5.0, style::HALO),
                     ));
                 }
-                if schematic {
+                if dashed {
                     // An approximate outline is drawn dashed: never mistaken for a survey.
-                    outlines.extend(dashed_ring(&points, stroke));
+                    out.extend(dashed_ring(&points, stroke));
                 } else {
-                    outlines.push(Shape::closed_line(points, stroke));
+                    out.push(Shape::closed_line(points, stroke));
                 }
             }
+            Some(points_drawn)
+        };
+        let chunk = |jobs: &[OutlineJob<'_>]| {
+            let mut shapes = Vec::with_capacity(jobs.len());
+            let (mut drawn, mut points) = (0, 0);
+            for job in jobs {
+                if let Some(n) = outline(job, &mut shapes) {
+                    drawn += 1;
+                    points += n;
+                }
+            }
+            (shapes, drawn, points)
+        };
+        let parts: Vec<(Vec<Shape>, usize, usize)> = if jobs.len() <= OUTLINE_CHUNK {
+            vec![chunk(jobs)]
+        } else {
+            use rayon::prelude::*;
+            jobs.par_chunks(OUTLINE_CHUNK).map(chunk).collect()
+        };
+        let mut outlines = Vec::with_capacity(parts.iter().map(|p| p.0.len()).sum());
+        let mut points_drawn = 0;
+        for (shapes, drawn, points) in parts {
+            outlines.extend(shapes);
+            self.output.outlines_drawn += drawn;
+            points_drawn += points;
         }
         self.output.outline_points = points_drawn;
         outlines

@@ -16,7 +16,8 @@ use super::zone_forms::{FillPlan, Form, OutlineJob, append_sketch, sketch_mesh};
 use crate::format::format_ha;
 use crate::model::{Establishment, Plot, Zone};
 use crate::spatial::{
-    BandMeshes, DetailMeshes, RankedZone, STORED_BANDS, ZoneIndex, ZoneMesh, band_for_zoom,
+    BandMeshes, DetailMeshes, MeshSummary, RankedZone, STORED_BANDS, ZoneIndex, ZoneMesh,
+    band_for_zoom,
 };
 
 /// Below this zoom names are not drawn on the map (hover shows them).
@@ -233,6 +234,9 @@ pub struct ZonesLayer<'a> {
     pub draw_rank: &'a [u32],
     /// The zones in drawing order, with their centre and size.
     pub ranked: &'a [RankedZone],
+    /// What the frame's budgets need of each zone's kept meshes, in drawing order (as
+    /// `ranked`; computed here when it does not match).
+    pub summaries: &'a [MeshSummary],
     /// Zones passing the active filter (empty: all).
     pub shown: &'a [bool],
     pub colors: &'a [Color32],
@@ -261,15 +265,16 @@ struct Room {
 }
 
 /// The mesh to draw zone `i` with at `band`, if one that fits the room is there: the detailed
-/// band when built, else the kept bands from the finest down. A zone drawn without its
-/// detailed band is noted in `wanted`, to be built for a later frame.
+/// band when built, else the kept bands from the finest down (with the kept band it is, `None`
+/// for a detailed one). A zone drawn without its detailed band is noted in `wanted`, to be
+/// built for a later frame.
 fn pick_mesh<'a>(
     meshes: &'a [BandMeshes],
     detail: &'a DetailMeshes,
     wanted: &mut Vec<usize>,
     (i, band): (usize, usize),
     room: Room,
-) -> Option<&'a ZoneMesh> {
+) -> Option<(&'a ZoneMesh, Option<usize>)> {
     let fits = |m: &ZoneMesh, b: usize| {
         let room = if b == band { room.fine } else { room.coarse };
         !m.indices.is_empty() && m.vertices.len() <= room
@@ -277,7 +282,7 @@ fn pick_mesh<'a>(
     let mut missing = false;
     if band >= STORED_BANDS {
         match detail.get(i, band) {
-            Some(m) if fits(m, band) => return Some(m),
+            Some(m) if fits(m, band) => return Some((m, None)),
             Some(_) => {}
             None => missing = true,
         }
@@ -285,7 +290,7 @@ fn pick_mesh<'a>(
     let kept = meshes.get(i)?;
     let found = (0..=band.min(STORED_BANDS - 1))
         .rev()
-        .filter_map(|b| kept.band(b).filter(|m| fits(m, b)))
+        .filter_map(|b| kept.band(b).filter(|m| fits(m, b)).map(|m| (m, Some(b))))
         .next();
     if found.is_some() && missing {
         wanted.push(i);
@@ -298,19 +303,15 @@ fn pick_mesh<'a>(
 /// fits (a detailed band is estimated from the most detailed kept one), else the finest kept
 /// band that fits; `None` when not even the coarsest does. Stops counting as soon as a band is
 /// over.
-fn frame_band(
-    meshes: &[BandMeshes],
+fn frame_band<'a>(
     band: usize,
-    zones: impl Iterator<Item = usize> + Clone,
+    zones: impl Iterator<Item = &'a MeshSummary> + Clone,
 ) -> Option<(usize, usize)> {
     let top = band.min(STORED_BANDS - 1);
     for b in (0..=top).rev() {
         let mut need = 0;
-        let fits = zones.clone().all(|i| {
-            need += meshes
-                .get(i)
-                .and_then(|m| m.band(b))
-                .map_or(0, |m| m.vertices.len());
+        let fits = zones.clone().all(|summary| {
+            need += summary.vertices(b);
             need <= FRAME_FILL_VERTICES
         });
         if fits {
@@ -418,11 +419,28 @@ impl ZonesLayer<'_> {
     /// the zoom band, move it to the screen (or merge it into the cell image), and build the
     /// paint lists, within the frame's budgets.
     pub fn paint_zones(&mut self, view: &ViewTransform, hovered: Option<usize>) -> ZonePaint {
+        let computed: Vec<MeshSummary>;
+        let summaries = if self.summaries.len() == self.ranked.len() {
+            self.summaries
+        } else {
+            computed = self
+                .ranked
+                .iter()
+                .map(|r| {
+                    self.meshes
+                        .get(r.index as usize)
+                        .map(MeshSummary::of)
+                        .unwrap_or_default()
+                })
+                .collect();
+            &computed
+        };
         let (min, max) = view.visible_lon_lat();
         let in_view: Vec<usize> = self.index.in_box(min, max).collect();
-        // Zones in view, in drawing order, with what tells a cell from a mesh without touching
-        // the mesh (one compact array, read in order when much is in view).
-        let mut visible: Vec<&RankedZone> = if in_view.len() > 4096 {
+        // Zones in view, in drawing order, with what tells a cell from a mesh and what the
+        // budgets need without touching the mesh (compact arrays, read in order when much is
+        // in view).
+        let mut visible: Vec<(&RankedZone, &MeshSummary)> = if in_view.len() > 4096 {
             let mut bits = vec![false; self.zones.len()];
             for &i in &in_view {
                 if let Some(b) = bits.get_mut(i) {
@@ -431,7 +449,8 @@ impl ZonesLayer<'_> {
             }
             self.ranked
                 .iter()
-                .filter(|r| bits.get(r.index as usize).copied().unwrap_or(false))
+                .zip(summaries)
+                .filter(|(r, _)| bits.get(r.index as usize).copied().unwrap_or(false))
                 .collect()
         } else {
             let mut ranks: Vec<u32> = in_view
@@ -441,13 +460,12 @@ impl ZonesLayer<'_> {
             ranks.sort_unstable();
             ranks
                 .iter()
-                .filter_map(|&r| self.ranked.get(r as usize))
+                .filter_map(|&r| Some((self.ranked.get(r as usize)?, summaries.get(r as usize)?)))
                 .collect()
         };
         let mut cells = CellImage::new(view.rect);
-        let mut fill = Mesh::default();
         if !self.shown.is_empty() {
-            visible.retain(|r| self.shown.get(r.index as usize).copied().unwrap_or(true));
+            visible.retain(|(r, _)| self.shown.get(r.index as usize).copied().unwrap_or(true));
         }
         // One band for the frame, coarser than the zoom's when the zones in view would not fit
         // (at the zoom of the whole region the next band down differs by a fraction of a pixel);
@@ -455,9 +473,9 @@ impl ZonesLayer<'_> {
         let world_px = view.world_px as f32;
         let drawn = visible
             .iter()
-            .filter(move |r| r.size_world * world_px >= DOT_PX)
-            .map(|r| r.index as usize);
-        let fit = frame_band(self.meshes, band_for_zoom(view.zoom), drawn);
+            .filter(move |(r, _)| r.size_world * world_px >= DOT_PX)
+            .map(|&(_, summary)| summary);
+        let fit = frame_band(band_for_zoom(view.zoom), drawn);
         let (band, plan) = match fit {
             Some((band, _)) => (band, FillPlan::default()),
             None => (0, self.fill_plan(&visible, world_px, hovered)),
@@ -483,7 +501,11 @@ impl ZonesLayer<'_> {
         // when it leaves them room, so the frame never ends up over its budget.
         let mut reserve = fit.map_or(0, |(_, need)| need);
         let mut jobs: Vec<OutlineJob<'_>> = Vec::new();
-        for ranked in &visible {
+        // What goes into the fill, in drawing order, and its vertices: decided here, appended
+        // after on all cores (appending reads every drawn mesh, where the time goes).
+        let mut fills: Vec<(Form<'_>, Color32)> = Vec::new();
+        let mut fill_vertices = 0usize;
+        for &(ranked, summary) in &visible {
             let i = ranked.index as usize;
             let Some(&color) = self.colors.get(i) else {
                 continue;
@@ -496,12 +518,7 @@ impl ZonesLayer<'_> {
                 continue;
             }
             if fit.is_some() && !highlighted {
-                let estimate = self
-                    .meshes
-                    .get(i)
-                    .and_then(|m| m.band(kept_band))
-                    .map_or(0, |m| m.vertices.len());
-                reserve = reserve.saturating_sub(estimate);
+                reserve = reserve.saturating_sub(summary.vertices(kept_band));
             }
             let wanted = &mut self.output.wanted_detail;
             let form = if highlighted {
@@ -509,16 +526,17 @@ impl ZonesLayer<'_> {
                     fine: usize::MAX,
                     coarse: usize::MAX,
                 };
-                pick_mesh(self.meshes, self.detail, wanted, (i, band), room).map(Form::Shape)
+                pick_mesh(self.meshes, self.detail, wanted, (i, band), room)
+                    .map(|(mesh, kept)| Form::Shape(mesh, kept))
             } else if on_screen < sketch_below_px {
                 sketch_mesh(self.meshes, i).map(Form::Sketch)
             } else {
                 let room = Room {
-                    fine: FRAME_FILL_VERTICES.saturating_sub(fill.vertices.len() + reserve),
+                    fine: FRAME_FILL_VERTICES.saturating_sub(fill_vertices + reserve),
                     coarse: usize::MAX,
                 };
                 pick_mesh(self.meshes, self.detail, wanted, (i, band), room)
-                    .map(Form::Shape)
+                    .map(|(mesh, kept)| Form::Shape(mesh, kept))
                     .or_else(|| sketch_mesh(self.meshes, i).map(Form::Sketch))
             };
             let Some(form) = form else {
@@ -526,30 +544,32 @@ impl ZonesLayer<'_> {
                 self.dot(&mut cells, view, ranked, style::fill(color, true));
                 continue;
             };
-            let fill_color = style::fill(color, highlighted);
-            match form {
-                Form::Shape(mesh) => append_fill(&mut fill, mesh, view, fill_color),
-                Form::Sketch(mesh) => {
-                    append_sketch(&mut fill, mesh, view, fill_color);
+            fill_vertices += match form {
+                Form::Shape(mesh, _) => mesh.vertices.len(),
+                Form::Sketch(_) => {
                     self.output.zones_sketched += 1;
+                    usize::from(summary.sketch)
                 }
-            }
+            };
+            fills.push((form, style::fill(color, highlighted)));
             if highlighted || on_screen >= OUTLINE_MIN_PX {
                 jobs.push(OutlineJob {
                     zone: i,
                     form,
+                    summary,
                     size_px: on_screen,
                     highlighted,
                     color,
                 });
             }
         }
+        let fill = fill_mesh(&fills, fill_vertices, view);
         let outlines = self.outlines(view, &jobs, hovered);
         self.output.triangles_drawn = fill.indices.len() / 3;
         self.output.fill_vertices = fill.vertices.len();
         self.output.cells_drawn = cells.cells_drawn();
         ZonePaint {
-            visible: visible.iter().map(|r| r.index as usize).collect(),
+            visible: visible.iter().map(|(r, _)| r.index as usize).collect(),
             fill,
             cells,
             outlines,
@@ -676,6 +696,39 @@ pub fn dashed_ring(points: &[Pos2], stroke: Stroke) -> Vec<Shape> {
 pub const DASH_PX: f32 = 7.0;
 pub const GAP_PX: f32 = 4.0;
 
+/// Zones (and sketches) in a frame under which their fill is appended on one thread.
+const FILL_CHUNK: usize = 1024;
+
+/// The fill of `fills`, in their order, as one mesh: appended in chunks on all cores, then put
+/// end to end (`vertices`: their total, to reserve once).
+fn fill_mesh(fills: &[(Form<'_>, Color32)], vertices: usize, view: &ViewTransform) -> Mesh {
+    use rayon::prelude::*;
+    let append = |chunk: &[(Form<'_>, Color32)]| {
+        let mut mesh = Mesh::default();
+        for &(form, color) in chunk {
+            match form {
+                Form::Shape(zone, _) => append_fill(&mut mesh, zone, view, color),
+                Form::Sketch(zone) => append_sketch(&mut mesh, zone, view, color),
+            }
+        }
+        mesh
+    };
+    if fills.len() <= FILL_CHUNK {
+        return append(fills);
+    }
+    let parts: Vec<Mesh> = fills.par_chunks(FILL_CHUNK).map(append).collect();
+    let mut fill = Mesh::default();
+    fill.vertices.reserve(vertices);
+    fill.indices
+        .reserve(parts.iter().map(|p| p.indices.len()).sum::<usize>());
+    for part in parts {
+        let first = fill.vertices.len() as u32;
+        fill.vertices.extend_from_slice(&part.vertices);
+        fill.indices.extend(part.indices.iter().map(|&i| first + i));
+    }
+    fill
+}
+
 fn append_fill(out: &mut Mesh, mesh: &ZoneMesh, view: &ViewTransform, color: Color32) {
     let base = view.world_to_screen(mesh.origin);
     let scale = view.world_px as f32;
@@ -790,14 +843,15 @@ mod tests {
             fine: usize::MAX,
             coarse: usize::MAX,
         };
-        let m = pick_mesh(&meshes, &detail, &mut wanted, (0, top), all).expect("a mesh");
+        let (m, _) = pick_mesh(&meshes, &detail, &mut wanted, (0, top), all).expect("a mesh");
         assert_eq!(m.vertices.len(), sizes[top]);
         // No room at the frame's band: the coarsest that fits.
         let room = Room {
             fine: 0,
             coarse: sizes[0],
         };
-        let m = pick_mesh(&meshes, &detail, &mut wanted, (0, top), room).expect("coarser");
+        let (m, kept) = pick_mesh(&meshes, &detail, &mut wanted, (0, top), room).expect("coarser");
+        assert_eq!(kept, Some(0));
         assert_eq!(m.vertices.len(), sizes[0]);
         // No room at all: none (the zone goes into cells).
         let none = Room {
@@ -808,7 +862,8 @@ mod tests {
         assert!(wanted.is_empty(), "kept bands are never asked for");
         // A detailed band not built yet: the finest kept one, and the zone is asked for.
         let detailed = BAND_MAX_ZOOM.len() - 1;
-        let m = pick_mesh(&meshes, &detail, &mut wanted, (0, detailed), all).expect("kept");
+        let (m, kept) = pick_mesh(&meshes, &detail, &mut wanted, (0, detailed), all).expect("kept");
+        assert_eq!(kept, Some(top));
         assert_eq!(m.vertices.len(), sizes[top]);
         assert_eq!(wanted, vec![0]);
         // ... but not when it is drawn as cells anyway.

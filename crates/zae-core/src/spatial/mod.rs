@@ -6,6 +6,7 @@ mod draw_order;
 mod index;
 pub mod mercator;
 mod mesh;
+pub mod mesh_summary;
 pub mod outline_level;
 
 pub use detail::{DETAIL_VERTEX_BUDGET, DetailMeshes, detail_builds};
@@ -16,3 +17,4 @@ pub use mesh::{
     ZoneMesh, band_for_zoom, band_tolerance, build_band_mesh, build_band_meshes,
     build_band_meshes_upto, build_meshes, build_zone_mesh, mesh_builds,
 };
+pub use mesh_summary::MeshSummary;

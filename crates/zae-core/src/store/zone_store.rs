@@ -11,7 +11,7 @@ use super::ids::{SourceId, ZoneId};
 use super::{Dataset, DbOrigin, SourceFile};
 use crate::io::LoadedFile;
 use crate::model::{Establishment, Plot, Zone};
-use crate::spatial::{BAND_MAX_ZOOM, BandMeshes, RankedZone, ZoneIndex, build_meshes};
+use crate::spatial::{BAND_MAX_ZOOM, BandMeshes, MeshSummary, RankedZone, ZoneIndex, build_meshes};
 
 /// A source read and meshed, ready to be added (built on a worker thread).
 pub struct MeshedSource {
@@ -30,6 +30,8 @@ struct Derived {
     /// Rank of each zone in drawing order (decreasing area: small zones are drawn on top).
     draw_rank: Vec<u32>,
     ranked: Vec<RankedZone>,
+    /// What the frame's budgets need of each zone's kept meshes, in drawing order (as `ranked`).
+    summaries: Vec<MeshSummary>,
     schematic: Vec<bool>,
     /// Distinct communes and states, sorted: the filter's choices.
     communes: Vec<String>,
@@ -39,9 +41,18 @@ struct Derived {
 }
 
 impl Derived {
-    fn build(data: &Dataset) -> Self {
+    fn build(data: &Dataset, meshes: &[BandMeshes]) -> Self {
         let zones = &data.zones;
         let (ranked, draw_rank) = RankedZone::order(zones);
+        let summaries = ranked
+            .iter()
+            .map(|r| {
+                meshes
+                    .get(r.index as usize)
+                    .map(MeshSummary::of)
+                    .unwrap_or_default()
+            })
+            .collect();
         let distinct = |mut values: Vec<String>| {
             values.sort_unstable();
             values.dedup();
@@ -54,6 +65,7 @@ impl Derived {
             index: ZoneIndex::build(zones),
             draw_rank,
             ranked,
+            summaries,
             schematic: zones.iter().map(Zone::is_schematic).collect(),
             by_name: order_by_name(zones.iter().map(Zone::display_name)),
         }
@@ -282,6 +294,12 @@ impl ZoneStore {
         &self.derived.ranked
     }
 
+    /// What the frame's budgets need of each zone's kept meshes, in drawing order (as
+    /// [`Self::ranked`]).
+    pub fn mesh_summaries(&self) -> &[MeshSummary] {
+        &self.derived.summaries
+    }
+
     /// Zones whose outline is schematic (drawn dashed, "approximate outline" in the legend).
     pub fn schematic(&self) -> &[bool] {
         &self.derived.schematic
@@ -340,7 +358,7 @@ impl ZoneStore {
         debug_assert_eq!(self.zone_meshes.len(), self.data.zones.len());
         debug_assert_eq!(self.plot_meshes.len(), self.data.plots.len());
         let started = std::time::Instant::now();
-        self.derived = Derived::build(&self.data);
+        self.derived = Derived::build(&self.data, &self.zone_meshes);
         self.positions = self
             .zone_ids
             .iter()
