@@ -264,38 +264,74 @@ struct Room {
     coarse: usize,
 }
 
+/// Which mesh a zone is drawn with, decided from its summary (no read of its kept meshes).
+#[derive(Clone, Copy)]
+enum Pick<'a> {
+    /// A detailed band's mesh (already at hand: detailed meshes are few).
+    Detailed(&'a ZoneMesh),
+    /// Kept band `b` (as `BandMeshes::band(b)` gives it).
+    Kept(usize),
+    /// Its sketch (see `zone_forms::sketch_mesh`).
+    Sketch,
+}
+
+impl Pick<'_> {
+    /// Fill vertices it adds.
+    fn vertices(self, summary: &MeshSummary) -> usize {
+        match self {
+            Pick::Detailed(m) => m.vertices.len(),
+            Pick::Kept(b) => summary.vertices(b),
+            Pick::Sketch => usize::from(summary.sketch),
+        }
+    }
+}
+
 /// The mesh to draw zone `i` with at `band`, if one that fits the room is there: the detailed
-/// band when built, else the kept bands from the finest down (with the kept band it is, `None`
-/// for a detailed one). A zone drawn without its detailed band is noted in `wanted`, to be
-/// built for a later frame.
+/// band when built, else the kept bands from the finest down. A zone drawn without its
+/// detailed band is noted in `wanted`, to be built for a later frame.
 fn pick_mesh<'a>(
-    meshes: &'a [BandMeshes],
+    summary: &MeshSummary,
     detail: &'a DetailMeshes,
     wanted: &mut Vec<usize>,
     (i, band): (usize, usize),
     room: Room,
-) -> Option<(&'a ZoneMesh, Option<usize>)> {
-    let fits = |m: &ZoneMesh, b: usize| {
+) -> Option<Pick<'a>> {
+    let fits = |vertices: usize, filled: bool, b: usize| {
         let room = if b == band { room.fine } else { room.coarse };
-        !m.indices.is_empty() && m.vertices.len() <= room
+        filled && vertices <= room
     };
     let mut missing = false;
     if band >= STORED_BANDS {
         match detail.get(i, band) {
-            Some(m) if fits(m, band) => return Some((m, None)),
+            Some(m) if fits(m.vertices.len(), !m.indices.is_empty(), band) => {
+                return Some(Pick::Detailed(m));
+            }
             Some(_) => {}
             None => missing = true,
         }
     }
-    let kept = meshes.get(i)?;
-    let found = (0..=band.min(STORED_BANDS - 1))
-        .rev()
-        .filter_map(|b| kept.band(b).filter(|m| fits(m, b)).map(|m| (m, Some(b))))
-        .next();
+    let found = (0..=band.min(STORED_BANDS - 1)).rev().find(|&b| {
+        summary
+            .bands
+            .get(b)
+            .is_some_and(|s| fits(s.vertices as usize, s.filled, b))
+    });
     if found.is_some() && missing {
         wanted.push(i);
     }
-    found
+    found.map(Pick::Kept)
+}
+
+/// A zone the frame draws as a shape or a sketch, in drawing order.
+struct Planned<'a> {
+    zone: usize,
+    pick: Pick<'a>,
+    summary: &'a MeshSummary,
+    color: Color32,
+    highlighted: bool,
+    size_px: f32,
+    /// Its outline is drawn if the budget allows.
+    outlined: bool,
 }
 
 /// The finest band whose meshes of the zones to draw fit the frame's fill budget, with the
@@ -500,10 +536,10 @@ impl ZonesLayer<'_> {
         // The kept-band vertices of the zones not drawn yet: a detailed mesh is drawn only
         // when it leaves them room, so the frame never ends up over its budget.
         let mut reserve = fit.map_or(0, |(_, need)| need);
-        let mut jobs: Vec<OutlineJob<'_>> = Vec::new();
-        // What goes into the fill, in drawing order, and its vertices: decided here, appended
-        // after on all cores (appending reads every drawn mesh, where the time goes).
-        let mut fills: Vec<(Form<'_>, Color32)> = Vec::new();
+        // What is drawn as a shape, in drawing order, and its vertices: decided here from the
+        // summaries, then read from the meshes and appended on all cores (reading every drawn
+        // mesh is where the time goes).
+        let mut planned: Vec<Planned<'_>> = Vec::new();
         let mut fill_vertices = 0usize;
         for &(ranked, summary) in &visible {
             let i = ranked.index as usize;
@@ -521,49 +557,42 @@ impl ZonesLayer<'_> {
                 reserve = reserve.saturating_sub(summary.vertices(kept_band));
             }
             let wanted = &mut self.output.wanted_detail;
-            let form = if highlighted {
+            let sketch = (summary.sketch > 0).then_some(Pick::Sketch);
+            let pick = if highlighted {
                 let room = Room {
                     fine: usize::MAX,
                     coarse: usize::MAX,
                 };
-                pick_mesh(self.meshes, self.detail, wanted, (i, band), room)
-                    .map(|(mesh, kept)| Form::Shape(mesh, kept))
+                pick_mesh(summary, self.detail, wanted, (i, band), room)
             } else if on_screen < sketch_below_px {
-                sketch_mesh(self.meshes, i).map(Form::Sketch)
+                sketch
             } else {
                 let room = Room {
                     fine: FRAME_FILL_VERTICES.saturating_sub(fill_vertices + reserve),
                     coarse: usize::MAX,
                 };
-                pick_mesh(self.meshes, self.detail, wanted, (i, band), room)
-                    .map(|(mesh, kept)| Form::Shape(mesh, kept))
-                    .or_else(|| sketch_mesh(self.meshes, i).map(Form::Sketch))
+                pick_mesh(summary, self.detail, wanted, (i, band), room).or(sketch)
             };
-            let Some(form) = form else {
+            let Some(pick) = pick else {
                 // No ring left at any band (collapsed): a dot, never bigger than a cell.
                 self.dot(&mut cells, view, ranked, style::fill(color, true));
                 continue;
             };
-            fill_vertices += match form {
-                Form::Shape(mesh, _) => mesh.vertices.len(),
-                Form::Sketch(_) => {
-                    self.output.zones_sketched += 1;
-                    usize::from(summary.sketch)
-                }
-            };
-            fills.push((form, style::fill(color, highlighted)));
-            if highlighted || on_screen >= OUTLINE_MIN_PX {
-                jobs.push(OutlineJob {
-                    zone: i,
-                    form,
-                    summary,
-                    size_px: on_screen,
-                    highlighted,
-                    color,
-                });
+            if matches!(pick, Pick::Sketch) {
+                self.output.zones_sketched += 1;
             }
+            fill_vertices += pick.vertices(summary);
+            planned.push(Planned {
+                zone: i,
+                pick,
+                summary,
+                color,
+                highlighted,
+                size_px: on_screen,
+                outlined: highlighted || on_screen >= OUTLINE_MIN_PX,
+            });
         }
-        let fill = fill_mesh(&fills, fill_vertices, view);
+        let (fill, jobs) = fill_mesh(self.meshes, &planned, fill_vertices, view);
         let outlines = self.outlines(view, &jobs, hovered);
         self.output.triangles_drawn = fill.indices.len() / 3;
         self.output.fill_vertices = fill.vertices.len();
@@ -696,37 +725,69 @@ pub fn dashed_ring(points: &[Pos2], stroke: Stroke) -> Vec<Shape> {
 pub const DASH_PX: f32 = 7.0;
 pub const GAP_PX: f32 = 4.0;
 
-/// Zones (and sketches) in a frame under which their fill is appended on one thread.
+/// Zones drawn as shapes whose fill is appended on one thread at a time.
 const FILL_CHUNK: usize = 1024;
 
-/// The fill of `fills`, in their order, as one mesh: appended in chunks on all cores, then put
-/// end to end (`vertices`: their total, to reserve once).
-fn fill_mesh(fills: &[(Form<'_>, Color32)], vertices: usize, view: &ViewTransform) -> Mesh {
+/// The fill of the `planned` zones, in their order, as one mesh (`vertices`: their total, to
+/// reserve once), and the outlines to draw: their meshes read and appended in chunks on all
+/// cores, then put end to end.
+fn fill_mesh<'a>(
+    meshes: &'a [BandMeshes],
+    planned: &[Planned<'a>],
+    vertices: usize,
+    view: &ViewTransform,
+) -> (Mesh, Vec<OutlineJob<'a>>) {
     use rayon::prelude::*;
-    let append = |chunk: &[(Form<'_>, Color32)]| {
+    let append = |chunk: &[Planned<'a>]| {
         let mut mesh = Mesh::default();
-        for &(form, color) in chunk {
+        let mut jobs = Vec::new();
+        for p in chunk {
+            let form = match p.pick {
+                Pick::Detailed(m) => Form::Shape(m, None),
+                Pick::Kept(b) => match meshes.get(p.zone).and_then(|m| m.band(b)) {
+                    Some(m) => Form::Shape(m, Some(b)),
+                    None => continue,
+                },
+                Pick::Sketch => match sketch_mesh(meshes, p.zone) {
+                    Some(m) => Form::Sketch(m),
+                    None => continue,
+                },
+            };
+            let color = style::fill(p.color, p.highlighted);
             match form {
                 Form::Shape(zone, _) => append_fill(&mut mesh, zone, view, color),
                 Form::Sketch(zone) => append_sketch(&mut mesh, zone, view, color),
             }
+            if p.outlined {
+                jobs.push(OutlineJob {
+                    zone: p.zone,
+                    form,
+                    summary: p.summary,
+                    size_px: p.size_px,
+                    highlighted: p.highlighted,
+                    color: p.color,
+                });
+            }
         }
-        mesh
+        (mesh, jobs)
     };
-    if fills.len() <= FILL_CHUNK {
-        return append(fills);
+    if planned.len() <= FILL_CHUNK {
+        return append(planned);
     }
-    let parts: Vec<Mesh> = fills.par_chunks(FILL_CHUNK).map(append).collect();
+    let parts: Vec<(Mesh, Vec<OutlineJob<'a>>)> =
+        planned.par_chunks(FILL_CHUNK).map(append).collect();
     let mut fill = Mesh::default();
     fill.vertices.reserve(vertices);
     fill.indices
-        .reserve(parts.iter().map(|p| p.indices.len()).sum::<usize>());
-    for part in parts {
+        .reserve(parts.iter().map(|p| p.0.indices.len()).sum::<usize>());
+    let mut jobs = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
+    for (part, part_jobs) in parts {
         let first = fill.vertices.len() as u32;
         fill.vertices.extend_from_slice(&part.vertices);
         fill.indices.extend(part.indices.iter().map(|&i| first + i));
+        jobs.extend(part_jobs);
     }
-    fill
+    (fill, jobs)
 }
 
 fn append_fill(out: &mut Mesh, mesh: &ZoneMesh, view: &ViewTransform, color: Color32) {
@@ -831,8 +892,13 @@ mod tests {
     #[test]
     fn past_the_room_a_coarser_mesh_then_none() {
         use crate::spatial::{BAND_MAX_ZOOM, build_band_meshes_upto};
-        let meshes = vec![build_band_meshes_upto(&star(400), STORED_BANDS)];
+        let meshes = [build_band_meshes_upto(&star(400), STORED_BANDS)];
+        let summary = MeshSummary::of(&meshes[0]);
         let detail = DetailMeshes::default();
+        let kept_band = |pick: Option<Pick<'_>>| match pick {
+            Some(Pick::Kept(b)) => Some(b),
+            _ => None,
+        };
         let sizes: Vec<usize> = (0..STORED_BANDS)
             .map(|b| meshes[0].band(b).map_or(0, |m| m.vertices.len()))
             .collect();
@@ -843,32 +909,32 @@ mod tests {
             fine: usize::MAX,
             coarse: usize::MAX,
         };
-        let (m, _) = pick_mesh(&meshes, &detail, &mut wanted, (0, top), all).expect("a mesh");
-        assert_eq!(m.vertices.len(), sizes[top]);
+        let pick = pick_mesh(&summary, &detail, &mut wanted, (0, top), all);
+        assert_eq!(kept_band(pick), Some(top));
+        assert_eq!(pick.map(|p| p.vertices(&summary)), Some(sizes[top]));
         // No room at the frame's band: the coarsest that fits.
         let room = Room {
             fine: 0,
             coarse: sizes[0],
         };
-        let (m, kept) = pick_mesh(&meshes, &detail, &mut wanted, (0, top), room).expect("coarser");
-        assert_eq!(kept, Some(0));
-        assert_eq!(m.vertices.len(), sizes[0]);
+        let pick = pick_mesh(&summary, &detail, &mut wanted, (0, top), room);
+        assert_eq!(kept_band(pick), Some(0));
+        assert_eq!(pick.map(|p| p.vertices(&summary)), Some(sizes[0]));
         // No room at all: none (the zone goes into cells).
         let none = Room {
             fine: 0,
             coarse: sizes[0] - 1,
         };
-        assert!(pick_mesh(&meshes, &detail, &mut wanted, (0, top), none).is_none());
+        assert!(pick_mesh(&summary, &detail, &mut wanted, (0, top), none).is_none());
         assert!(wanted.is_empty(), "kept bands are never asked for");
         // A detailed band not built yet: the finest kept one, and the zone is asked for.
         let detailed = BAND_MAX_ZOOM.len() - 1;
-        let (m, kept) = pick_mesh(&meshes, &detail, &mut wanted, (0, detailed), all).expect("kept");
-        assert_eq!(kept, Some(top));
-        assert_eq!(m.vertices.len(), sizes[top]);
+        let pick = pick_mesh(&summary, &detail, &mut wanted, (0, detailed), all);
+        assert_eq!(kept_band(pick), Some(top));
         assert_eq!(wanted, vec![0]);
         // ... but not when it is drawn as cells anyway.
         wanted.clear();
-        assert!(pick_mesh(&meshes, &detail, &mut wanted, (0, detailed), none).is_none());
+        assert!(pick_mesh(&summary, &detail, &mut wanted, (0, detailed), none).is_none());
         assert!(wanted.is_empty());
     }
 
