@@ -176,6 +176,59 @@ fn a_failing_print_command_says_so_on_the_card_and_the_booth_keeps_running() {
     assert!(h.state().view().is_some());
 }
 
+/// A print command split as a shell would: a program in a folder with a space, and a quoted
+/// printer name, arrive as single arguments (and the PDF last).
+#[cfg(unix)]
+#[test]
+fn the_print_command_is_split_as_a_shell_would() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    let folder = dir.path().join("booth tools");
+    std::fs::create_dir(&folder).expect("folder");
+    let printed = dir.path().join("printed.pdf");
+    let args = dir.path().join("args.txt");
+    let script = folder.join("print.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s|%s|%s' \"$#\" \"$1\" \"$2\" > '{}'\ncp \"$3\" '{}'\n",
+            args.display(),
+            printed.display()
+        ),
+    )
+    .expect("script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let command = format!("\"{}\" -d \"Booth printer\"", script.display());
+    let mut h = booth(&command);
+    // The sheet is made on the job runner: the frame that handles the click does not wait.
+    h.get_by_label("Print this sheet").click();
+    h.run_steps(2);
+    wait(&mut h, "the print command", |app| {
+        app.state().print_message().is_some()
+    });
+    assert_eq!(
+        h.state().state().print_message(),
+        Some("Sent to the printer.")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&args).expect("args"),
+        "3|-d|Booth printer"
+    );
+    assert_eq!(pdf_pages(&printed), 1);
+}
+
+#[test]
+fn a_print_command_that_cannot_be_read_says_so_on_the_card() {
+    let mut h = booth("lp -d \"Booth printer");
+    h.get_by_label("Print this sheet").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Printing is not set up right");
+    assert!(h.state().is_kiosk());
+    h.get_by_label("Close the card").click();
+    h.run_steps(3);
+    assert_eq!(h.state().selected(), None);
+}
+
 #[test]
 fn without_a_print_command_there_is_no_print_button() {
     let config = AppConfig {
