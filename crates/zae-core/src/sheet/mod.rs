@@ -325,7 +325,16 @@ impl Sheet {
             return Some("the zone has no outline".into());
         };
         let extract = pdf::extract_of(bbox);
-        match in_lang(self.lang, || tiles.image_for(&extract)) {
+        // A reader library that panics on a damaged file costs the base map, not the sheet.
+        let before = lang();
+        let image = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            in_lang(self.lang, || tiles.image_for(&extract))
+        }))
+        .unwrap_or_else(|_| {
+            set_lang(before);
+            Err("the tiles could not be read (the reader failed)".into())
+        });
+        match image {
             Ok(image) => {
                 log::info!(
                     "sheet of {}: base map at zoom {}, {}×{} px",
