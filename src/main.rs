@@ -114,6 +114,16 @@ enum Cmd {
         /// Language of the sheet: fr or en (default: the system's).
         #[arg(long, value_name = "fr|en")]
         lang: Option<String>,
+        /// Base map under the map extracts: `osm`, `plan-ign`, `ortho-ign`, `none` (the
+        /// communes of the context layer), an XYZ URL template with {z}, {x}, {y}, or a raster
+        /// `.pmtiles` file (default: the window's, from the config file or the last session;
+        /// else osm). Tiles come from the PMTiles file, the window's tile cache, else the
+        /// network (a few seconds at most); when they cannot, the context layer is drawn.
+        #[arg(long, value_name = "osm|plan-ign|ortho-ign|none|URL|FILE.pmtiles")]
+        tiles: Option<String>,
+        /// Never use the network for the base map: the tile cache or the PMTiles file only.
+        #[arg(long)]
+        offline: bool,
     },
     /// Compare two inventories: what changed between the files BEFORE and the files AFTER
     /// (zones, plots, establishments), one row per change, as CSV or GeoJSON, without a window.
@@ -134,6 +144,43 @@ enum Cmd {
     },
     /// Print where this copy keeps its config file, remembered settings and tile cache.
     Paths,
+}
+
+/// The base map of `zae-atlas sheet`: `--tiles`, else the window's (the config file's, else the
+/// last session's), else OpenStreetMap; the tile cache and the User-Agent are the window's.
+fn sheet_base_map(
+    tiles: Option<&str>,
+    offline: bool,
+) -> Result<zae_atlas::sheet::BaseMapSource, String> {
+    let from_file =
+        default_config_path().and_then(|path| Settings::load(&path, false).ok().flatten());
+    // Read only: an unreadable file is left for the window to set aside and name.
+    let remembered = || {
+        let path = eframe::storage_dir(STORAGE_NAME)?.join("settings.ron");
+        let text = std::fs::read_to_string(path).ok()?;
+        ron::from_str::<zae_atlas::app::Persisted>(&text)
+            .ok()
+            .map(|saved| saved.settings)
+    };
+    let settings = from_file
+        .or_else(remembered)
+        .unwrap_or_default()
+        .sanitized();
+    let choice = match tiles {
+        Some(arg) => TileChoice::parse(arg)?,
+        None => settings
+            .tiles
+            .as_deref()
+            .and_then(|t| TileChoice::parse(t).ok())
+            .unwrap_or(TileChoice::OpenStreetMap),
+    };
+    let mut base = zae_atlas::sheet::BaseMapSource::new(
+        choice,
+        default_cache_dir(),
+        zae_atlas::identity::user_agent(settings.contact.as_deref()),
+    );
+    base.offline = offline;
+    Ok(base)
 }
 
 /// The name eframe keeps the remembered settings under (its storage folder).
@@ -175,7 +222,16 @@ fn main() -> ExitCode {
             filter,
             to,
             lang,
+            tiles,
+            offline,
         }) => {
+            let base = match sheet_base_map(tiles.as_deref(), offline) {
+                Ok(base) => base,
+                Err(e) => {
+                    eprintln!("zae-atlas sheet: {e}");
+                    return ExitCode::from(2);
+                }
+            };
             let lang = match lang.as_deref().map(|code| (code, Lang::from_code(code))) {
                 None => Lang::system(),
                 Some((_, Some(lang))) => lang,
@@ -193,6 +249,7 @@ fn main() -> ExitCode {
                 &which,
                 &to,
                 lang,
+                &base,
                 &mut std::io::stdout().lock(),
             );
             return ExitCode::from(code as u8);

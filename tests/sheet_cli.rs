@@ -9,10 +9,13 @@ use zae_atlas::i18n::Lang;
 use zae_atlas::sheet::{AccessPoints, Sheet};
 use zae_atlas::store::Dataset;
 
+/// `zae-atlas sheet ARGS --tiles none`: the context layer, never the network (the base map is
+/// tested in tests/sheet_base_map.rs).
 fn sheet(args: &[&str]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_zae-atlas"))
         .arg("sheet")
         .args(args)
+        .args(["--tiles", "none"])
         .output()
         .expect("run zae-atlas");
     (

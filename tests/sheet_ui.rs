@@ -99,6 +99,62 @@ fn the_info_panel_offers_the_sheet_and_the_file_menu_the_catalogue() {
     );
 }
 
+/// The window's "PDF sheet" is drawn over the base map the window shows (tiles from a server
+/// of the test's own on 127.0.0.1), made on the job runner.
+#[test]
+fn the_window_sheet_is_drawn_over_the_current_base_map() {
+    const TEAL: [u8; 3] = [20, 150, 140];
+    let png = common::tile_server::png_tile(|_, _| image::Rgba([TEAL[0], TEAL[1], TEAL[2], 255]));
+    let server = common::tile_server::TileServer::start(png, |p| p.ends_with(".png"));
+    let config = AppConfig {
+        tiles: zae_atlas::map::tiles::TileChoice::Template(format!(
+            "http://127.0.0.1:{}/{{z}}/{{x}}/{{y}}.png",
+            server.port
+        )),
+        ..common::offline(Vec::new())
+    };
+    let mut h = harness_with(config);
+    h.run_steps(3);
+    let id = cap_nord(&h);
+    let dir = tempfile::tempdir().expect("tmp");
+    let sheet = dir.path().join("cap-nord.pdf");
+    h.state_mut().push(Command::WriteSheet(id, sheet.clone()));
+    h.run_steps(2);
+    wait(&mut h, "the sheet", |app| {
+        app.notice()
+            .is_some_and(|n| n.starts_with("Sheet written to"))
+    });
+    // The extract's tiles (zoom 14) were asked for, beside the window's own.
+    assert!(
+        server.urls().iter().any(|u| u.starts_with("/14/")),
+        "{:?}",
+        server.urls()
+    );
+    let prefix = dir.path().join("page");
+    let out = std::process::Command::new("pdftoppm")
+        .args(["-r", "72", "-f", "1", "-l", "1", "-png", "-singlefile"])
+        .arg(&sheet)
+        .arg(&prefix)
+        .output()
+        .expect("pdftoppm (Debian package poppler-utils)");
+    assert!(out.status.success());
+    let page = image::open(dir.path().join("page.png"))
+        .expect("png")
+        .to_rgb8();
+    let (mut teal, mut total) = (0, 0);
+    for y in 130..330 {
+        for x in 40..350 {
+            let p = page.get_pixel(x, y).0;
+            total += 1;
+            teal += usize::from((0..3).all(|k| p[k].abs_diff(TEAL[k]) <= 12));
+        }
+    }
+    assert!(
+        teal * 10 > total * 4,
+        "{teal}/{total} pixels of the tile colour"
+    );
+}
+
 fn booth(print_command: &str) -> Harness<'static, ZaeApp> {
     let config = AppConfig {
         kiosk: true,
@@ -174,6 +230,59 @@ fn a_failing_print_command_says_so_on_the_card_and_the_booth_keeps_running() {
     h.run_steps(3);
     assert_eq!(h.state().selected(), None);
     assert!(h.state().view().is_some());
+}
+
+/// A print command split as a shell would: a program in a folder with a space, and a quoted
+/// printer name, arrive as single arguments (and the PDF last).
+#[cfg(unix)]
+#[test]
+fn the_print_command_is_split_as_a_shell_would() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    let folder = dir.path().join("booth tools");
+    std::fs::create_dir(&folder).expect("folder");
+    let printed = dir.path().join("printed.pdf");
+    let args = dir.path().join("args.txt");
+    let script = folder.join("print.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s|%s|%s' \"$#\" \"$1\" \"$2\" > '{}'\ncp \"$3\" '{}'\n",
+            args.display(),
+            printed.display()
+        ),
+    )
+    .expect("script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let command = format!("\"{}\" -d \"Booth printer\"", script.display());
+    let mut h = booth(&command);
+    // The sheet is made on the job runner: the frame that handles the click does not wait.
+    h.get_by_label("Print this sheet").click();
+    h.run_steps(2);
+    wait(&mut h, "the print command", |app| {
+        app.state().print_message().is_some()
+    });
+    assert_eq!(
+        h.state().state().print_message(),
+        Some("Sent to the printer.")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&args).expect("args"),
+        "3|-d|Booth printer"
+    );
+    assert_eq!(pdf_pages(&printed), 1);
+}
+
+#[test]
+fn a_print_command_that_cannot_be_read_says_so_on_the_card() {
+    let mut h = booth("lp -d \"Booth printer");
+    h.get_by_label("Print this sheet").click();
+    h.run_steps(3);
+    h.get_by_label_contains("Printing is not set up right");
+    assert!(h.state().is_kiosk());
+    h.get_by_label("Close the card").click();
+    h.run_steps(3);
+    assert_eq!(h.state().selected(), None);
 }
 
 #[test]

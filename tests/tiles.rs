@@ -120,6 +120,15 @@ fn a_closed_port_shows_the_offline_banner_and_the_zones() {
     );
 }
 
+/// The port of a template on 127.0.0.1.
+fn template_port(template: &str) -> &str {
+    template
+        .trim_start_matches("http://127.0.0.1:")
+        .split('/')
+        .next()
+        .unwrap_or_default()
+}
+
 fn app_with_cache(
     template: String,
     cache: &std::path::Path,
@@ -159,12 +168,38 @@ fn cached_tiles_show_after_a_restart_with_no_network_and_the_cache_is_trimmed() 
         }
     }
     let served = server.seen.lock().expect("lock").len();
+    let mut urls = server.urls();
+    urls.sort();
+    urls.dedup();
     drop(server);
     let (bytes, tiles) = cache_usage(cache.path());
     assert!(
         tiles > 0 && bytes > 0,
         "{tiles} tiles, {bytes} bytes cached"
     );
+    // The sheets read this cache too: every tile kept is found by its URL, as the PNG served.
+    let choice = TileChoice::Template(template.clone());
+    let origin = format!("http://127.0.0.1:{}", template_port(&template));
+    let found: Vec<Vec<u8>> = urls
+        .iter()
+        .filter_map(|path| {
+            zae_atlas::sheet::basemap::cached_tile(
+                cache.path(),
+                &choice,
+                &format!("{origin}{path}"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found.len(),
+        tiles,
+        "{} of {tiles} cached tiles found",
+        found.len()
+    );
+    for png in &found {
+        let decoded = image::load_from_memory(png).expect("a cached tile is the PNG served");
+        assert_eq!((decoded.width(), decoded.height()), (256, 256));
+    }
 
     // Restart with the server gone (connections refused): the same view shows from the cache.
     let mut h = app_with_cache(template, cache.path());

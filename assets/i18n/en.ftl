@@ -576,6 +576,7 @@ kiosk-print = Print this sheet
 kiosk-printing = Printing…
 kiosk-print-sent = Sent to the printer.
 kiosk-print-failed = Printing failed: { $reason }
+kiosk-print-bad-command = Printing is not set up right: the config file's print command cannot be read (an unclosed quote?).
 kiosk-access-line = { $what } · { $place } · { $distance }
 sheet-access-road-short = { $km } km by road
 about-credit-font = PDF sheets: DejaVu Sans font, Bitstream Vera licence (DejaVu changes in the public domain). Access points: Wikipedia coordinates; motorway junctions estimated.

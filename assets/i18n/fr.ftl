@@ -576,6 +576,7 @@ kiosk-print = Imprimer la fiche
 kiosk-printing = Impression…
 kiosk-print-sent = Envoyée à l'imprimante.
 kiosk-print-failed = L'impression a échoué : { $reason }
+kiosk-print-bad-command = L'impression est mal réglée : la commande d'impression du fichier de configuration est illisible (un guillemet non fermé ?).
 kiosk-access-line = { $what } · { $place } · { $distance }
 sheet-access-road-short = { $km } km par la route
 about-credit-font = Fiches PDF : police DejaVu Sans, licence Bitstream Vera (modifications DejaVu dans le domaine public). Points d'accès : coordonnées Wikipédia ; échangeurs autoroutiers estimés.

@@ -46,7 +46,7 @@ impl ZaeApp {
                 self.dialogs.ask(Ask::Sheet(id, name), ctx);
             }
             Effect::PickCatalogueFile => self.dialogs.ask(Ask::Catalogue, ctx),
-            Effect::Print { command, pdf } => self.print(command, pdf, ctx),
+            Effect::Print { command, position } => self.print(command, position, ctx),
             Effect::WritePdf {
                 positions,
                 catalogue,
@@ -224,45 +224,45 @@ fn sheet_file_name(name: &str) -> String {
 }
 
 impl ZaeApp {
-    /// Runs the booth's print command on a thread of its own (a printer spooler may take its
-    /// time; the kiosk keeps running); how it ended comes back through `print_done`.
-    fn print(&mut self, command: Vec<String>, pdf: std::path::PathBuf, ctx: &Context) {
-        let Some((program, args)) = command.split_first() else {
+    /// Where a sheet's base map comes from: the base map shown, its tile cache and the
+    /// User-Agent; only the cache (or the PMTiles file) while the tiles are offline.
+    fn sheet_base_map(&self) -> crate::sheet::BaseMapSource {
+        let mut base = crate::sheet::BaseMapSource::new(
+            self.base_map.choice().clone(),
+            self.tile_cache.clone(),
+            crate::identity::user_agent(self.state.settings().contact.as_deref()),
+        );
+        base.origin = self.tile_origin.clone();
+        base.offline = self.base_map.status() == crate::map::tiles::TileStatus::Offline;
+        base
+    }
+
+    /// Prints a zone's sheet at the booth on the job runner: the PDF (from a copy of the
+    /// zones) to a temporary file, then the print command with its path last (a printer spooler
+    /// may take its time; the kiosk keeps running). How it ended comes back through
+    /// `print_done`.
+    fn print(&mut self, command: Vec<String>, position: usize, ctx: &Context) {
+        if command.is_empty() || self.print_done.is_some() {
             return;
-        };
-        let (send, receive) = std::sync::mpsc::channel();
-        self.print_done = Some(receive);
-        let program = program.clone();
-        let args = args.to_vec();
+        }
+        let dataset = self.state.dataset().clone();
+        let lang = i18n::lang();
+        let base = self.sheet_base_map();
         let repaint = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("print".into())
-            .spawn(move || {
-                let result = match std::process::Command::new(&program)
-                    .args(&args)
-                    .arg(&pdf)
-                    .stdin(std::process::Stdio::null())
-                    .output()
-                {
-                    Ok(out) if out.status.success() => Ok(()),
-                    Ok(out) => Err(format!(
-                        "{program}: {}{}",
-                        out.status,
-                        String::from_utf8_lossy(&out.stderr)
-                            .lines()
-                            .next()
-                            .map(|l| format!(" ({})", l.trim()))
-                            .unwrap_or_default()
-                    )),
-                    Err(e) => Err(format!("{program}: {e}")),
-                };
-                let _ = send.send(result);
-                repaint.request_repaint();
+        let waker: crate::jobs::Waker = std::sync::Arc::new(move || repaint.request_repaint());
+        let started =
+            crate::jobs::Job::start("zae-atlas print", command.join(" "), waker, move |worker| {
+                let mut tiles = crate::sheet::TileFetcher::new(base);
+                let result = crate::sheet::sheet_pdf_with(&dataset, position, lang, &mut tiles)
+                    .and_then(|made| keep_temporary_pdf(&made.pdf))
+                    .and_then(|pdf| run_print_command(&command, &pdf));
+                worker.send(result);
             });
-        if let Err(e) = spawned {
-            self.print_done = None;
-            self.state
-                .set_print_message(Some(t!("kiosk-print-failed", reason = e.to_string())));
+        match started {
+            Ok(job) => self.print_done = Some(job),
+            Err(e) => self
+                .state
+                .set_print_message(Some(t!("kiosk-print-failed", reason = e.to_string()))),
         }
     }
 
@@ -281,6 +281,7 @@ impl ZaeApp {
         }
         let dataset = self.state.dataset().clone();
         let lang = i18n::lang();
+        let base = self.sheet_base_map();
         let repaint = ctx.clone();
         let waker: crate::jobs::Waker = std::sync::Arc::new(move || repaint.request_repaint());
         let started = crate::jobs::Job::start(
@@ -288,8 +289,9 @@ impl ZaeApp {
             path.display().to_string(),
             waker,
             move |worker| {
-                let result = crate::sheet::write_pdf(&dataset, &positions, catalogue, lang, &path)
-                    .map(|n| (n, path.clone()));
+                let result =
+                    crate::sheet::write_pdf(&dataset, &positions, catalogue, lang, &path, &base)
+                        .map(|n| (n, path.clone()));
                 worker.send(result);
             },
         );
@@ -318,23 +320,59 @@ impl ZaeApp {
         }
     }
 
-    /// How the print command ended, once it has.
+    /// How the print job ended, once it has.
     pub(super) fn poll_print(&mut self) {
-        let Some(receive) = &self.print_done else {
+        let Some(job) = &mut self.print_done else {
             return;
         };
-        match receive.try_recv() {
-            Ok(Ok(())) => {
-                self.print_done = None;
-                self.state.set_print_message(Some(t!("kiosk-print-sent")));
+        let message = match job.poll() {
+            crate::jobs::Polled::Pending => return,
+            crate::jobs::Polled::Message(Ok(())) => Some(t!("kiosk-print-sent")),
+            crate::jobs::Polled::Message(Err(reason)) | crate::jobs::Polled::Panicked(reason) => {
+                Some(t!("kiosk-print-failed", reason = reason))
             }
-            Ok(Err(reason)) => {
-                self.print_done = None;
-                self.state
-                    .set_print_message(Some(t!("kiosk-print-failed", reason = reason)));
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => {}
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => self.print_done = None,
+            crate::jobs::Polled::Done => None,
+        };
+        self.print_done = None;
+        if message.is_some() {
+            self.state.set_print_message(message);
         }
+    }
+}
+
+/// Writes the booth's PDF to a temporary file kept for the print command (a spooler may read
+/// it after the command returns).
+fn keep_temporary_pdf(pdf: &[u8]) -> Result<std::path::PathBuf, String> {
+    let mut file = tempfile::Builder::new()
+        .prefix("zae-atlas-sheet-")
+        .suffix(".pdf")
+        .tempfile()
+        .map_err(|e| e.to_string())?;
+    std::io::Write::write_all(&mut file, pdf).map_err(|e| e.to_string())?;
+    file.keep().map(|(_, path)| path).map_err(|e| e.to_string())
+}
+
+/// Runs the print command (program, arguments) with the PDF's path last, without a shell.
+fn run_print_command(command: &[String], pdf: &std::path::Path) -> Result<(), String> {
+    let Some((program, args)) = command.split_first() else {
+        return Err("no print command".into());
+    };
+    match std::process::Command::new(program)
+        .args(args)
+        .arg(pdf)
+        .stdin(std::process::Stdio::null())
+        .output()
+    {
+        Ok(out) if out.status.success() => Ok(()),
+        Ok(out) => Err(format!(
+            "{program}: {}{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .next()
+                .map(|l| format!(" ({})", l.trim()))
+                .unwrap_or_default()
+        )),
+        Err(e) => Err(format!("{program}: {e}")),
     }
 }

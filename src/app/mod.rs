@@ -146,8 +146,8 @@ pub struct ZaeApp {
     tile_origin: Option<String>,
     /// An animated move of the view (the kiosk's tour).
     flight: Option<crate::kiosk::Flight>,
-    /// The booth's print command, while it runs: how it ended.
-    print_done: Option<std::sync::mpsc::Receiver<Result<(), String>>>,
+    /// The booth's print job (the PDF, then the print command), while it runs: how it ended.
+    print_done: Option<crate::jobs::Job<Result<(), String>>>,
     /// A sheet or catalogue being written on a worker: where, how many zones, or why not.
     pdf_job: Option<crate::jobs::Job<Result<(usize, std::path::PathBuf), String>>>,
     /// The map's rectangle in the last frame (to aim flights).

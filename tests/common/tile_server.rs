@@ -21,6 +21,16 @@ pub struct TileServer {
 impl TileServer {
     /// Serves `png` for every request whose path and query `is_tile` accepts, 404 otherwise.
     pub fn start(png: Vec<u8>, is_tile: fn(&str) -> bool) -> Self {
+        Self::answering(200, png, is_tile)
+    }
+
+    /// Answers every request with `status` (a server in trouble: 500...).
+    pub fn failing(status: u16) -> Self {
+        Self::answering(status, b"Internal Server Error".to_vec(), |_| true)
+    }
+
+    /// Answers the requests `is_tile` accepts with `status` and `png`, the others with 404.
+    fn answering(status: u16, png: Vec<u8>, is_tile: fn(&str) -> bool) -> Self {
         let server = tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1");
         let port = server.server_addr().to_ip().expect("ip address").port();
         let seen: Seen = Arc::default();
@@ -41,6 +51,7 @@ impl TileServer {
                     seen.lock().expect("lock").push((path.clone(), ua));
                     let response = if is_tile(&path) {
                         tiny_http::Response::from_data(png.clone())
+                            .with_status_code(status)
                             .with_header(header("Content-Type: image/png"))
                             .with_header(header("Cache-Control: max-age=604800"))
                     } else {

@@ -24,9 +24,10 @@ pub struct KioskSettings {
     pub flight_seconds: f64,
     /// Interface scale in kiosk mode (egui zoom factor).
     pub ui_scale: f32,
-    /// Prints a zone's sheet at the booth (e.g. `lp -d booth`): the card shows "Print this
-    /// sheet", which writes the PDF to a temporary file and runs this command with the file's
-    /// path as its last argument. Words are split at spaces (no shell, no quoting).
+    /// Prints a zone's sheet at the booth (e.g. `lp -d "Booth printer"`): the card shows "Print
+    /// this sheet", which writes the PDF to a temporary file and runs this command with the
+    /// file's path as its last argument. Split into words as a POSIX shell would (quotes and
+    /// backslashes), but run without a shell: no variables, pipes or redirections.
     pub print_command: Option<String>,
 }
 
@@ -71,17 +72,23 @@ impl KioskSettings {
         self
     }
 
-    /// The print command's program and arguments, when one is set.
-    pub fn print_command_words(&self) -> Option<Vec<String>> {
-        let words: Vec<String> = self
-            .print_command
-            .as_deref()?
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        (!words.is_empty()).then_some(words)
+    /// The print command's program and arguments, when one is set; an error when it cannot be
+    /// split into words (an unclosed quote, a backslash at the end).
+    pub fn print_command_words(&self) -> Option<Result<Vec<String>, BadPrintCommand>> {
+        let command = self.print_command.as_deref()?;
+        if command.trim().is_empty() {
+            return None;
+        }
+        Some(match shlex::split(command) {
+            Some(words) if !words.is_empty() => Ok(words),
+            _ => Err(BadPrintCommand),
+        })
     }
 }
+
+/// `[kiosk] print_command` cannot be split into words as a shell would.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BadPrintCommand;
 
 /// Where the booth is in its idle cycle.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -228,6 +235,31 @@ pub fn pin_accepts(pin: Option<&str>, typed: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn words(command: &str) -> Option<Result<Vec<String>, BadPrintCommand>> {
+        KioskSettings {
+            print_command: Some(command.to_string()),
+            ..KioskSettings::default()
+        }
+        .print_command_words()
+    }
+
+    #[test]
+    fn the_print_command_is_split_as_a_shell_would() {
+        let ok = |v: &[&str]| Some(Ok(v.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
+        assert_eq!(words("lp -d booth"), ok(&["lp", "-d", "booth"]));
+        assert_eq!(
+            words(r#"lp -d "Booth printer" -o 'media=A4'"#),
+            ok(&["lp", "-d", "Booth printer", "-o", "media=A4"])
+        );
+        assert_eq!(
+            words(r"/opt/my\ tools/print -n 2"),
+            ok(&["/opt/my tools/print", "-n", "2"])
+        );
+        assert_eq!(words(r#"lp -d "Booth printer"#), Some(Err(BadPrintCommand)));
+        assert_eq!(words("   "), None);
+        assert_eq!(KioskSettings::default().print_command_words(), None);
+    }
 
     fn settings() -> KioskSettings {
         KioskSettings {

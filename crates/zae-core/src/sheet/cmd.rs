@@ -1,6 +1,8 @@
 //! `zae-atlas sheet [FILE...] (--zone NAME_OR_ID | --all) [--filter EXPR] --to OUT.pdf
-//! [--lang fr|en]`: a zone's sheet, or the catalogue of the (filtered) zones, without a window.
-//! With no file, the embedded Dijon métropole dataset.
+//! [--lang fr|en] [--tiles osm|plan-ign|ortho-ign|none|URL|FILE] [--offline]`: a zone's sheet,
+//! or the catalogue of the (filtered) zones, without a window. With no file, the embedded Dijon
+//! métropole dataset. The map extracts are drawn over the base map when its tiles are at hand
+//! (a PMTiles file, the window's tile cache, the tile server), else over the context layer.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -134,10 +136,18 @@ pub fn load(paths: &[PathBuf], out: &mut dyn Write) -> Result<Dataset, String> {
     Ok(dataset)
 }
 
-/// Returns the exit code: 0 when the PDF was written; 1 when a file could not be read, the
+/// Returns the exit code: 0 when the PDF was written (a base map that could not be drawn is
+/// said, and the sheet drawn over the context layer); 1 when a file could not be read, the
 /// filter is wrong, the zone is unknown or ambiguous (the closest zones are named), no zone
 /// passes the filter, or the PDF could not be written (then nothing is written).
-pub fn run(paths: &[PathBuf], which: &Which, to: &Path, lang: Lang, out: &mut dyn Write) -> i32 {
+pub fn run(
+    paths: &[PathBuf],
+    which: &Which,
+    to: &Path,
+    lang: Lang,
+    base: &super::BaseMapSource,
+    out: &mut dyn Write,
+) -> i32 {
     let fail = |out: &mut dyn Write, message: String| {
         let _ = writeln!(out, "zae-atlas sheet: {message}");
         1
@@ -153,9 +163,10 @@ pub fn run(paths: &[PathBuf], which: &Which, to: &Path, lang: Lang, out: &mut dy
         Ok(d) => d,
         Err(e) => return fail(out, e),
     };
-    let bytes = match which {
+    let mut tiles = super::TileFetcher::new(base.clone());
+    let made = match which {
         Which::Zone(query) => match resolve(&dataset, query) {
-            Resolved::Found(i) => super::sheet_pdf(&dataset, i, lang),
+            Resolved::Found(i) => super::sheet_pdf_with(&dataset, i, lang, &mut tiles),
             Resolved::Ambiguous(names) => {
                 return fail(
                     out,
@@ -182,13 +193,19 @@ pub fn run(paths: &[PathBuf], which: &Which, to: &Path, lang: Lang, out: &mut dy
             if kept.is_empty() {
                 return fail(out, "no zone passes the filter: nothing written".into());
             }
-            super::catalogue_pdf(&dataset, &kept, lang)
+            super::catalogue_pdf_with(&dataset, &kept, lang, &mut tiles)
         }
     };
-    let bytes = match bytes {
-        Ok(b) => b,
+    let (bytes, without_base_map) = match made {
+        Ok(m) => (m.pdf, m.without_base_map),
         Err(e) => return fail(out, e),
     };
+    for (zone, why) in &without_base_map {
+        let _ = writeln!(
+            out,
+            "zae-atlas sheet: {zone}: base map not drawn ({why}); the context layer is"
+        );
+    }
     match io::export::write_bytes(to, &bytes) {
         Ok(()) => {
             let _ = writeln!(out, "{} written ({} bytes)", to.display(), bytes.len());

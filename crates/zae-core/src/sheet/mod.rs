@@ -7,6 +7,7 @@
 //! `assets/fonts/LICENSE-DejaVu.txt`); [`cmd`] is `zae-atlas sheet`.
 
 pub mod access;
+pub mod basemap;
 pub mod cmd;
 pub mod pdf;
 
@@ -20,6 +21,7 @@ use crate::store::Dataset;
 use crate::t;
 
 pub use access::{AccessLine, AccessPoint, AccessPoints};
+pub use basemap::{BaseImage, BaseMapSource, TileFetcher};
 
 /// How many tenants a sheet lists; the rest are counted.
 pub const MAX_TENANTS: usize = 8;
@@ -68,6 +70,8 @@ pub struct Sheet {
     pub position: usize,
     /// The file it came from, as shown.
     pub file_name: String,
+    /// The base map under the map extract; `None`: the context layer ([`Sheet::add_base_map`]).
+    pub base_map: Option<BaseImage>,
 }
 
 /// Collects source notes, numbering each distinct text once.
@@ -306,25 +310,115 @@ fn build(
         outline: zone.geometry(),
         position,
         file_name: file,
+        base_map: None,
     }
 }
 
-/// The PDF of one zone's sheet, in `lang`.
+impl Sheet {
+    /// Puts the base map under the map extract when `tiles` can give it; otherwise returns why
+    /// (the context layer stays), `None` when no base map is wanted.
+    pub fn add_base_map(&mut self, tiles: &mut TileFetcher) -> Option<String> {
+        if !tiles.wanted() {
+            return None;
+        }
+        let Some(bbox) = geo::BoundingRect::bounding_rect(&self.outline) else {
+            return Some("the zone has no outline".into());
+        };
+        let extract = pdf::extract_of(bbox);
+        // A reader library that panics on a damaged file costs the base map, not the sheet.
+        let before = lang();
+        let image = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            in_lang(self.lang, || tiles.image_for(&extract))
+        }))
+        .unwrap_or_else(|_| {
+            set_lang(before);
+            Err("the tiles could not be read (the reader failed)".into())
+        });
+        match image {
+            Ok(image) => {
+                log::info!(
+                    "sheet of {}: base map at zoom {}, {}×{} px",
+                    self.name,
+                    image.zoom,
+                    image.width,
+                    image.height
+                );
+                self.base_map = Some(image);
+                None
+            }
+            Err(why) => {
+                log::warn!(
+                    "sheet of {}: base map not drawn ({why}); the context layer is",
+                    self.name
+                );
+                Some(why)
+            }
+        }
+    }
+}
+
+/// A PDF, and for each sheet whose base map could not be drawn: the zone's name and why.
+pub struct Made {
+    pub pdf: Vec<u8>,
+    pub without_base_map: Vec<(String, String)>,
+}
+
+/// The PDF of one zone's sheet, in `lang`, over the context layer.
 pub fn sheet_pdf(dataset: &Dataset, position: usize, lang: Lang) -> Result<Vec<u8>, String> {
+    sheet_pdf_with(
+        dataset,
+        position,
+        lang,
+        &mut TileFetcher::new(BaseMapSource::none()),
+    )
+    .map(|m| m.pdf)
+}
+
+/// The PDF of one zone's sheet, in `lang`, over the base map `tiles` gives when they can.
+pub fn sheet_pdf_with(
+    dataset: &Dataset,
+    position: usize,
+    lang: Lang,
+    tiles: &mut TileFetcher,
+) -> Result<Made, String> {
     let points = AccessPoints::embedded()?;
     let context = pdf::MapContext::communes()?;
-    let sheet = Sheet::of(dataset, position, &points, lang)
+    let mut sheet = Sheet::of(dataset, position, &points, lang)
         .ok_or_else(|| format!("no zone at position {position}"))?;
-    pdf::render(dataset, &context, None, &[sheet])
+    let without_base_map = sheet
+        .add_base_map(tiles)
+        .map(|why| vec![(sheet.name.clone(), why)])
+        .unwrap_or_default();
+    Ok(Made {
+        pdf: pdf::render(dataset, &context, None, &[sheet])?,
+        without_base_map,
+    })
 }
 
 /// The catalogue of `positions` (in that order, renumbered by name): an overview page with the
-/// zones numbered on a map and their index, then one sheet per zone.
+/// zones numbered on a map and their index, then one sheet per zone; over the context layer.
 pub fn catalogue_pdf(
     dataset: &Dataset,
     positions: &[usize],
     lang: Lang,
 ) -> Result<Vec<u8>, String> {
+    catalogue_pdf_with(
+        dataset,
+        positions,
+        lang,
+        &mut TileFetcher::new(BaseMapSource::none()),
+    )
+    .map(|m| m.pdf)
+}
+
+/// [`catalogue_pdf`], each sheet over the base map `tiles` gives when they can (fetched sheet
+/// after sheet; the overview page keeps the context layer).
+pub fn catalogue_pdf_with(
+    dataset: &Dataset,
+    positions: &[usize],
+    lang: Lang,
+    tiles: &mut TileFetcher,
+) -> Result<Made, String> {
     let points = AccessPoints::embedded()?;
     let context = pdf::MapContext::communes()?;
     let mut ordered: Vec<usize> = positions
@@ -333,34 +427,46 @@ pub fn catalogue_pdf(
         .filter(|&p| p < dataset.zones.len())
         .collect();
     ordered.sort_by_cached_key(|&p| (fold(dataset.zones[p].display_name()), p));
-    let sheets: Vec<Sheet> = ordered
+    let mut sheets: Vec<Sheet> = ordered
         .iter()
         .filter_map(|&p| Sheet::of(dataset, p, &points, lang))
         .collect();
+    let mut without_base_map = Vec::new();
+    for sheet in &mut sheets {
+        if let Some(why) = sheet.add_base_map(tiles) {
+            without_base_map.push((sheet.name.clone(), why));
+        }
+    }
     let overview = in_lang(lang, || pdf::Overview {
         lang,
         title: t!("sheet-catalogue-title"),
         subtitle: t!("sheet-catalogue-subtitle", n = ordered.len()),
         positions: ordered.clone(),
     });
-    pdf::render(dataset, &context, Some(&overview), &sheets)
+    Ok(Made {
+        pdf: pdf::render(dataset, &context, Some(&overview), &sheets)?,
+        without_base_map,
+    })
 }
 
-/// Makes the PDF (one zone's sheet, or the catalogue of `positions`) and writes it to `path`
-/// atomically; returns how many zones it holds. What a worker of the interface runs.
+/// Makes the PDF (one zone's sheet, or the catalogue of `positions`) over the base map of
+/// `base` when its tiles are at hand, and writes it to `path` atomically; returns how many zones
+/// it holds. What a worker of the interface runs.
 pub fn write_pdf(
     dataset: &Dataset,
     positions: &[usize],
     catalogue: bool,
     lang: Lang,
     path: &std::path::Path,
+    base: &BaseMapSource,
 ) -> Result<usize, String> {
-    let pdf = match (catalogue, positions) {
-        (false, [one]) => sheet_pdf(dataset, *one, lang)?,
+    let mut tiles = TileFetcher::new(base.clone());
+    let made = match (catalogue, positions) {
+        (false, [one]) => sheet_pdf_with(dataset, *one, lang, &mut tiles)?,
         (false, _) => return Err("one zone's sheet needs one zone".into()),
-        (true, _) => catalogue_pdf(dataset, positions, lang)?,
+        (true, _) => catalogue_pdf_with(dataset, positions, lang, &mut tiles)?,
     };
-    crate::io::export::write_bytes(path, &pdf).map_err(|e| e.to_string())?;
+    crate::io::export::write_bytes(path, &made.pdf).map_err(|e| e.to_string())?;
     Ok(positions.len())
 }
 

@@ -1,6 +1,7 @@
 //! Lays sheets out on A4 pages with krilla: text shaped with rustybuzz in an embedded, subset
-//! font (DejaVu Sans), vector map extracts (the communes of the context layer, the other zones,
-//! the zone), a scale bar and the attribution, the QR code of the zone's page as vector squares.
+//! font (DejaVu Sans), map extracts (the base map's image when the sheet has one, else the
+//! communes of the context layer; the other zones and the zone as vectors), a scale bar and the
+//! attribution, the QR code of the zone's page as vector squares.
 
 use geo::{BoundingRect, Distance, Geodesic, MultiPolygon, Point as GeoPoint, Rect};
 use krilla::Document;
@@ -33,10 +34,14 @@ pub const PAGE_H: f32 = 841.89;
 mod map;
 mod overview;
 
+pub use map::extract_of;
 use map::*;
 use overview::*;
 
 const MARGIN: f32 = 36.0;
+/// The map extract of a sheet, in points.
+pub const MAP_W: f32 = 318.0;
+pub const MAP_H: f32 = 262.0;
 
 type Rgb = (u8, u8, u8);
 const INK: Rgb = (0x1F, 0x24, 0x2B);
@@ -345,20 +350,21 @@ fn sheet_page(
     y += 2.0;
 
     // Map extract (left) and key figures (right).
-    let map_w = 318.0;
-    let map_h = 262.0;
+    let (map_w, map_h) = (MAP_W, MAP_H);
     let frame = (MARGIN, y, map_w, map_h);
     let bbox = sheet.outline.bounding_rect();
     if let Some(bbox) = bbox {
-        let proj = Projection::fit(bbox, frame, 0.45, 3.0);
+        let proj = Projection::of_extract(bbox, frame);
+        let base = sheet.base_map.as_ref();
         draw_map(
             &mut pen,
             &proj,
             context,
             dataset,
             Some((sheet.position, sheet.schematic)),
+            base,
         );
-        scale_and_attribution(&mut pen, &proj);
+        scale_and_attribution(&mut pen, &proj, base.map(|b| b.attribution.as_str()));
     }
     let rx = MARGIN + map_w + 16.0;
     let rw = PAGE_W - MARGIN - rx;

@@ -244,30 +244,23 @@ impl AppState {
         });
     }
 
-    /// The booth prints a zone's sheet: the PDF to a temporary file kept for the print
-    /// command, which the shell runs. Without a print command, nothing happens.
+    /// The booth prints a zone's sheet: the shell makes the PDF and runs the print command
+    /// off the interface's thread. Without a print command, nothing happens; one that cannot be
+    /// split into words says so on the card.
     fn print_sheet(&mut self, id: crate::store::ZoneId, effects: &mut Vec<Effect>) {
-        let Some(command) = self.prefs.settings.kiosk.print_command_words() else {
-            return;
+        let command = match self.prefs.settings.kiosk.print_command_words() {
+            None => return,
+            Some(Ok(command)) => command,
+            Some(Err(_)) => {
+                self.print_message = Some(t!("kiosk-print-bad-command"));
+                return;
+            }
         };
         let Some(position) = self.store.position(id) else {
             return;
         };
         self.print_message = None;
-        let written = crate::sheet::sheet_pdf(self.store.dataset(), position, crate::i18n::lang())
-            .and_then(|pdf| {
-                let mut file = tempfile::Builder::new()
-                    .prefix("zae-atlas-sheet-")
-                    .suffix(".pdf")
-                    .tempfile()
-                    .map_err(|e| e.to_string())?;
-                std::io::Write::write_all(&mut file, &pdf).map_err(|e| e.to_string())?;
-                file.keep().map(|(_, path)| path).map_err(|e| e.to_string())
-            });
-        match written {
-            Ok(pdf) => effects.push(Effect::Print { command, pdf }),
-            Err(e) => self.print_message = Some(t!("kiosk-print-failed", reason = e)),
-        }
+        effects.push(Effect::Print { command, position });
     }
 
     /// The language changed: the table's order by text follows it.

@@ -189,11 +189,12 @@ pub enum Effect {
         catalogue: bool,
         path: PathBuf,
     },
-    /// Run the booth's print command (program and arguments) with the PDF's path last, off
-    /// the interface's thread; a failure is shown on the card.
+    /// Print the sheet of the zone at `position` at the booth, off the interface's thread: the
+    /// PDF to a temporary file, then the print command (program and arguments) with its path
+    /// last; a failure is shown on the card.
     Print {
         command: Vec<String>,
-        pdf: PathBuf,
+        position: usize,
     },
     /// Ask for a PMTiles file for the base map.
     PickBaseMapFile,

@@ -1,7 +1,78 @@
 //! The map extract of a sheet: the projection of the zone's surroundings onto the page, the
-//! communes, the other zones and the zone, the scale bar and the attribution.
+//! base map's image (else the communes of the context layer), the other zones and the zone,
+//! the scale bar and the attribution.
 
 use super::*;
+use crate::sheet::basemap::{BaseImage, Extract};
+
+/// How much of the zone's size is added around it, and the narrowest extract (km).
+const EXTRACT_PAD: f64 = 0.45;
+const EXTRACT_MIN_KM: f64 = 3.0;
+
+/// The part of the world a sheet's map extract shows, for the zone whose outline's bounding
+/// box is `bbox` (what the base map's tiles must cover).
+pub fn extract_of(bbox: Rect<f64>) -> Extract {
+    let proj = Projection::of_extract(bbox, (0.0, 0.0, MAP_W, MAP_H));
+    let (west, north) = proj.to_lon_lat(0.0, 0.0);
+    let (east, south) = proj.to_lon_lat(MAP_W, MAP_H);
+    Extract {
+        west,
+        east,
+        north,
+        south,
+        width_pt: MAP_W,
+        height_pt: MAP_H,
+    }
+}
+
+/// The base map's pixels for krilla: RGB, 8 bits, no alpha.
+#[derive(Clone, Hash)]
+struct RgbPixels(BaseImage);
+
+impl krilla::image::CustomImage for RgbPixels {
+    fn color_channel(&self) -> &[u8] {
+        &self.0.rgb
+    }
+
+    fn alpha_channel(&self) -> Option<&[u8]> {
+        None
+    }
+
+    fn bits_per_component(&self) -> krilla::image::BitsPerComponent {
+        krilla::image::BitsPerComponent::Eight
+    }
+
+    fn size(&self) -> (u32, u32) {
+        (self.0.width, self.0.height)
+    }
+
+    fn icc_profile(&self) -> Option<&[u8]> {
+        None
+    }
+
+    fn color_space(&self) -> krilla::image::ImageColorspace {
+        krilla::image::ImageColorspace::Rgb
+    }
+}
+
+/// Draws the base map's image over the frame; false when krilla refuses it.
+fn draw_base(pen: &mut Pen, frame: (f32, f32, f32, f32), base: &BaseImage) -> bool {
+    let (x, y, w, h) = frame;
+    if base.rgb.len() != (base.width as usize) * (base.height as usize) * 3 {
+        return false;
+    }
+    let Ok(image) = krilla::image::Image::from_custom(RgbPixels(base.clone()), true) else {
+        return false;
+    };
+    let Some(size) = krilla::geom::Size::from_wh(w, h) else {
+        return false;
+    };
+    pen.s
+        .push_transform(&krilla::geom::Transform::from_translate(x, y));
+    pen.s.draw_image(image, size);
+    pen.s.pop();
+    true
+}
 
 /// From longitude/latitude to page points: a local equirectangular projection about the
 /// extract's centre (a few kilometres: the distortion is far below what a page shows).
@@ -16,6 +87,19 @@ pub(super) struct Projection {
 }
 
 impl Projection {
+    /// A sheet's map extract: the zone with some of its size around it, at least 3 km wide.
+    pub(super) fn of_extract(bbox: Rect<f64>, frame: (f32, f32, f32, f32)) -> Self {
+        Self::fit(bbox, frame, EXTRACT_PAD, EXTRACT_MIN_KM)
+    }
+
+    /// Page point → longitude, latitude (the inverse of [`Self::to_page`]).
+    pub(super) fn to_lon_lat(&self, x: f32, y: f32) -> (f64, f64) {
+        (
+            self.lon0 + f64::from(x - self.cx) / (self.kx * self.scale),
+            self.lat0 - f64::from(y - self.cy) / self.scale,
+        )
+    }
+
     /// Fits `bbox` (padded by `pad`, at least `min_km` wide) into the frame x, y, w, h.
     pub(super) fn fit(bbox: Rect<f64>, frame: (f32, f32, f32, f32), pad: f64, min_km: f64) -> Self {
         let (x, y, w, h) = frame;
@@ -90,17 +174,22 @@ impl Projection {
     }
 }
 
-/// The map frame: context areas, the dataset's zones, `highlight` on top; returns nothing, the
-/// frame is clipped.
+/// The map frame: the base map's image when there is one, else the context areas; the
+/// dataset's zones, `highlight` on top; the frame is clipped.
 pub(super) fn draw_map(
     pen: &mut Pen,
     proj: &Projection,
     context: &MapContext,
     dataset: &Dataset,
     highlight: Option<(usize, bool)>,
+    base: Option<&BaseImage>,
 ) {
     let (x, y, w, h) = proj.frame;
     pen.rect(x, y, w, h, Some(MAP_BG), None);
+    // Over the base map, the zones let it show through and the communes are not drawn (it
+    // has its own names and boundaries).
+    let on_base = base.is_some_and(|b| draw_base(pen, proj.frame, b));
+    let alpha = if on_base { 0.55 } else { 0.8 };
     let Some(frame_rect) = KRect::from_xywh(x, y, w, h) else {
         return;
     };
@@ -110,7 +199,7 @@ pub(super) fn draw_map(
         return;
     };
     pen.s.push_clip_path(&clip, &FillRule::NonZero);
-    for area in &context.areas {
+    for area in context.areas.iter().filter(|_| !on_base) {
         if !proj.visible(area.geometry.bounding_rect()) {
             continue;
         }
@@ -125,13 +214,13 @@ pub(super) fn draw_map(
             continue;
         }
         if let Some(path) = proj.path(&zone.geometry()) {
-            pen.s.set_fill(Some(fill_alpha(OTHER_FILL, 0.8)));
+            pen.s.set_fill(Some(fill_alpha(OTHER_FILL, alpha)));
             pen.s.set_stroke(Some(stroke(OTHER_LINE, 0.5, None)));
             pen.s.draw_path(&path);
         }
     }
     // Commune names over the fills.
-    for area in &context.areas {
+    for area in context.areas.iter().filter(|_| !on_base) {
         let Some(name) = &area.name else { continue };
         let p = proj.to_page(area.label.0, area.label.1);
         let tw = pen.width(name, 6.5, false);
@@ -143,7 +232,10 @@ pub(super) fn draw_map(
         && let Some(zone) = dataset.zones.get(h)
         && let Some(path) = proj.path(&zone.geometry())
     {
-        pen.s.set_fill(Some(fill_alpha(ZONE_FILL, 0.75)));
+        pen.s.set_fill(Some(fill_alpha(
+            ZONE_FILL,
+            if on_base { 0.5 } else { 0.75 },
+        )));
         let dash = schematic.then(|| vec![3.0, 2.0]);
         pen.s.set_stroke(Some(stroke(ZONE_LINE, 1.4, dash)));
         pen.s.draw_path(&path);
@@ -152,8 +244,9 @@ pub(super) fn draw_map(
     pen.rect(x, y, w, h, None, Some(LIGHT_GREY));
 }
 
-/// A scale bar in the frame's lower-left corner, and the attribution in its lower-right.
-pub(super) fn scale_and_attribution(pen: &mut Pen, proj: &Projection) {
+/// A scale bar in the frame's lower-left corner, and the attribution in its lower-right: the
+/// base map's when it is drawn, else the context layer's.
+pub(super) fn scale_and_attribution(pen: &mut Pen, proj: &Projection, base: Option<&str>) {
     let (x, y, w, h) = proj.frame;
     let mpp = proj.metres_per_point();
     let target = f64::from(w) * 0.25 * mpp;
@@ -195,7 +288,7 @@ pub(super) fn scale_and_attribution(pen: &mut Pen, proj: &Projection) {
         format!("{metres:.0} m")
     };
     pen.text(bx + len + 4.0, by, &label, 7.0, false, INK);
-    let attribution = t!("sheet-attribution");
+    let attribution = base.map_or_else(|| t!("sheet-attribution"), str::to_string);
     let tw = pen.width(&attribution, 6.0, false);
     pen.rect(
         x + w - tw - 6.0,

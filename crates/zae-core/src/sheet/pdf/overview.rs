@@ -25,7 +25,7 @@ pub(super) fn overview_page(
     );
     if let Some(bbox) = bbox {
         let proj = Projection::fit(bbox, frame, 0.08, 2.0);
-        draw_map(&mut pen, &proj, context, dataset, None);
+        draw_map(&mut pen, &proj, context, dataset, None, None);
         // The catalogue's zones on top, numbered.
         for &p in &o.positions {
             let Some(zone) = dataset.zones.get(p) else {
@@ -57,7 +57,7 @@ pub(super) fn overview_page(
             }
             pen.text(px - tw / 2.0, py + 2.5, &label, 7.0, true, INK);
         }
-        scale_and_attribution(&mut pen, &proj);
+        scale_and_attribution(&mut pen, &proj, None);
     }
     y += map_h + 22.0;
     // The index, in two columns.
