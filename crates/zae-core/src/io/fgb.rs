@@ -30,11 +30,157 @@ fn unreadable(file: &str, reason: impl std::fmt::Display) -> LoadError {
     }
 }
 
+/// How the window reads a large indexed file: only the features around the view, as it does
+/// for a large database table (see [`crate::db::ReadOptions`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InView {
+    /// The area to read (WGS84 lon/lat): the view with a margin.
+    pub view: Rect<f64>,
+    /// Above this many features a file is "large": only the features in `view` are read.
+    pub large: usize,
+    /// At most this many features are read at once (a large file seen from far away).
+    pub max: usize,
+}
+
+/// What a file's header says of its size: its feature count and whether it has a spatial index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Probe {
+    pub count: usize,
+    pub indexed: bool,
+}
+
+/// The header of `path`, read alone: how many features, and whether they are indexed.
+pub fn probe(path: &Path, name: &str) -> Result<Probe, LoadError> {
+    let size = checked_size(path)?;
+    let mut reader = BufReader::new(File::open(path).map_err(|source| LoadError::Io {
+        file: name.into(),
+        source,
+    })?);
+    let opened = Opened::read(&mut reader, size, name)?;
+    Ok(Probe {
+        count: opened.count,
+        indexed: opened.indexed,
+    })
+}
+
+/// Reads `path` for the window: a large file with a spatial index only where the map looks
+/// (`in_view`), every other file whole. Returns the area read, when only an area was.
+pub fn load_in_view(
+    path: &Path,
+    in_view: &InView,
+    name: &str,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<(LoadedFile, Option<Rect<f64>>), LoadError> {
+    let header = probe(path, name)?;
+    if !header.indexed || header.count <= in_view.large {
+        return load(path, None, name, progress).map(|(file, _)| (file, None));
+    }
+    let (min, max) = (in_view.view.min(), in_view.view.max());
+    let area = Rect::new(
+        (min.x.clamp(-180.0, 180.0), min.y.clamp(-85.0, 85.0)),
+        (max.x.clamp(-180.0, 180.0), max.y.clamp(-85.0, 85.0)),
+    );
+    let limits = Limits {
+        cap: Some(in_view.max),
+        large: Some(in_view.large),
+    };
+    let (file, _) = read(path, Some(area), limits, name, progress)?;
+    Ok((file, Some(area)))
+}
+
 /// Reads the file, or with `within` (WGS84) only the features whose box meets it, through
 /// the spatial index. Returns whether the index was used (a file without one is read whole).
 pub fn load(
     path: &Path,
     within: Option<Rect<f64>>,
+    name: &str,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<(LoadedFile, bool), LoadError> {
+    read(path, within, Limits::default(), name, progress)
+}
+
+/// A box read for the window: at most `cap` features, and the file said to be large (more
+/// than `large` features), read in view.
+#[derive(Clone, Copy, Debug, Default)]
+struct Limits {
+    cap: Option<usize>,
+    large: Option<usize>,
+}
+
+/// The start of a file: its header checked, where its features begin.
+struct Opened {
+    header_buf: Vec<u8>,
+    count: usize,
+    node_size: u16,
+    indexed: bool,
+    features_start: u64,
+}
+
+impl Opened {
+    fn read(reader: &mut impl Read, size: u64, name: &str) -> Result<Self, LoadError> {
+        let mut start = [0u8; 12];
+        reader
+            .read_exact(&mut start)
+            .map_err(|_| unreadable(name, "shorter than a FlatGeobuf header"))?;
+        if start[..3] != MAGIC || start[4..7] != MAGIC {
+            return Err(unreadable(name, "no FlatGeobuf signature at the start"));
+        }
+        let header_size = u64::from(u32::from_le_bytes([
+            start[8], start[9], start[10], start[11],
+        ]));
+        if header_size < 8 || 12 + header_size > size {
+            return Err(unreadable(
+                name,
+                format!("header of {header_size} bytes does not fit the file"),
+            ));
+        }
+        let mut header_buf = vec![0u8; header_size as usize + 4];
+        header_buf[..4].copy_from_slice(&start[8..12]);
+        reader
+            .read_exact(&mut header_buf[4..])
+            .map_err(|source| LoadError::Io {
+                file: name.into(),
+                source,
+            })?;
+        let header = flatgeobuf::size_prefixed_root_as_header(&header_buf)
+            .map_err(|e| unreadable(name, format!("header: {e}")))?;
+        let count = header.features_count();
+        let node_size = header.index_node_size();
+        let indexed = node_size >= 2 && count > 0;
+        // Each feature takes more than 8 bytes, each index entry 40: a count past that is damage.
+        if count > size / 8 {
+            return Err(unreadable(
+                name,
+                format!("header counts {count} features, more than the file can hold"),
+            ));
+        }
+        let count = count as usize;
+        let index_size = if indexed {
+            PackedRTree::index_size(count, node_size) as u64
+        } else {
+            0
+        };
+        let features_start = 12 + header_size + index_size;
+        if features_start > size {
+            return Err(unreadable(
+                name,
+                "the spatial index runs past the end of the file",
+            ));
+        }
+        Ok(Self {
+            header_buf,
+            count,
+            node_size,
+            indexed,
+            features_start,
+        })
+    }
+}
+
+fn read(
+    path: &Path,
+    within: Option<Rect<f64>>,
+    limits: Limits,
     name: &str,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<(LoadedFile, bool), LoadError> {
@@ -44,50 +190,15 @@ pub fn load(
         source,
     };
     let mut reader = BufReader::new(File::open(path).map_err(io)?);
-    let mut start = [0u8; 12];
-    reader
-        .read_exact(&mut start)
-        .map_err(|_| unreadable(name, "shorter than a FlatGeobuf header"))?;
-    if start[..3] != MAGIC || start[4..7] != MAGIC {
-        return Err(unreadable(name, "no FlatGeobuf signature at the start"));
-    }
-    let header_size = u64::from(u32::from_le_bytes([
-        start[8], start[9], start[10], start[11],
-    ]));
-    if header_size < 8 || 12 + header_size > size {
-        return Err(unreadable(
-            name,
-            format!("header of {header_size} bytes does not fit the file"),
-        ));
-    }
-    let mut header_buf = vec![0u8; header_size as usize + 4];
-    header_buf[..4].copy_from_slice(&start[8..12]);
-    reader.read_exact(&mut header_buf[4..]).map_err(io)?;
+    let Opened {
+        header_buf,
+        count,
+        node_size,
+        indexed,
+        features_start,
+    } = Opened::read(&mut reader, size, name)?;
     let header = flatgeobuf::size_prefixed_root_as_header(&header_buf)
         .map_err(|e| unreadable(name, format!("header: {e}")))?;
-    let count = header.features_count();
-    let node_size = header.index_node_size();
-    let indexed = node_size >= 2 && count > 0;
-    // Each feature takes more than 8 bytes, each index entry 40: a count past that is damage.
-    if count > size / 8 {
-        return Err(unreadable(
-            name,
-            format!("header counts {count} features, more than the file can hold"),
-        ));
-    }
-    let count = count as usize;
-    let index_size = if indexed {
-        PackedRTree::index_size(count, node_size) as u64
-    } else {
-        0
-    };
-    let features_start = 12 + header_size + index_size;
-    if features_start > size {
-        return Err(unreadable(
-            name,
-            "the spatial index runs past the end of the file",
-        ));
-    }
     let mut feed = Feed::new(name);
     let reprojector = set_crs(&header, &mut feed);
     let columns = Columns::of(&header);
@@ -105,21 +216,33 @@ pub fn load(
                 max_y,
             )
             .map_err(|e| unreadable(name, format!("spatial index: {e}")))?;
-            feed.report.warn(
-                None,
-                None,
-                Reason::ReadThroughIndex {
+            let view = View {
+                west: rect.min().x,
+                east: rect.max().x,
+                south: rect.min().y,
+                north: rect.max().y,
+            };
+            let reason = match limits.large {
+                Some(limit) => Reason::FeaturesInView {
+                    limit,
                     found: found.len(),
-                    count: count as usize,
-                    view: View {
-                        west: rect.min().x,
-                        east: rect.max().x,
-                        south: rect.min().y,
-                        north: rect.max().y,
-                    },
+                    count,
+                    view,
                 },
-            );
-            Some(found.iter().map(|f| (f.offset as u64, f.index)).collect())
+                None => Reason::ReadThroughIndex {
+                    found: found.len(),
+                    count,
+                    view,
+                },
+            };
+            feed.report.warn(None, None, reason);
+            let mut found: Vec<(u64, usize)> =
+                found.iter().map(|f| (f.offset as u64, f.index)).collect();
+            if let Some(max) = limits.cap.filter(|&max| found.len() > max) {
+                feed.report.warn(None, None, Reason::TooManyRows { max });
+                found.truncate(max);
+            }
+            Some(found)
         }
         None => None,
     };
