@@ -453,40 +453,41 @@ fn geometry_of(
     } else {
         g.type_()
     };
-    let xy: Vec<f64> = g.xy().map(|v| v.iter().collect()).unwrap_or_default();
-    let positions = |from: usize, to: usize| -> Vec<Pos> {
-        xy.get(2 * from..2 * to)
-            .unwrap_or_default()
-            .chunks_exact(2)
-            .map(|c| Pos {
-                x: c[0],
-                y: c[1],
-                dims: 2,
-            })
-            .collect()
+    // The coordinates are read once, straight into positions (no copy of the flat array).
+    let positions = |g: &flatgeobuf::Geometry<'_>, from: usize, to: usize| -> Option<Vec<Pos>> {
+        let Some(xy) = g.xy() else {
+            return (from == to).then(Vec::new);
+        };
+        if to < from || 2 * to > xy.len() {
+            return None;
+        }
+        Some(
+            (from..to)
+                .map(|i| Pos {
+                    x: xy.get(2 * i),
+                    y: xy.get(2 * i + 1),
+                    dims: 2,
+                })
+                .collect(),
+        )
     };
     let polygon = |g: &flatgeobuf::Geometry<'_>| -> Result<RawPolygon, Reason> {
         let xy_len = g.xy().map_or(0, |v| v.len()) / 2;
-        let ends: Vec<usize> = g
-            .ends()
-            .map(|e| e.iter().map(|e| e as usize).collect())
-            .unwrap_or_else(|| vec![xy_len]);
-        let pts: Vec<f64> = g.xy().map(|v| v.iter().collect()).unwrap_or_default();
-        let mut rings = Vec::with_capacity(ends.len());
+        let mut rings = Vec::new();
         let mut from = 0;
-        for end in ends {
-            let ring: Vec<Pos> = pts
-                .get(2 * from..2 * end)
-                .ok_or(Reason::RingPastEnd)?
-                .chunks_exact(2)
-                .map(|c| Pos {
-                    x: c[0],
-                    y: c[1],
-                    dims: 2,
-                })
-                .collect();
-            rings.push(ring);
-            from = end;
+        let mut ring = |end: usize, from: usize| -> Result<(), Reason> {
+            rings.push(positions(g, from, end).ok_or(Reason::RingPastEnd)?);
+            Ok(())
+        };
+        match g.ends() {
+            Some(ends) => {
+                for end in ends.iter() {
+                    let end = end as usize;
+                    ring(end, from)?;
+                    from = end;
+                }
+            }
+            None => ring(xy_len, 0)?,
         }
         if rings.first().is_none_or(Vec::is_empty) {
             return Err(Reason::EmptyGeometry {
@@ -516,9 +517,8 @@ fn geometry_of(
             }
             Ok(RawGeom::Polygons(polygons))
         }
-        GeometryType::Point | GeometryType::MultiPoint => positions(0, 1)
-            .first()
-            .copied()
+        GeometryType::Point | GeometryType::MultiPoint => positions(g, 0, 1)
+            .and_then(|p| p.first().copied())
             .map(RawGeom::Point)
             .ok_or_else(|| Reason::EmptyGeometry {
                 kind: "point".into(),
