@@ -147,3 +147,32 @@ fn a_small_or_unindexed_flatgeobuf_is_read_whole() {
     let (file, area) = source::load_for_window(&indexed, None, &mut |_| true).expect("read");
     assert_eq!((file.zones.len(), area), (600, None));
 }
+
+#[test]
+fn the_header_says_where_the_features_lie() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = common::fgb_grid::write(dir.path(), "grid", (10, 5), true);
+    let extent = zae_atlas::io::fgb::extent(&path, "grid.fgb").expect("an envelope");
+    let (x0, y0) = common::fgb_grid::ORIGIN;
+    let (w, h) = common::fgb_grid::CELL;
+    assert!((extent.min().x - x0).abs() < 1e-9 && (extent.min().y - y0).abs() < 1e-9);
+    assert!(
+        (extent.max().x - (x0 + 9.0 * w + 0.8 * w)).abs() < 1e-9,
+        "{extent:?}"
+    );
+    assert!(
+        (extent.max().y - (y0 + 4.0 * h + 0.8 * h)).abs() < 1e-9,
+        "{extent:?}"
+    );
+    // In Lambert-93, brought back to longitude/latitude.
+    let l93 = dir.path().join("grid_l93.fgb");
+    let status = std::process::Command::new("ogr2ogr")
+        .args(["-f", "FlatGeobuf", "-t_srs", "EPSG:2154"])
+        .arg(&l93)
+        .arg(&path)
+        .status()
+        .expect("ogr2ogr");
+    assert!(status.success());
+    let back = zae_atlas::io::fgb::extent(&l93, "grid_l93.fgb").expect("an envelope");
+    assert!(back.intersects(&extent) && (back.center().x - extent.center().x).abs() < 0.01);
+}

@@ -100,3 +100,36 @@ fn a_large_indexed_flatgeobuf_is_read_by_view_and_again_when_the_view_moves() {
         "{notice:?}"
     );
 }
+
+/// A large file with nothing where the map looks (a grid around Paris, the map on Dijon): the
+/// view goes to the file, which is then read there.
+#[test]
+fn a_large_flatgeobuf_with_nothing_in_view_is_shown_where_it_lies() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = common::fgb_grid::write_at(dir.path(), "paris", (50, 40), true, (2.2, 48.7));
+    let mut h = common::harness_with(common::offline(Vec::new()));
+    h.run_steps(3);
+    h.state_mut().set_db_options(ReadOptions {
+        large_table_rows: 1000,
+        ..ReadOptions::default()
+    });
+    let embedded = h.state().source_id(0).expect("the embedded dataset");
+    h.state_mut().push(Command::CloseFile(embedded));
+    h.run_steps(2);
+    h.state_mut().push(Command::Open(vec![path]));
+    common::wait_for_loads(&mut h);
+    // Nothing of it around Dijon: the view moves to Paris, and the file is read there.
+    common::step_until(&mut h, "a read around Paris", |app| {
+        !app.is_loading() && !app.dataset().zones.is_empty()
+    });
+    common::wait_for_loads(&mut h);
+    let source = h.state().source_id(0).expect("open");
+    let area = h.state().store().read_area(source).expect("read by area");
+    assert!(area.min().x < 2.5 && area.max().x > 2.4, "{area:?}");
+    let (west, east) = h.state().view().expect("view").visible_lon_lat();
+    assert!(
+        west.0 < 2.4 && east.0 > 2.4,
+        "the view is on the grid: {west:?} {east:?}"
+    );
+    assert!(!h.state().dataset().zones.is_empty());
+}

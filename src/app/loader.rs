@@ -19,6 +19,8 @@ pub struct Loaded {
     pub meshed: MeshedSource,
     /// A large file read only in this area (WGS84) through its spatial index; `None`: whole.
     pub area: Option<geo::Rect<f64>>,
+    /// Such a file with nothing in that area: where its features are (WGS84), to show them.
+    pub elsewhere: Option<geo::Rect<f64>>,
 }
 
 pub use crate::jobs::WorkProgress;
@@ -141,6 +143,10 @@ fn load_one(
         return LoadMessage::Failed(LoadError::Cancelled { file: name.clone() });
     };
     let file = &meshed.file;
+    let empty = file.zones.is_empty() && file.plots.is_empty() && file.establishments.is_empty();
+    let elsewhere = area
+        .filter(|_| empty)
+        .and_then(|_| io::fgb::extent(path, &name));
     log::info!(
         "{name}: {} zones, {} plots, {} establishments loaded and meshed in {:.2} s",
         file.zones.len(),
@@ -152,6 +158,7 @@ fn load_one(
         path: path.to_path_buf(),
         meshed,
         area,
+        elsewhere,
     }))
 }
 

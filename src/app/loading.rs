@@ -76,6 +76,11 @@ impl ZaeApp {
                             let name = io::display_name(&loaded.path);
                             self.state
                                 .file_loaded(name, loaded.path, loaded.area, loaded.meshed);
+                            // A large file with nothing where the map looks: go to it (it is
+                            // read again there).
+                            if loaded.elsewhere.is_some() {
+                                self.state.fit_to(loaded.elsewhere);
+                            }
                         }
                     }
                     self.data_changed();

@@ -11,12 +11,23 @@ pub const CELL: (f64, f64) = (0.01, 0.007);
 /// Writes `cols` × `rows` square zones named `cell R C` (each `0.8` of a cell wide, so that
 /// neighbours do not touch) as `DIR/NAME.fgb`, with its packed R-tree unless `indexed` is
 /// false.
-pub fn write(dir: &Path, name: &str, (cols, rows): (usize, usize), indexed: bool) -> PathBuf {
+pub fn write(dir: &Path, name: &str, size: (usize, usize), indexed: bool) -> PathBuf {
+    write_at(dir, name, size, indexed, ORIGIN)
+}
+
+/// [`write`] with the grid's south-west corner at `origin` (longitude, latitude).
+pub fn write_at(
+    dir: &Path,
+    name: &str,
+    (cols, rows): (usize, usize),
+    indexed: bool,
+    origin: (f64, f64),
+) -> PathBuf {
     let mut features = Vec::with_capacity(cols * rows);
     for r in 0..rows {
         for c in 0..cols {
-            let x = ORIGIN.0 + c as f64 * CELL.0;
-            let y = ORIGIN.1 + r as f64 * CELL.1;
+            let x = origin.0 + c as f64 * CELL.0;
+            let y = origin.1 + r as f64 * CELL.1;
             let (w, h) = (CELL.0 * 0.8, CELL.1 * 0.8);
             features.push(serde_json::json!({
                 "type": "Feature",

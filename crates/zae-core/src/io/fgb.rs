@@ -88,6 +88,48 @@ pub fn load_in_view(
     Ok((file, Some(area)))
 }
 
+/// Where the file's features lie (WGS84), from its header's envelope; `None` when the header
+/// gives none or its coordinate system is not known. A file read in view with nothing in the
+/// view is shown there.
+pub fn extent(path: &Path, name: &str) -> Option<Rect<f64>> {
+    let size = checked_size(path).ok()?;
+    let mut reader = BufReader::new(File::open(path).ok()?);
+    let opened = Opened::read(&mut reader, size, name).ok()?;
+    let header = flatgeobuf::size_prefixed_root_as_header(&opened.header_buf).ok()?;
+    let envelope: Vec<f64> = header.envelope()?.iter().collect();
+    let [min_x, min_y, max_x, max_y] = *envelope.get(..4)? else {
+        return None;
+    };
+    if ![min_x, min_y, max_x, max_y].iter().all(|v| v.is_finite()) || min_x > max_x {
+        return None;
+    }
+    let corners = [
+        (min_x, min_y),
+        (max_x, max_y),
+        (min_x, max_y),
+        (max_x, min_y),
+    ];
+    let wgs84: Vec<(f64, f64)> = match header.crs().map(|_| epsg_of(&header)) {
+        None | Some(Some(4326)) => corners.to_vec(),
+        Some(None) => return None,
+        Some(Some(code)) => {
+            let r = Reprojector::from_epsg(code).ok()?;
+            corners
+                .iter()
+                .map(|&(x, y)| r.to_wgs84(x, y))
+                .collect::<Result<_, _>>()
+                .ok()?
+        }
+    };
+    let (mut a, mut b) = (wgs84[0], wgs84[0]);
+    for (x, y) in wgs84 {
+        a = (a.0.min(x), a.1.min(y));
+        b = (b.0.max(x), b.1.max(y));
+    }
+    let fits = |(x, y): (f64, f64)| (-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y);
+    (fits(a) && fits(b)).then(|| Rect::new(a, b))
+}
+
 /// Reads the file, or with `within` (WGS84) only the features whose box meets it, through
 /// the spatial index. Returns whether the index was used (a file without one is read whole).
 pub fn load(
@@ -307,11 +349,7 @@ fn read(
 fn set_crs(header: &Header<'_>, feed: &mut Feed) -> Option<Reprojector> {
     let crs = header.crs()?;
     let org = crs.org().unwrap_or("EPSG");
-    let code = match crs.code() {
-        code if code > 0 && org.eq_ignore_ascii_case("EPSG") => u32::try_from(code).ok(),
-        _ => crs.wkt().and_then(super::prj::epsg_of_wkt),
-    };
-    match code {
+    match epsg_of(header) {
         Some(code) => {
             feed.set_epsg(code, "the FlatGeobuf header");
             (code != 4326)
@@ -322,6 +360,16 @@ fn set_crs(header: &Header<'_>, feed: &mut Feed) -> Option<Reprojector> {
             feed.unrecognised_crs("the FlatGeobuf header", &format!("{org} {}", crs.code()));
             None
         }
+    }
+}
+
+/// The EPSG code of the header's coordinate system (its code, else its WKT recognised).
+fn epsg_of(header: &Header<'_>) -> Option<u32> {
+    let crs = header.crs()?;
+    let org = crs.org().unwrap_or("EPSG");
+    match crs.code() {
+        code if code > 0 && org.eq_ignore_ascii_case("EPSG") => u32::try_from(code).ok(),
+        _ => crs.wkt().and_then(super::prj::epsg_of_wkt),
     }
 }
 
