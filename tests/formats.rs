@@ -349,3 +349,64 @@ fn fixtures_come_with_the_script_that_writes_them() {
         );
     }
 }
+
+/// A GeoPackage BOOLEAN column (written by ogr2ogr from GeoJSON true/false) reads as true and
+/// false, not 1 and 0; integers stay integers, and our own export keeps the booleans.
+#[test]
+fn geopackage_boolean_columns_read_as_booleans() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let geojson = dir.path().join("flags.geojson");
+    let square = |x: f64| {
+        serde_json::json!({"type": "Polygon", "coordinates": [[
+            [x, 47.3], [x + 0.01, 47.3], [x + 0.01, 47.31], [x, 47.31], [x, 47.3]
+        ]]})
+    };
+    let features: Vec<Value> = [(Some(true), 1), (Some(false), 0), (None, 2)]
+        .iter()
+        .enumerate()
+        .map(|(i, (flag, n))| {
+            serde_json::json!({"type": "Feature",
+                "properties": {"nom": format!("zone {i}"), "viabilise": flag, "lots": n},
+                "geometry": square(5.0 + i as f64 * 0.02)})
+        })
+        .collect();
+    let collection = serde_json::json!({"type": "FeatureCollection", "features": features});
+    std::fs::write(&geojson, collection.to_string()).expect("write");
+    let gpkg = dir.path().join("flags.gpkg");
+    let status = std::process::Command::new("ogr2ogr")
+        .args(["-f", "GPKG"])
+        .arg(&gpkg)
+        .arg(&geojson)
+        .status()
+        .expect("ogr2ogr (apt-get install gdal-bin)");
+    assert!(status.success());
+    // GDAL declares the column BOOLEAN.
+    let declared: String = rusqlite::Connection::open(&gpkg)
+        .expect("open")
+        .query_row(
+            "SELECT type FROM pragma_table_info('flags') WHERE name = 'viabilise'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("column type");
+    assert_eq!(declared, "BOOLEAN");
+    let check = |file: &LoadedFile| {
+        let value = |i: usize, key: &str| file.zones[i].properties.map().get(key).cloned();
+        assert_eq!(value(0, "viabilise"), Some(Value::Bool(true)));
+        assert_eq!(value(1, "viabilise"), Some(Value::Bool(false)));
+        assert_eq!(value(2, "viabilise"), Some(Value::Null));
+        assert_eq!(value(0, "lots"), Some(Value::from(1)));
+        assert_eq!(value(1, "lots"), Some(Value::from(0)));
+    };
+    let file = load_path(&gpkg).expect("read");
+    assert_eq!(file.zones.len(), 3);
+    check(&file);
+    let out = dir.path().join("export.gpkg");
+    zae_atlas::io::export::export_with(
+        file.zones.iter(),
+        &out,
+        &zae_atlas::io::export::GpkgOptions::default(),
+    )
+    .expect("export");
+    check(&load_path(&out).expect("read back"));
+}

@@ -194,3 +194,80 @@ fn the_export_command_writes_a_filtered_geopackage() {
         .collect();
     assert_eq!(left.len(), 1, "only dijon.gpkg: {left:?}");
 }
+
+/// The export carries the `gpkg_rtree_index` extension: GDAL finds the spatial index, uses it
+/// for a box query, and keeps it in step through the triggers when it edits the table; our
+/// reader still reads the file back.
+#[test]
+fn the_export_has_a_spatial_index_that_gdal_uses() {
+    let (original, back, out, _dir) = round_trip(None);
+    assert_eq!(back.zones.len(), original.zones.len());
+    let db = rusqlite::Connection::open(&out).expect("open");
+    let (indexed, extension): (i64, String) = db
+        .query_row(
+            "SELECT (SELECT count(*) FROM rtree_zones_filtrees_geom), \
+             (SELECT extension_name FROM gpkg_extensions \
+              WHERE table_name = 'zones_filtrees' AND column_name = 'geom')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("rtree and extension");
+    assert_eq!(indexed as usize, original.zones.len());
+    assert_eq!(extension, "gpkg_rtree_index");
+    drop(db);
+    // ogrinfo OPTIONS FILE [LAYER]
+    let ogrinfo = |args: &[&str], layer: Option<&str>| -> Option<String> {
+        let run = Command::new("ogrinfo")
+            .args(args)
+            .arg(&out)
+            .args(layer)
+            .output()
+            .ok()?;
+        let text = String::from_utf8_lossy(&run.stdout).into_owned();
+        assert!(
+            run.status.success(),
+            "{text}\n{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        Some(text)
+    };
+    let Some(text) = ogrinfo(
+        &["-sql", "SELECT HasSpatialIndex('zones_filtrees', 'geom')"],
+        None,
+    ) else {
+        eprintln!("ogrinfo not found: GDAL check skipped");
+        return;
+    };
+    assert!(text.contains("= 1"), "{text}");
+    // A box around the first zone only: GDAL's spatial filter (through the index) finds it.
+    let b = original.zones[0].bbox;
+    let spat = [b.min().x, b.min().y, b.max().x, b.max().y].map(|v| v.to_string());
+    let mut args = vec!["-so", "-spat"];
+    args.extend(spat.iter().map(String::as_str));
+    let text = ogrinfo(&args, Some("zones_filtrees")).expect("ogrinfo");
+    let found: usize = text
+        .lines()
+        .find_map(|l| l.strip_prefix("Feature Count: "))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(found >= 1 && found < original.zones.len(), "{text}");
+    // GDAL edits the table: the triggers keep the index in step.
+    for edit in [
+        "UPDATE zones_filtrees SET geom = geom WHERE fid = 1",
+        "DELETE FROM zones_filtrees WHERE fid = 2",
+    ] {
+        ogrinfo(&["-sql", edit], None).expect(edit);
+    }
+    let db = rusqlite::Connection::open(&out).expect("open");
+    let (rows, indexed): (i64, i64) = db
+        .query_row(
+            "SELECT (SELECT count(*) FROM zones_filtrees), \
+             (SELECT count(*) FROM rtree_zones_filtrees_geom)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("counts");
+    assert_eq!((rows, indexed), (2, 2));
+    drop(db);
+    assert_eq!(load_path(&out).expect("read back").zones.len(), 2);
+}

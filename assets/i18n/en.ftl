@@ -493,6 +493,7 @@ reason-rows-in-view = large table (more than { $limit } rows): only the rows in 
 reason-rows-capped = large table (more than { $limit } rows) read without a view: at most { $max } rows
 reason-rows-capped-srid0 = large table (more than { $limit } rows) read without a view (SRID 0 cannot be filtered by area): at most { $max } rows
 reason-too-many-rows = more than { $max } rows to read: only the first { $max } are shown; zoom in to see the others
+reason-features-in-view = large file (more than { $limit } features): only the { $found } of { $total } features in view are read, through its spatial index (longitude { $west }…{ $east }, latitude { $south }…{ $north }), and read again as the map moves
 crs-note-undecided = not decided (nothing was read)
 crs-note-wgs84-named = WGS84 longitude/latitude (crs "{ $name }")
 crs-note-epsg-named = EPSG:{ $code } (crs "{ $name }"), reprojected to WGS84

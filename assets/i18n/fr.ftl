@@ -493,6 +493,7 @@ reason-rows-in-view = grande table (plus de { $limit } lignes) : seules les li
 reason-rows-capped = grande table (plus de { $limit } lignes) lue sans vue : { $max } lignes au plus
 reason-rows-capped-srid0 = grande table (plus de { $limit } lignes) lue sans vue (le SRID 0 ne permet pas de filtrer par zone) : { $max } lignes au plus
 reason-too-many-rows = plus de { $max } lignes à lire : seules les { $max } premières sont affichées ; zoomez pour voir les autres
+reason-features-in-view = fichier volumineux (plus de { $limit } entités) : seules les { $found } entités sur { $total } dans la vue sont lues, par son index spatial (longitude { $west }…{ $east }, latitude { $south }…{ $north }), et relues quand la carte bouge
 crs-note-undecided = non déterminé (rien n'a été lu)
 crs-note-wgs84-named = longitude/latitude WGS84 (crs « { $name } »)
 crs-note-epsg-named = EPSG:{ $code } (crs « { $name } »), reprojeté en WGS84

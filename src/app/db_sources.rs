@@ -277,7 +277,7 @@ impl ZaeApp {
     }
 
     /// The map's view in longitude/latitude, from the last frame.
-    fn view_lon_lat(&self) -> Option<Rect<f64>> {
+    pub(super) fn view_lon_lat(&self) -> Option<Rect<f64>> {
         let view = self.last_layer.view?;
         let a = view.screen_to_lon_lat(view.rect.left_top());
         let b = view.screen_to_lon_lat(view.rect.right_bottom());

@@ -25,7 +25,7 @@ impl ZaeApp {
                 if let Some(job) = &self.loader {
                     job.cancel();
                 }
-                match LoadJob::start(paths, ctx.clone(), reload) {
+                match LoadJob::start(paths, ctx.clone(), reload, self.in_view()) {
                     Ok(job) => self.loader = Some(job),
                     Err(e) => self.state.push_error(e.to_string()),
                 }

@@ -17,6 +17,10 @@ pub enum LoadMessage {
 pub struct Loaded {
     pub path: PathBuf,
     pub meshed: MeshedSource,
+    /// A large file read only in this area (WGS84) through its spatial index; `None`: whole.
+    pub area: Option<geo::Rect<f64>>,
+    /// Such a file with nothing in that area: where its features are (WGS84), to show them.
+    pub elsewhere: Option<geo::Rect<f64>>,
 }
 
 pub use crate::jobs::WorkProgress;
@@ -28,6 +32,8 @@ pub struct LoadJob {
     pub files_done: usize,
     /// The files are open already and changed on disk.
     pub reload: bool,
+    /// The files are large ones read again for a view that moved (no "reloaded" notice).
+    pub view_moved: bool,
 }
 
 /// When and how big a file was: changes to either mean the file changed.
@@ -48,7 +54,14 @@ pub struct Finished {
 
 impl LoadJob {
     /// Loads `paths` in order; `reload` says they are open already and changed on disk.
-    pub fn start(paths: Vec<PathBuf>, ctx: egui::Context, reload: bool) -> Result<Self, JobError> {
+    /// `in_view`: a large indexed FlatGeobuf is read only around the view (see
+    /// [`io::source::load_for_window`]).
+    pub fn start(
+        paths: Vec<PathBuf>,
+        ctx: egui::Context,
+        reload: bool,
+        in_view: Option<io::fgb::InView>,
+    ) -> Result<Self, JobError> {
         let first = paths
             .first()
             .map(|p| io::display_name(p))
@@ -65,7 +78,7 @@ impl LoadJob {
                 let stamp = stamp(&path);
                 // A bug in one reader stops that file, not the others.
                 let message = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    load_one(&path, progress)
+                    load_one(&path, in_view.as_ref(), progress)
                 }))
                 .unwrap_or_else(|_| {
                     LoadMessage::Failed(LoadError::Internal {
@@ -87,6 +100,7 @@ impl LoadJob {
             files_total,
             files_done: 0,
             reload,
+            view_moved: false,
         })
     }
 
@@ -111,20 +125,28 @@ impl LoadJob {
     }
 }
 
-fn load_one(path: &std::path::Path, progress: &WorkProgress) -> LoadMessage {
+fn load_one(
+    path: &std::path::Path,
+    in_view: Option<&io::fgb::InView>,
+    progress: &WorkProgress,
+) -> LoadMessage {
     let name = io::display_name(path);
     let started = std::time::Instant::now();
     let report = |fraction: f32| progress.report(fraction);
     // Reading and parsing is ~70% of the work, meshes the rest. The file is read in blocks,
     // never whole, so a big file does not sit in memory beside the zones built from it.
-    let file = match io::load_file(path, &mut |f| report(0.7 * f)) {
-        Ok(f) => f,
+    let (file, area) = match io::source::load_for_window(path, in_view, &mut |f| report(0.7 * f)) {
+        Ok(read) => read,
         Err(e) => return LoadMessage::Failed(e),
     };
     let Some(meshed) = mesh_loaded(file, &mut |f| report(0.7 + 0.3 * f)) else {
         return LoadMessage::Failed(LoadError::Cancelled { file: name.clone() });
     };
     let file = &meshed.file;
+    let empty = file.zones.is_empty() && file.plots.is_empty() && file.establishments.is_empty();
+    let elsewhere = area
+        .filter(|_| empty)
+        .and_then(|_| io::fgb::extent(path, &name));
     log::info!(
         "{name}: {} zones, {} plots, {} establishments loaded and meshed in {:.2} s",
         file.zones.len(),
@@ -135,6 +157,8 @@ fn load_one(path: &std::path::Path, progress: &WorkProgress) -> LoadMessage {
     LoadMessage::Loaded(Box::new(Loaded {
         path: path.to_path_buf(),
         meshed,
+        area,
+        elsewhere,
     }))
 }
 

@@ -48,6 +48,7 @@ impl ZaeApp {
                 .push_error(crate::t!("error-loader-stopped", reason = said));
         }
         let reload = job.reload;
+        let view_moved = job.view_moved;
         for Finished {
             path,
             stamp,
@@ -63,8 +64,10 @@ impl ZaeApp {
                     let open = self.state.store().source_of_path(&path);
                     match open.filter(|_| reload) {
                         Some(source) => {
-                            self.state.source_reloaded(source, loaded.meshed, None);
-                            if let Some(file) = self.state.store().source(source) {
+                            self.state.file_reloaded(source, loaded.meshed, loaded.area);
+                            if view_moved {
+                                // Read for the view: no notice, as for a large table.
+                            } else if let Some(file) = self.state.store().source(source) {
                                 let notice = t!("notice-reloaded", name = &file.name);
                                 self.state.set_notice(notice);
                             }
@@ -72,7 +75,12 @@ impl ZaeApp {
                         None => {
                             let name = io::display_name(&loaded.path);
                             self.state
-                                .source_loaded(name, Some(loaded.path), None, loaded.meshed);
+                                .file_loaded(name, loaded.path, loaded.area, loaded.meshed);
+                            // A large file with nothing where the map looks: go to it (it is
+                            // read again there).
+                            if loaded.elsewhere.is_some() {
+                                self.state.fit_to(loaded.elsewhere);
+                            }
                         }
                     }
                     self.data_changed();
@@ -129,7 +137,7 @@ impl ZaeApp {
             .filter(|p| loader::stamp(p).is_some_and(|s| self.stamps.get(p) != Some(&s)))
             .collect();
         if !changed.is_empty() {
-            match LoadJob::start(changed, ctx.clone(), true) {
+            match LoadJob::start(changed, ctx.clone(), true, self.in_view()) {
                 Ok(job) => self.loader = Some(job),
                 Err(e) => self.state.push_error(e.to_string()),
             }

@@ -187,6 +187,7 @@ impl ZaeApp {
         self.detail.end_frame();
         self.last_layer = output;
         self.follow_view(ui.ctx());
+        self.follow_view_in_files(ui.ctx());
     }
 }
 

@@ -16,6 +16,7 @@ mod db_sources;
 mod derived;
 mod dialogs;
 mod effects;
+mod file_views;
 mod frame;
 mod frame_rate;
 mod input;

@@ -304,6 +304,24 @@ pub fn reason_text(reason: &Reason) -> String {
             max = count(*max)
         ),
         R::TooManyRows { max } => t!("reason-too-many-rows", max = count(*max)),
+        R::FeaturesInView {
+            limit,
+            found,
+            count: total,
+            view,
+        } => {
+            let [west, east, south, north] = degrees(view);
+            t!(
+                "reason-features-in-view",
+                limit = count(*limit),
+                found = count(*found),
+                total = count(*total),
+                west = west,
+                east = east,
+                south = south,
+                north = north
+            )
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod fgb_grid;
 pub mod pg;
 pub mod tile_server;
 

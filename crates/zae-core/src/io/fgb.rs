@@ -30,11 +30,199 @@ fn unreadable(file: &str, reason: impl std::fmt::Display) -> LoadError {
     }
 }
 
+/// How the window reads a large indexed file: only the features around the view, as it does
+/// for a large database table (see [`crate::db::ReadOptions`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InView {
+    /// The area to read (WGS84 lon/lat): the view with a margin.
+    pub view: Rect<f64>,
+    /// Above this many features a file is "large": only the features in `view` are read.
+    pub large: usize,
+    /// At most this many features are read at once (a large file seen from far away).
+    pub max: usize,
+}
+
+/// What a file's header says of its size: its feature count and whether it has a spatial index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Probe {
+    pub count: usize,
+    pub indexed: bool,
+}
+
+/// The header of `path`, read alone: how many features, and whether they are indexed.
+pub fn probe(path: &Path, name: &str) -> Result<Probe, LoadError> {
+    let size = checked_size(path)?;
+    let mut reader = BufReader::new(File::open(path).map_err(|source| LoadError::Io {
+        file: name.into(),
+        source,
+    })?);
+    let opened = Opened::read(&mut reader, size, name)?;
+    Ok(Probe {
+        count: opened.count,
+        indexed: opened.indexed,
+    })
+}
+
+/// Reads `path` for the window: a large file with a spatial index only where the map looks
+/// (`in_view`), every other file whole. Returns the area read, when only an area was.
+pub fn load_in_view(
+    path: &Path,
+    in_view: &InView,
+    name: &str,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<(LoadedFile, Option<Rect<f64>>), LoadError> {
+    let header = probe(path, name)?;
+    if !header.indexed || header.count <= in_view.large {
+        return load(path, None, name, progress).map(|(file, _)| (file, None));
+    }
+    let (min, max) = (in_view.view.min(), in_view.view.max());
+    let area = Rect::new(
+        (min.x.clamp(-180.0, 180.0), min.y.clamp(-85.0, 85.0)),
+        (max.x.clamp(-180.0, 180.0), max.y.clamp(-85.0, 85.0)),
+    );
+    let limits = Limits {
+        cap: Some(in_view.max),
+        large: Some(in_view.large),
+    };
+    let (file, _) = read(path, Some(area), limits, name, progress)?;
+    Ok((file, Some(area)))
+}
+
+/// Where the file's features lie (WGS84), from its header's envelope; `None` when the header
+/// gives none or its coordinate system is not known. A file read in view with nothing in the
+/// view is shown there.
+pub fn extent(path: &Path, name: &str) -> Option<Rect<f64>> {
+    let size = checked_size(path).ok()?;
+    let mut reader = BufReader::new(File::open(path).ok()?);
+    let opened = Opened::read(&mut reader, size, name).ok()?;
+    let header = flatgeobuf::size_prefixed_root_as_header(&opened.header_buf).ok()?;
+    let envelope: Vec<f64> = header.envelope()?.iter().collect();
+    let [min_x, min_y, max_x, max_y] = *envelope.get(..4)? else {
+        return None;
+    };
+    if ![min_x, min_y, max_x, max_y].iter().all(|v| v.is_finite()) || min_x > max_x {
+        return None;
+    }
+    let corners = [
+        (min_x, min_y),
+        (max_x, max_y),
+        (min_x, max_y),
+        (max_x, min_y),
+    ];
+    let wgs84: Vec<(f64, f64)> = match header.crs().map(|_| epsg_of(&header)) {
+        None | Some(Some(4326)) => corners.to_vec(),
+        Some(None) => return None,
+        Some(Some(code)) => {
+            let r = Reprojector::from_epsg(code).ok()?;
+            corners
+                .iter()
+                .map(|&(x, y)| r.to_wgs84(x, y))
+                .collect::<Result<_, _>>()
+                .ok()?
+        }
+    };
+    let (mut a, mut b) = (wgs84[0], wgs84[0]);
+    for (x, y) in wgs84 {
+        a = (a.0.min(x), a.1.min(y));
+        b = (b.0.max(x), b.1.max(y));
+    }
+    let fits = |(x, y): (f64, f64)| (-180.0..=180.0).contains(&x) && (-90.0..=90.0).contains(&y);
+    (fits(a) && fits(b)).then(|| Rect::new(a, b))
+}
+
 /// Reads the file, or with `within` (WGS84) only the features whose box meets it, through
 /// the spatial index. Returns whether the index was used (a file without one is read whole).
 pub fn load(
     path: &Path,
     within: Option<Rect<f64>>,
+    name: &str,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<(LoadedFile, bool), LoadError> {
+    read(path, within, Limits::default(), name, progress)
+}
+
+/// A box read for the window: at most `cap` features, and the file said to be large (more
+/// than `large` features), read in view.
+#[derive(Clone, Copy, Debug, Default)]
+struct Limits {
+    cap: Option<usize>,
+    large: Option<usize>,
+}
+
+/// The start of a file: its header checked, where its features begin.
+struct Opened {
+    header_buf: Vec<u8>,
+    count: usize,
+    node_size: u16,
+    indexed: bool,
+    features_start: u64,
+}
+
+impl Opened {
+    fn read(reader: &mut impl Read, size: u64, name: &str) -> Result<Self, LoadError> {
+        let mut start = [0u8; 12];
+        reader
+            .read_exact(&mut start)
+            .map_err(|_| unreadable(name, "shorter than a FlatGeobuf header"))?;
+        if start[..3] != MAGIC || start[4..7] != MAGIC {
+            return Err(unreadable(name, "no FlatGeobuf signature at the start"));
+        }
+        let header_size = u64::from(u32::from_le_bytes([
+            start[8], start[9], start[10], start[11],
+        ]));
+        if header_size < 8 || 12 + header_size > size {
+            return Err(unreadable(
+                name,
+                format!("header of {header_size} bytes does not fit the file"),
+            ));
+        }
+        let mut header_buf = vec![0u8; header_size as usize + 4];
+        header_buf[..4].copy_from_slice(&start[8..12]);
+        reader
+            .read_exact(&mut header_buf[4..])
+            .map_err(|source| LoadError::Io {
+                file: name.into(),
+                source,
+            })?;
+        let header = flatgeobuf::size_prefixed_root_as_header(&header_buf)
+            .map_err(|e| unreadable(name, format!("header: {e}")))?;
+        let count = header.features_count();
+        let node_size = header.index_node_size();
+        let indexed = node_size >= 2 && count > 0;
+        // Each feature takes more than 8 bytes, each index entry 40: a count past that is damage.
+        if count > size / 8 {
+            return Err(unreadable(
+                name,
+                format!("header counts {count} features, more than the file can hold"),
+            ));
+        }
+        let count = count as usize;
+        let index_size = if indexed {
+            PackedRTree::index_size(count, node_size) as u64
+        } else {
+            0
+        };
+        let features_start = 12 + header_size + index_size;
+        if features_start > size {
+            return Err(unreadable(
+                name,
+                "the spatial index runs past the end of the file",
+            ));
+        }
+        Ok(Self {
+            header_buf,
+            count,
+            node_size,
+            indexed,
+            features_start,
+        })
+    }
+}
+
+fn read(
+    path: &Path,
+    within: Option<Rect<f64>>,
+    limits: Limits,
     name: &str,
     progress: &mut dyn FnMut(f32) -> bool,
 ) -> Result<(LoadedFile, bool), LoadError> {
@@ -44,50 +232,15 @@ pub fn load(
         source,
     };
     let mut reader = BufReader::new(File::open(path).map_err(io)?);
-    let mut start = [0u8; 12];
-    reader
-        .read_exact(&mut start)
-        .map_err(|_| unreadable(name, "shorter than a FlatGeobuf header"))?;
-    if start[..3] != MAGIC || start[4..7] != MAGIC {
-        return Err(unreadable(name, "no FlatGeobuf signature at the start"));
-    }
-    let header_size = u64::from(u32::from_le_bytes([
-        start[8], start[9], start[10], start[11],
-    ]));
-    if header_size < 8 || 12 + header_size > size {
-        return Err(unreadable(
-            name,
-            format!("header of {header_size} bytes does not fit the file"),
-        ));
-    }
-    let mut header_buf = vec![0u8; header_size as usize + 4];
-    header_buf[..4].copy_from_slice(&start[8..12]);
-    reader.read_exact(&mut header_buf[4..]).map_err(io)?;
+    let Opened {
+        header_buf,
+        count,
+        node_size,
+        indexed,
+        features_start,
+    } = Opened::read(&mut reader, size, name)?;
     let header = flatgeobuf::size_prefixed_root_as_header(&header_buf)
         .map_err(|e| unreadable(name, format!("header: {e}")))?;
-    let count = header.features_count();
-    let node_size = header.index_node_size();
-    let indexed = node_size >= 2 && count > 0;
-    // Each feature takes more than 8 bytes, each index entry 40: a count past that is damage.
-    if count > size / 8 {
-        return Err(unreadable(
-            name,
-            format!("header counts {count} features, more than the file can hold"),
-        ));
-    }
-    let count = count as usize;
-    let index_size = if indexed {
-        PackedRTree::index_size(count, node_size) as u64
-    } else {
-        0
-    };
-    let features_start = 12 + header_size + index_size;
-    if features_start > size {
-        return Err(unreadable(
-            name,
-            "the spatial index runs past the end of the file",
-        ));
-    }
     let mut feed = Feed::new(name);
     let reprojector = set_crs(&header, &mut feed);
     let columns = Columns::of(&header);
@@ -105,21 +258,33 @@ pub fn load(
                 max_y,
             )
             .map_err(|e| unreadable(name, format!("spatial index: {e}")))?;
-            feed.report.warn(
-                None,
-                None,
-                Reason::ReadThroughIndex {
+            let view = View {
+                west: rect.min().x,
+                east: rect.max().x,
+                south: rect.min().y,
+                north: rect.max().y,
+            };
+            let reason = match limits.large {
+                Some(limit) => Reason::FeaturesInView {
+                    limit,
                     found: found.len(),
-                    count: count as usize,
-                    view: View {
-                        west: rect.min().x,
-                        east: rect.max().x,
-                        south: rect.min().y,
-                        north: rect.max().y,
-                    },
+                    count,
+                    view,
                 },
-            );
-            Some(found.iter().map(|f| (f.offset as u64, f.index)).collect())
+                None => Reason::ReadThroughIndex {
+                    found: found.len(),
+                    count,
+                    view,
+                },
+            };
+            feed.report.warn(None, None, reason);
+            let mut found: Vec<(u64, usize)> =
+                found.iter().map(|f| (f.offset as u64, f.index)).collect();
+            if let Some(max) = limits.cap.filter(|&max| found.len() > max) {
+                feed.report.warn(None, None, Reason::TooManyRows { max });
+                found.truncate(max);
+            }
+            Some(found)
         }
         None => None,
     };
@@ -184,11 +349,7 @@ pub fn load(
 fn set_crs(header: &Header<'_>, feed: &mut Feed) -> Option<Reprojector> {
     let crs = header.crs()?;
     let org = crs.org().unwrap_or("EPSG");
-    let code = match crs.code() {
-        code if code > 0 && org.eq_ignore_ascii_case("EPSG") => u32::try_from(code).ok(),
-        _ => crs.wkt().and_then(super::prj::epsg_of_wkt),
-    };
-    match code {
+    match epsg_of(header) {
         Some(code) => {
             feed.set_epsg(code, "the FlatGeobuf header");
             (code != 4326)
@@ -199,6 +360,16 @@ fn set_crs(header: &Header<'_>, feed: &mut Feed) -> Option<Reprojector> {
             feed.unrecognised_crs("the FlatGeobuf header", &format!("{org} {}", crs.code()));
             None
         }
+    }
+}
+
+/// The EPSG code of the header's coordinate system (its code, else its WKT recognised).
+fn epsg_of(header: &Header<'_>) -> Option<u32> {
+    let crs = header.crs()?;
+    let org = crs.org().unwrap_or("EPSG");
+    match crs.code() {
+        code if code > 0 && org.eq_ignore_ascii_case("EPSG") => u32::try_from(code).ok(),
+        _ => crs.wkt().and_then(super::prj::epsg_of_wkt),
     }
 }
 
@@ -330,40 +501,41 @@ fn geometry_of(
     } else {
         g.type_()
     };
-    let xy: Vec<f64> = g.xy().map(|v| v.iter().collect()).unwrap_or_default();
-    let positions = |from: usize, to: usize| -> Vec<Pos> {
-        xy.get(2 * from..2 * to)
-            .unwrap_or_default()
-            .chunks_exact(2)
-            .map(|c| Pos {
-                x: c[0],
-                y: c[1],
-                dims: 2,
-            })
-            .collect()
+    // The coordinates are read once, straight into positions (no copy of the flat array).
+    let positions = |g: &flatgeobuf::Geometry<'_>, from: usize, to: usize| -> Option<Vec<Pos>> {
+        let Some(xy) = g.xy() else {
+            return (from == to).then(Vec::new);
+        };
+        if to < from || 2 * to > xy.len() {
+            return None;
+        }
+        Some(
+            (from..to)
+                .map(|i| Pos {
+                    x: xy.get(2 * i),
+                    y: xy.get(2 * i + 1),
+                    dims: 2,
+                })
+                .collect(),
+        )
     };
     let polygon = |g: &flatgeobuf::Geometry<'_>| -> Result<RawPolygon, Reason> {
         let xy_len = g.xy().map_or(0, |v| v.len()) / 2;
-        let ends: Vec<usize> = g
-            .ends()
-            .map(|e| e.iter().map(|e| e as usize).collect())
-            .unwrap_or_else(|| vec![xy_len]);
-        let pts: Vec<f64> = g.xy().map(|v| v.iter().collect()).unwrap_or_default();
-        let mut rings = Vec::with_capacity(ends.len());
+        let mut rings = Vec::new();
         let mut from = 0;
-        for end in ends {
-            let ring: Vec<Pos> = pts
-                .get(2 * from..2 * end)
-                .ok_or(Reason::RingPastEnd)?
-                .chunks_exact(2)
-                .map(|c| Pos {
-                    x: c[0],
-                    y: c[1],
-                    dims: 2,
-                })
-                .collect();
-            rings.push(ring);
-            from = end;
+        let mut ring = |end: usize, from: usize| -> Result<(), Reason> {
+            rings.push(positions(g, from, end).ok_or(Reason::RingPastEnd)?);
+            Ok(())
+        };
+        match g.ends() {
+            Some(ends) => {
+                for end in ends.iter() {
+                    let end = end as usize;
+                    ring(end, from)?;
+                    from = end;
+                }
+            }
+            None => ring(xy_len, 0)?,
         }
         if rings.first().is_none_or(Vec::is_empty) {
             return Err(Reason::EmptyGeometry {
@@ -393,9 +565,8 @@ fn geometry_of(
             }
             Ok(RawGeom::Polygons(polygons))
         }
-        GeometryType::Point | GeometryType::MultiPoint => positions(0, 1)
-            .first()
-            .copied()
+        GeometryType::Point | GeometryType::MultiPoint => positions(g, 0, 1)
+            .and_then(|p| p.first().copied())
             .map(RawGeom::Point)
             .ok_or_else(|| Reason::EmptyGeometry {
                 kind: "point".into(),

@@ -205,6 +205,9 @@ fn read_table(
         .map_err(fail)?;
     let columns: Vec<String> = statement.column_names().map(str::to_string).collect();
     let key = primary_key(connection, &table.name);
+    // GeoPackage BOOLEAN columns hold 0 and 1: read as false and true.
+    let booleans = boolean_columns(connection, &table.name);
+    let boolean: Vec<bool> = columns.iter().map(|c| booleans.contains(c)).collect();
     let geometry_at = columns
         .iter()
         .position(|c| c.eq_ignore_ascii_case(&table.geometry_column));
@@ -228,6 +231,7 @@ fn read_table(
             }
             let value = match value {
                 ValueRef::Null => Value::Null,
+                ValueRef::Integer(n) if boolean[i] => Value::Bool(n != 0),
                 ValueRef::Integer(n) => Value::from(n),
                 ValueRef::Real(x) => feed::number(x),
                 ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
@@ -284,6 +288,27 @@ fn set_crs(connection: &Connection, srs_id: i64, feed: &mut Feed) {
         None if srs_id == -1 || srs_id == 0 => {}
         None => feed.unrecognised_crs(&from, &format!("{organisation} {}", code.unwrap_or(0))),
     }
+}
+
+/// The columns declared BOOLEAN (the GeoPackage type for true/false, stored as 0 and 1).
+fn boolean_columns(connection: &Connection, table: &str) -> Vec<String> {
+    let Ok(mut statement) = connection.prepare(&format!("PRAGMA table_info({})", quote(table)))
+    else {
+        return Vec::new();
+    };
+    let Ok(mut rows) = statement.query([]) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    while let Ok(Some(row)) = rows.next() {
+        let kind: String = row.get(2).unwrap_or_default();
+        if kind.trim().eq_ignore_ascii_case("BOOLEAN")
+            && let Ok(name) = row.get::<_, String>(1)
+        {
+            out.push(name);
+        }
+    }
+    out
 }
 
 /// The INTEGER PRIMARY KEY column (`fid` as GDAL writes it), if any.

@@ -1,7 +1,9 @@
 //! Export of zones to a GeoPackage (OGC 12-128r18) that QGIS and GDAL open: one feature table
 //! of MULTIPOLYGONs in WGS84 (EPSG:4326) or Lambert-93 (EPSG:2154), every property of the
 //! zones kept as a column (typed from the values: INTEGER, REAL, BOOLEAN, else TEXT; objects
-//! and arrays as JSON text). Written to a temporary file beside the target, then renamed.
+//! and arrays as JSON text), with the `gpkg_rtree_index` extension (a filled R-tree and its
+//! triggers) so that QGIS and GDAL read it through a spatial index. Written to a temporary
+//! file beside the target, then renamed.
 
 use std::path::Path;
 
@@ -38,7 +40,86 @@ CREATE TABLE gpkg_geometry_columns (table_name TEXT NOT NULL, column_name TEXT N
   CONSTRAINT uk_gc_table_name UNIQUE (table_name),
   CONSTRAINT fk_gc_tn FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
   CONSTRAINT fk_gc_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+CREATE TABLE gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL,
+  definition TEXT NOT NULL, scope TEXT NOT NULL,
+  CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
 ";
+
+/// The triggers of the `gpkg_rtree_index` extension (GeoPackage 1.2, annex F.3) that keep the
+/// index in step when QGIS or GDAL edit the table later (they provide the `ST_` functions);
+/// `{t}` is the table, `{r}` its R-tree, both quoted. The export fills the index itself.
+const RTREE_TRIGGERS: &str = "
+CREATE TRIGGER {trigger_insert} AFTER INSERT ON {t}
+  WHEN (new.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom))
+BEGIN
+  INSERT OR REPLACE INTO {r} VALUES (NEW.fid,
+    ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
+END;
+CREATE TRIGGER {trigger_update1} AFTER UPDATE OF geom ON {t}
+  WHEN OLD.fid = NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
+BEGIN
+  INSERT OR REPLACE INTO {r} VALUES (NEW.fid,
+    ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
+END;
+CREATE TRIGGER {trigger_update2} AFTER UPDATE OF geom ON {t}
+  WHEN OLD.fid = NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
+BEGIN
+  DELETE FROM {r} WHERE id = OLD.fid;
+END;
+CREATE TRIGGER {trigger_update3} AFTER UPDATE ON {t}
+  WHEN OLD.fid != NEW.fid AND (NEW.geom NOTNULL AND NOT ST_IsEmpty(NEW.geom))
+BEGIN
+  DELETE FROM {r} WHERE id = OLD.fid;
+  INSERT OR REPLACE INTO {r} VALUES (NEW.fid,
+    ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom));
+END;
+CREATE TRIGGER {trigger_update4} AFTER UPDATE ON {t}
+  WHEN OLD.fid != NEW.fid AND (NEW.geom ISNULL OR ST_IsEmpty(NEW.geom))
+BEGIN
+  DELETE FROM {r} WHERE id IN (OLD.fid, NEW.fid);
+END;
+CREATE TRIGGER {trigger_delete} AFTER DELETE ON {t}
+  WHEN old.geom NOT NULL
+BEGIN
+  DELETE FROM {r} WHERE id = OLD.fid;
+END;
+";
+
+/// The `gpkg_rtree_index` extension of `layer`'s geometry column: its R-tree (a SQLite `rtree`
+/// virtual table `rtree_<layer>_geom`), the triggers that keep it in step, and its row in
+/// `gpkg_extensions`, so QGIS and GDAL read the table through the index.
+fn create_rtree(tx: &rusqlite::Transaction<'_>, layer: &str) -> rusqlite::Result<String> {
+    let rtree = format!("rtree_{layer}_geom");
+    tx.execute_batch(&format!(
+        "CREATE VIRTUAL TABLE {} USING rtree(id, minx, maxx, miny, maxy)",
+        quote(&rtree)
+    ))?;
+    tx.execute(
+        "INSERT INTO gpkg_extensions VALUES (?1, 'geom', 'gpkg_rtree_index',
+         'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
+        [layer],
+    )?;
+    Ok(rtree)
+}
+
+fn create_rtree_triggers(
+    tx: &rusqlite::Transaction<'_>,
+    layer: &str,
+    rtree: &str,
+) -> rusqlite::Result<()> {
+    let mut sql = RTREE_TRIGGERS
+        .replace("{t}", &quote(layer))
+        .replace("{r}", &quote(rtree));
+    for which in [
+        "insert", "update1", "update2", "update3", "update4", "delete",
+    ] {
+        sql = sql.replace(
+            &format!("{{trigger_{which}}}"),
+            &quote(&format!("{rtree}_{which}")),
+        );
+    }
+    tx.execute_batch(&sql)
+}
 
 /// Writes `zones` as table `layer` of a new GeoPackage at `path`, in EPSG `epsg` (4326 or
 /// 2154). Returns how many zones were written.
@@ -99,6 +180,7 @@ pub fn write<'a>(
         ddl.push(')');
         let tx = db.transaction().map_err(sql)?;
         tx.execute(&ddl, []).map_err(sql)?;
+        let rtree = create_rtree(&tx, layer).map_err(sql)?;
         let placeholders: Vec<String> = (0..columns.len() + 1)
             .map(|i| format!("?{}", i + 1))
             .collect();
@@ -113,6 +195,12 @@ pub fn write<'a>(
         let mut bounds: Option<geo::Rect<f64>> = None;
         {
             let mut statement = tx.prepare(&insert).map_err(sql)?;
+            let mut index = tx
+                .prepare(&format!(
+                    "INSERT INTO {} VALUES (?1, ?2, ?3, ?4, ?5)",
+                    quote(&rtree)
+                ))
+                .map_err(sql)?;
             for (zone, map) in zones.iter().zip(&maps) {
                 let geometry = match &reprojector {
                     None => zone.geometry(),
@@ -128,8 +216,21 @@ pub fn write<'a>(
                 statement
                     .execute(rusqlite::params_from_iter(values))
                     .map_err(sql)?;
+                if let Some(r) = rect {
+                    let fid = tx.last_insert_rowid();
+                    index
+                        .execute(rusqlite::params![
+                            fid,
+                            r.min().x,
+                            r.max().x,
+                            r.min().y,
+                            r.max().y
+                        ])
+                        .map_err(sql)?;
+                }
             }
         }
+        create_rtree_triggers(&tx, layer, &rtree).map_err(sql)?;
         let b = bounds.unwrap_or_else(|| geo::Rect::new((0.0, 0.0), (0.0, 0.0)));
         tx.execute(
             "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, max_y, srs_id)

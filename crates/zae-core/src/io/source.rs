@@ -126,6 +126,28 @@ pub(super) fn load_binary(
     Some(read.unwrap_or(Err(LoadError::Internal { file: name })))
 }
 
+/// Reads a file for the window: a large FlatGeobuf with a spatial index only around the view
+/// (`in_view`, see [`fgb::load_in_view`]), any other file whole as [`super::load_file`] does.
+/// Returns the area read, when only an area was (`None`: the whole file).
+pub fn load_for_window(
+    path: &Path,
+    in_view: Option<&fgb::InView>,
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Result<(super::LoadedFile, Option<geo::Rect<f64>>), LoadError> {
+    let (file, layer) = split_layer(path);
+    match in_view {
+        Some(in_view) if layer.is_none() && Format::of(&file) == Format::FlatGeobuf => {
+            let name = super::display_name(path);
+            // A panic inside the format library is a bug, said as such, never the end.
+            let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                fgb::load_in_view(&file, in_view, &name, progress)
+            }));
+            read.unwrap_or(Err(LoadError::Internal { file: name }))
+        }
+        _ => super::load_file(path, progress).map(|f| (f, None)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

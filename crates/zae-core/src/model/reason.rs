@@ -321,6 +321,19 @@ pub enum Reason {
         "more than {max} rows to read: only the first {max} are shown; zoom in to see the others"
     )]
     TooManyRows { max: usize },
+    #[error(
+        "large file (more than {limit} features): only the {found} of {count} features in view are read, through its spatial index (longitude {:.4}…{:.4}, latitude {:.4}…{:.4}), and read again as the map moves",
+        view.west,
+        view.east,
+        view.south,
+        view.north
+    )]
+    FeaturesInView {
+        limit: usize,
+        found: usize,
+        count: usize,
+        view: View,
+    },
 }
 
 impl Reason {

@@ -207,6 +207,12 @@ impl Reason {
                 srid_zero: true,
             },
             Reason::TooManyRows { max: 200_000 },
+            Reason::FeaturesInView {
+                limit: 20_000,
+                found: 1_234,
+                count: 100_000,
+                view,
+            },
         ]
     }
 }

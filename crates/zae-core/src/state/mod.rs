@@ -394,7 +394,59 @@ impl AppState {
         database: Option<DbOrigin>,
         meshed: MeshedSource,
     ) -> SourceId {
-        let read_by_area = database.as_ref().is_some_and(|d| d.fetched.is_some());
+        self.add_source(name, path, database, None, meshed)
+    }
+
+    /// A file read by a worker joins the store; `area`: a large file read only there (WGS84),
+    /// through its spatial index. Such a file, like a large table, does not move the view.
+    pub fn file_loaded(
+        &mut self,
+        name: String,
+        path: PathBuf,
+        area: Option<Rect<f64>>,
+        meshed: MeshedSource,
+    ) -> SourceId {
+        self.add_source(name, Some(path), None, area, meshed)
+    }
+
+    /// A file read again (changed on disk, or a large file read for a new view) replaces what
+    /// it held; `area` as for [`AppState::file_loaded`].
+    pub fn file_reloaded(
+        &mut self,
+        source: SourceId,
+        meshed: MeshedSource,
+        area: Option<Rect<f64>>,
+    ) {
+        self.store.replace(source, meshed, None);
+        self.store.set_read_area(source, area);
+        self.data_changed();
+    }
+
+    /// The large files read only in an area that does not hold `view` (WGS84): to read again
+    /// around it.
+    pub fn files_outside(&self, view: Rect<f64>) -> Vec<PathBuf> {
+        self.store
+            .sources()
+            .filter_map(|(id, f)| {
+                let area = self.store.read_area(id)?;
+                let inside = area.min().x <= view.min().x
+                    && area.min().y <= view.min().y
+                    && area.max().x >= view.max().x
+                    && area.max().y >= view.max().y;
+                (!inside).then(|| f.path.clone()).flatten()
+            })
+            .collect()
+    }
+
+    fn add_source(
+        &mut self,
+        name: String,
+        path: Option<PathBuf>,
+        database: Option<DbOrigin>,
+        area: Option<Rect<f64>>,
+        meshed: MeshedSource,
+    ) -> SourceId {
+        let read_by_area = area.is_some() || database.as_ref().is_some_and(|d| d.fetched.is_some());
         self.db_read_back(database.as_ref());
         let file = &meshed.file;
         let bounds = crate::model::union_all(
@@ -410,6 +462,7 @@ impl AppState {
         );
         let recent = path.clone();
         let id = self.store.add(name, path, database, meshed);
+        self.store.set_read_area(id, area);
         self.data_changed();
         if let Some(path) = recent {
             self.prefs.recent_files.retain(|p| p != &path);

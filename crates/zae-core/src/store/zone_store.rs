@@ -7,6 +7,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use geo::Rect;
+
 use super::ids::{SourceId, ZoneId};
 use super::{Dataset, DbOrigin, SourceFile};
 use crate::io::LoadedFile;
@@ -102,6 +104,9 @@ pub struct ZoneStore {
     next_source: u32,
     /// Counts changes: a cache built at one generation is stale at another.
     generation: u64,
+    /// Large files read only in an area (WGS84) through their spatial index, as large database
+    /// tables are (their area is in their [`DbOrigin`]).
+    read_areas: HashMap<SourceId, Rect<f64>>,
 }
 
 impl ZoneStore {
@@ -186,6 +191,7 @@ impl ZoneStore {
         self.drop_rows_of(at);
         self.data.remove_file(at);
         self.source_ids.remove(at);
+        self.read_areas.remove(&source);
         self.changed();
         true
     }
@@ -238,6 +244,23 @@ impl ZoneStore {
     pub fn source(&self, id: SourceId) -> Option<&SourceFile> {
         self.source_position(id)
             .and_then(|i| self.data.files.get(i))
+    }
+
+    /// A file read only in this area (WGS84), being large: `None` when it was read whole.
+    pub fn read_area(&self, id: SourceId) -> Option<Rect<f64>> {
+        self.read_areas.get(&id).copied()
+    }
+
+    /// Says which area of a file was read (`None`: the whole file).
+    pub fn set_read_area(&mut self, id: SourceId, area: Option<Rect<f64>>) {
+        match area {
+            Some(area) if self.source_position(id).is_some() => {
+                self.read_areas.insert(id, area);
+            }
+            _ => {
+                self.read_areas.remove(&id);
+            }
+        }
     }
 
     /// The source read from this file, if one is open.
