@@ -6,7 +6,7 @@ use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2};
 
 use super::ViewTransform;
-use super::zones_layer::dashed_ring;
+use super::zone_forms::dashed_ring;
 use crate::diff::Status;
 use crate::palette::change_color;
 use crate::state::Comparison;

@@ -1,14 +1,14 @@
 //! How the zones layer draws a zone when the frame's budgets bind (see [`super::frame_budget`]):
 //! the plan of dots, sketches and whole shapes for the fill, and the outlines simplified alike.
 
-use egui::{Color32, Mesh, Shape, Stroke, pos2};
+use egui::{Color32, Mesh, Pos2, Shape, Stroke, pos2};
 
 use super::ViewTransform;
 use super::frame_budget;
 use super::style;
 use super::zones_layer::{
     DOT_PX, FRAME_FILL_VERTICES, FRAME_OUTLINE_POINTS, MAX_OUTLINE_TOLERANCE_PX, OUTLINE_MIN_PX,
-    ZonesLayer, dashed_ring, ring_points,
+    ZonesLayer, ring_points,
 };
 use crate::spatial::mesh_summary::{self, OUTLINE_STEPS, step_level};
 use crate::spatial::outline_level::{self, KEEP};
@@ -299,3 +299,16 @@ impl ZonesLayer<'_> {
         outlines
     }
 }
+
+/// A closed ring drawn as dashes (schematic outlines).
+pub fn dashed_ring(points: &[Pos2], stroke: Stroke) -> Vec<Shape> {
+    let mut closed = points.to_vec();
+    if let Some(&first) = points.first() {
+        closed.push(first);
+    }
+    Shape::dashed_line(&closed, stroke, DASH_PX, GAP_PX)
+}
+
+/// Dash and gap of schematic outlines, in points.
+pub const DASH_PX: f32 = 7.0;
+pub const GAP_PX: f32 = 4.0;

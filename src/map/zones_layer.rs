@@ -1,18 +1,20 @@
 //! The zones layer: a walkers plugin that draws the cached meshes of the zones in view, their
 //! outlines and labels, highlights the hovered and selected zone, and reports hover and clicks.
 //!
-//! Over 600 lines, for now: the frame's pipeline (cull, plan, fill, outline, cells, labels,
-//! hover) shares one frame's state; the fill plan and sketches already moved to
-//! `zone_forms.rs`, the budget rule to `frame_budget.rs`. Next to move out: the cell image and
-//! the labels.
+//! The frame's pipeline (cull, plan, fill, outline, cells, labels, hover) shares one frame's
+//! state; the fill plan, sketches and outlines are in `zone_forms.rs`, the choice of meshes and
+//! their appending in `zone_fill.rs`, the cell image in `cells.rs`, the budget rule in
+//! `frame_budget.rs`.
 
 use egui::{Align2, Color32, FontId, Mesh, Pos2, Rect, Response, Shape, Stroke, Ui, pos2, vec2};
 use walkers::{MapMemory, Plugin, Projector};
 
 use super::ViewTransform;
+pub use super::cells::{CellImage, CellTexture};
 use super::frame_budget;
 use super::style;
-use super::zone_forms::{FillPlan, Form, OutlineJob, append_sketch, sketch_mesh};
+use super::zone_fill::{Pick, Planned, Room, append_fill, fill_mesh, pick_mesh};
+use super::zone_forms::FillPlan;
 use crate::format::format_ha;
 use crate::model::{Establishment, Plot, Zone};
 use crate::spatial::{
@@ -77,8 +79,6 @@ pub struct LayerOutput {
 pub const DOT_PX: f32 = 3.0;
 /// Side of a cell of the cell image, in screen pixels.
 pub const CELL_PX: f32 = 2.0;
-/// The faintest a cell is drawn (a zone of a fraction of a pixel still shows).
-const MIN_DOT_COVER: f32 = 0.35;
 /// Outlines only for zones at least this big on screen.
 pub(crate) const OUTLINE_MIN_PX: f32 = 6.0;
 /// When the outlines in view have more points than the budget, they are all simplified to
@@ -93,120 +93,6 @@ pub const FRAME_FILL_VERTICES: usize = 150_000;
 pub const FRAME_OUTLINE_POINTS: usize = 40_000;
 /// Labels laid out per frame at most.
 const MAX_LABELS: usize = 300;
-
-/// Zones too small or too many to draw as shapes, merged by screen cell into one image: one
-/// textured rectangle for the driver, however many zones it holds.
-pub struct CellImage {
-    /// Where it is drawn on screen.
-    pub rect: Rect,
-    pub size: [usize; 2],
-    pub pixels: Vec<Color32>,
-    painted: bool,
-}
-
-impl CellImage {
-    fn new(rect: Rect) -> Self {
-        let size = [
-            (rect.width() / CELL_PX).ceil().max(1.0) as usize,
-            (rect.height() / CELL_PX).ceil().max(1.0) as usize,
-        ];
-        Self {
-            rect: Rect::from_min_size(
-                rect.min,
-                vec2(size[0] as f32 * CELL_PX, size[1] as f32 * CELL_PX),
-            ),
-            size,
-            pixels: Vec::new(),
-            painted: false,
-        }
-    }
-
-    /// Paints the one cell under `centre` for a zone of `size_px` on screen (under
-    /// [`DOT_PX`]): a zone smaller than the cell shades it in proportion to the part it would
-    /// cover, so a cell never stands for more than its zones. Where several fall in one cell,
-    /// the strongest shows.
-    fn paint_dot(&mut self, centre: Pos2, size_px: f32, color: Color32) {
-        if self.pixels.is_empty() {
-            self.pixels = vec![Color32::TRANSPARENT; self.size[0] * self.size[1]];
-        }
-        let (x, y) = ((centre - self.rect.min) / CELL_PX).into();
-        if x < 0.0 || y < 0.0 || x >= self.size[0] as f32 || y >= self.size[1] as f32 {
-            return;
-        }
-        let cover = (size_px / CELL_PX).powi(2).clamp(MIN_DOT_COVER, 1.0);
-        let color = color.gamma_multiply(cover);
-        if let Some(cell) = self.pixels.get_mut(y as usize * self.size[0] + x as usize)
-            && color.a() >= cell.a()
-        {
-            *cell = color;
-            self.painted = true;
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        !self.painted
-    }
-
-    /// Cells that hold a zone (counted, so call it once).
-    pub fn cells_drawn(&self) -> usize {
-        self.pixels
-            .iter()
-            .filter(|&&p| p != Color32::TRANSPARENT)
-            .count()
-    }
-
-    /// The colour of the cell under a screen point (transparent where no zone is).
-    pub fn at(&self, p: Pos2) -> Color32 {
-        let (x, y) = ((p - self.rect.min) / CELL_PX).into();
-        if x < 0.0 || y < 0.0 || x as usize >= self.size[0] {
-            return Color32::TRANSPARENT;
-        }
-        self.pixels
-            .get(y as usize * self.size[0] + x as usize)
-            .copied()
-            .unwrap_or(Color32::TRANSPARENT)
-    }
-}
-
-/// The texture the cell image is drawn with, kept from frame to frame and uploaded again only
-/// when the image changes.
-#[derive(Default)]
-pub struct CellTexture {
-    handle: Option<egui::TextureHandle>,
-    shown: Vec<Color32>,
-    size: [usize; 2],
-    /// Times the image was uploaded.
-    pub uploads: usize,
-}
-
-impl CellTexture {
-    fn paint(&mut self, ctx: &egui::Context, painter: &egui::Painter, image: CellImage) {
-        if image.is_empty() {
-            return;
-        }
-        if self.handle.is_none() || self.size != image.size || self.shown != image.pixels {
-            let color = egui::ColorImage::new(image.size, image.pixels.clone());
-            match &mut self.handle {
-                Some(handle) => handle.set(color, egui::TextureOptions::NEAREST),
-                None => {
-                    self.handle =
-                        Some(ctx.load_texture("zone-cells", color, egui::TextureOptions::NEAREST));
-                }
-            }
-            self.uploads += 1;
-            self.shown = image.pixels;
-            self.size = image.size;
-        }
-        if let Some(handle) = &self.handle {
-            painter.image(
-                handle.id(),
-                image.rect,
-                Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
-                Color32::WHITE,
-            );
-        }
-    }
-}
 
 /// What the zones layer paints in a frame.
 pub struct ZonePaint {
@@ -254,84 +140,6 @@ pub struct ZonesLayer<'a> {
     /// Hovering a zone or a plot shows its name and surface; off in kiosk mode, where a
     /// tooltip would stay on screen over the tour.
     pub tooltips: bool,
-}
-
-/// Room left in the frame's fill budget: for meshes of the frame's own band, and for coarser
-/// ones (more: part of the budget is kept so that the zones after still show their shape).
-#[derive(Clone, Copy, Debug)]
-struct Room {
-    fine: usize,
-    coarse: usize,
-}
-
-/// Which mesh a zone is drawn with, decided from its summary (no read of its kept meshes).
-#[derive(Clone, Copy)]
-enum Pick<'a> {
-    /// A detailed band's mesh (already at hand: detailed meshes are few).
-    Detailed(&'a ZoneMesh),
-    /// Kept band `b` (as `BandMeshes::band(b)` gives it).
-    Kept(usize),
-    /// Its sketch (see `zone_forms::sketch_mesh`).
-    Sketch,
-}
-
-impl Pick<'_> {
-    /// Fill vertices it adds.
-    fn vertices(self, summary: &MeshSummary) -> usize {
-        match self {
-            Pick::Detailed(m) => m.vertices.len(),
-            Pick::Kept(b) => summary.vertices(b),
-            Pick::Sketch => usize::from(summary.sketch),
-        }
-    }
-}
-
-/// The mesh to draw zone `i` with at `band`, if one that fits the room is there: the detailed
-/// band when built, else the kept bands from the finest down. A zone drawn without its
-/// detailed band is noted in `wanted`, to be built for a later frame.
-fn pick_mesh<'a>(
-    summary: &MeshSummary,
-    detail: &'a DetailMeshes,
-    wanted: &mut Vec<usize>,
-    (i, band): (usize, usize),
-    room: Room,
-) -> Option<Pick<'a>> {
-    let fits = |vertices: usize, filled: bool, b: usize| {
-        let room = if b == band { room.fine } else { room.coarse };
-        filled && vertices <= room
-    };
-    let mut missing = false;
-    if band >= STORED_BANDS {
-        match detail.get(i, band) {
-            Some(m) if fits(m.vertices.len(), !m.indices.is_empty(), band) => {
-                return Some(Pick::Detailed(m));
-            }
-            Some(_) => {}
-            None => missing = true,
-        }
-    }
-    let found = (0..=band.min(STORED_BANDS - 1)).rev().find(|&b| {
-        summary
-            .bands
-            .get(b)
-            .is_some_and(|s| fits(s.vertices as usize, s.filled, b))
-    });
-    if found.is_some() && missing {
-        wanted.push(i);
-    }
-    found.map(Pick::Kept)
-}
-
-/// A zone the frame draws as a shape or a sketch, in drawing order.
-struct Planned<'a> {
-    zone: usize,
-    pick: Pick<'a>,
-    summary: &'a MeshSummary,
-    color: Color32,
-    highlighted: bool,
-    size_px: f32,
-    /// Its outline is drawn if the budget allows.
-    outlined: bool,
 }
 
 /// The finest band whose meshes of the zones to draw fit the frame's fill budget, with the
@@ -711,99 +519,6 @@ fn plot_tooltip(plot: &Plot) -> String {
     lines.join("\n")
 }
 
-/// A surface in hectares for the interface, in the current language's decimal mark.
-/// A closed ring drawn as dashes (schematic outlines).
-pub fn dashed_ring(points: &[Pos2], stroke: Stroke) -> Vec<Shape> {
-    let mut closed = points.to_vec();
-    if let Some(&first) = points.first() {
-        closed.push(first);
-    }
-    Shape::dashed_line(&closed, stroke, DASH_PX, GAP_PX)
-}
-
-/// Dash and gap of schematic outlines, in points.
-pub const DASH_PX: f32 = 7.0;
-pub const GAP_PX: f32 = 4.0;
-
-/// Zones drawn as shapes whose fill is appended on one thread at a time.
-const FILL_CHUNK: usize = 1024;
-
-/// The fill of the `planned` zones, in their order, as one mesh (`vertices`: their total, to
-/// reserve once), and the outlines to draw: their meshes read and appended in chunks on all
-/// cores, then put end to end.
-fn fill_mesh<'a>(
-    meshes: &'a [BandMeshes],
-    planned: &[Planned<'a>],
-    vertices: usize,
-    view: &ViewTransform,
-) -> (Mesh, Vec<OutlineJob<'a>>) {
-    use rayon::prelude::*;
-    let append = |chunk: &[Planned<'a>]| {
-        let mut mesh = Mesh::default();
-        let mut jobs = Vec::new();
-        for p in chunk {
-            let form = match p.pick {
-                Pick::Detailed(m) => Form::Shape(m, None),
-                Pick::Kept(b) => match meshes.get(p.zone).and_then(|m| m.band(b)) {
-                    Some(m) => Form::Shape(m, Some(b)),
-                    None => continue,
-                },
-                Pick::Sketch => match sketch_mesh(meshes, p.zone) {
-                    Some(m) => Form::Sketch(m),
-                    None => continue,
-                },
-            };
-            let color = style::fill(p.color, p.highlighted);
-            match form {
-                Form::Shape(zone, _) => append_fill(&mut mesh, zone, view, color),
-                Form::Sketch(zone) => append_sketch(&mut mesh, zone, view, color),
-            }
-            if p.outlined {
-                jobs.push(OutlineJob {
-                    zone: p.zone,
-                    form,
-                    summary: p.summary,
-                    size_px: p.size_px,
-                    highlighted: p.highlighted,
-                    color: p.color,
-                });
-            }
-        }
-        (mesh, jobs)
-    };
-    if planned.len() <= FILL_CHUNK {
-        return append(planned);
-    }
-    let parts: Vec<(Mesh, Vec<OutlineJob<'a>>)> =
-        planned.par_chunks(FILL_CHUNK).map(append).collect();
-    let mut fill = Mesh::default();
-    fill.vertices.reserve(vertices);
-    fill.indices
-        .reserve(parts.iter().map(|p| p.0.indices.len()).sum::<usize>());
-    let mut jobs = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
-    for (part, part_jobs) in parts {
-        let first = fill.vertices.len() as u32;
-        fill.vertices.extend_from_slice(&part.vertices);
-        fill.indices.extend(part.indices.iter().map(|&i| first + i));
-        jobs.extend(part_jobs);
-    }
-    (fill, jobs)
-}
-
-fn append_fill(out: &mut Mesh, mesh: &ZoneMesh, view: &ViewTransform, color: Color32) {
-    let base = view.world_to_screen(mesh.origin);
-    let scale = view.world_px as f32;
-    let first = out.vertices.len() as u32;
-    out.vertices
-        .extend(mesh.vertices.iter().map(|v| egui::epaint::Vertex {
-            pos: pos2(base.x + v[0] * scale, base.y + v[1] * scale),
-            uv: egui::epaint::WHITE_UV,
-            color,
-        }));
-    out.indices
-        .extend(mesh.indices.iter().map(|&i| first + u32::from(i)));
-}
-
 pub(crate) fn ring_points(
     mesh: &ZoneMesh,
     ring: impl Iterator<Item = [f32; 2]>,
@@ -871,96 +586,4 @@ fn draw_labels(
         painter.galley(anchor - galley.size() / 2.0, galley, Color32::BLACK);
     }
     placed
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A star of `n` points around (5.04, 47.32), about 600 m across.
-    fn star(n: usize) -> geo::MultiPolygon<f64> {
-        let ring: Vec<(f64, f64)> = (0..=n)
-            .map(|k| {
-                let a = k as f64 / n as f64 * std::f64::consts::TAU;
-                let r = if k % 2 == 0 { 0.004 } else { 0.0025 };
-                (5.04 + r * a.cos(), 47.32 + r * a.sin())
-            })
-            .collect();
-        geo::MultiPolygon(vec![geo::Polygon::new(ring.into(), Vec::new())])
-    }
-
-    #[test]
-    fn past_the_room_a_coarser_mesh_then_none() {
-        use crate::spatial::{BAND_MAX_ZOOM, build_band_meshes_upto};
-        let meshes = [build_band_meshes_upto(&star(400), STORED_BANDS)];
-        let summary = MeshSummary::of(&meshes[0]);
-        let detail = DetailMeshes::default();
-        let kept_band = |pick: Option<Pick<'_>>| match pick {
-            Some(Pick::Kept(b)) => Some(b),
-            _ => None,
-        };
-        let sizes: Vec<usize> = (0..STORED_BANDS)
-            .map(|b| meshes[0].band(b).map_or(0, |m| m.vertices.len()))
-            .collect();
-        assert!(sizes[0] < sizes[STORED_BANDS - 1], "{sizes:?}");
-        let top = STORED_BANDS - 1;
-        let mut wanted = Vec::new();
-        let all = Room {
-            fine: usize::MAX,
-            coarse: usize::MAX,
-        };
-        let pick = pick_mesh(&summary, &detail, &mut wanted, (0, top), all);
-        assert_eq!(kept_band(pick), Some(top));
-        assert_eq!(pick.map(|p| p.vertices(&summary)), Some(sizes[top]));
-        // No room at the frame's band: the coarsest that fits.
-        let room = Room {
-            fine: 0,
-            coarse: sizes[0],
-        };
-        let pick = pick_mesh(&summary, &detail, &mut wanted, (0, top), room);
-        assert_eq!(kept_band(pick), Some(0));
-        assert_eq!(pick.map(|p| p.vertices(&summary)), Some(sizes[0]));
-        // No room at all: none (the zone goes into cells).
-        let none = Room {
-            fine: 0,
-            coarse: sizes[0] - 1,
-        };
-        assert!(pick_mesh(&summary, &detail, &mut wanted, (0, top), none).is_none());
-        assert!(wanted.is_empty(), "kept bands are never asked for");
-        // A detailed band not built yet: the finest kept one, and the zone is asked for.
-        let detailed = BAND_MAX_ZOOM.len() - 1;
-        let pick = pick_mesh(&summary, &detail, &mut wanted, (0, detailed), all);
-        assert_eq!(kept_band(pick), Some(top));
-        assert_eq!(wanted, vec![0]);
-        // ... but not when it is drawn as cells anyway.
-        wanted.clear();
-        assert!(pick_mesh(&summary, &detail, &mut wanted, (0, detailed), none).is_none());
-        assert!(wanted.is_empty());
-    }
-
-    #[test]
-    fn a_dot_is_one_cell_shaded_by_the_part_it_covers() {
-        let mut cells = CellImage::new(Rect::from_min_size(pos2(10.0, 20.0), vec2(100.0, 50.0)));
-        assert_eq!(cells.size, [50, 25]);
-        assert!(cells.is_empty());
-        let red = Color32::RED;
-        // A 2.9-pixel zone paints only the cell under its centre, full strength.
-        cells.paint_dot(pos2(15.5, 25.5), 2.9, red);
-        assert_eq!(cells.cells_drawn(), 1);
-        assert_eq!(cells.at(pos2(15.5, 25.5)), red);
-        assert_eq!(cells.at(pos2(17.5, 25.5)), Color32::TRANSPARENT);
-        assert_eq!(cells.at(pos2(13.5, 25.5)), Color32::TRANSPARENT);
-        // A 1-pixel zone in another cell: a quarter of it, and never under the floor.
-        cells.paint_dot(pos2(30.5, 30.5), 1.0, red);
-        assert_eq!(cells.cells_drawn(), 2);
-        let faint = cells.at(pos2(30.5, 30.5));
-        assert_eq!(faint, red.gamma_multiply(MIN_DOT_COVER));
-        // A fainter zone does not hide a stronger one in the same cell.
-        cells.paint_dot(pos2(15.2, 25.2), 0.5, Color32::BLUE);
-        assert_eq!(cells.at(pos2(15.5, 25.5)), red);
-        // Off the map: nothing, and no panic.
-        cells.paint_dot(pos2(-500.0, -500.0), 2.0, red);
-        cells.paint_dot(pos2(500.0, 500.0), 2.0, red);
-        assert_eq!(cells.cells_drawn(), 2);
-    }
 }
