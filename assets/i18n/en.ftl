@@ -566,6 +566,10 @@ notice-sheet-written = { $n ->
     [one] Sheet written to { $path }
    *[other] Catalogue of { $n } zones written to { $path }
   }
+notice-sheet-without-base-map = { $n ->
+    [one] Its map is drawn without the base map: the tiles were not at hand (offline, or the server did not answer; the log says why).
+   *[other] { $n } maps are drawn without the base map: the tiles were not at hand (offline, or the server did not answer; the log says why).
+  }
 dialog-sheet-title = Save the zone's sheet (PDF)
 dialog-catalogue-title = Save the catalogue (PDF)
 info-sheet-button = PDF sheet…

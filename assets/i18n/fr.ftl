@@ -566,6 +566,10 @@ notice-sheet-written = { $n ->
     [one] Fiche enregistrée dans { $path }
    *[other] Catalogue de { $n } zones enregistré dans { $path }
   }
+notice-sheet-without-base-map = { $n ->
+    [one] Sa carte est dessinée sans le fond de carte : les tuiles n'étaient pas disponibles (hors ligne, ou le serveur n'a pas répondu ; le journal dit pourquoi).
+   *[other] { $n } cartes sont dessinées sans le fond de carte : les tuiles n'étaient pas disponibles (hors ligne, ou le serveur n'a pas répondu ; le journal dit pourquoi).
+  }
 dialog-sheet-title = Enregistrer la fiche de la zone (PDF)
 dialog-catalogue-title = Enregistrer le catalogue (PDF)
 info-sheet-button = Fiche PDF…

@@ -291,7 +291,7 @@ impl ZaeApp {
             move |worker| {
                 let result =
                     crate::sheet::write_pdf(&dataset, &positions, catalogue, lang, &path, &base)
-                        .map(|n| (n, path.clone()));
+                        .map(|written| (written, path.clone()));
                 worker.send(result);
             },
         );

@@ -150,7 +150,7 @@ pub struct ZaeApp {
     /// The booth's print job (the PDF, then the print command), while it runs: how it ended.
     print_done: Option<crate::jobs::Job<Result<(), String>>>,
     /// A sheet or catalogue being written on a worker: where, how many zones, or why not.
-    pdf_job: Option<crate::jobs::Job<Result<(usize, std::path::PathBuf), String>>>,
+    pdf_job: Option<crate::jobs::Job<Result<(crate::sheet::Written, std::path::PathBuf), String>>>,
     /// The map's rectangle in the last frame (to aim flights).
     map_rect: Option<Rect>,
     /// Database sessions, the worker reading tables, the lost-connection banner.

@@ -462,3 +462,32 @@ fn a_lost_database_keeps_its_data_until_it_is_read_again() {
     assert!(state.db_lost().is_none());
     assert_eq!(state.selected_id(), Some(id));
 }
+
+#[test]
+fn a_written_sheet_says_when_its_map_went_without_the_base_map() {
+    use zae_core::i18n::{Lang, set_lang};
+    use zae_core::sheet::Written;
+    let mut state = dijon();
+    let path = PathBuf::from("/tmp/catalogue.pdf");
+    set_lang(Lang::En);
+    let written = |without_base_map| Written {
+        zones: 24,
+        without_base_map,
+    };
+    state.pdf_written(Ok((written(0), path.clone())));
+    let notice = state.notice().expect("a notice").to_string();
+    assert!(notice.contains("Catalogue of 24 zones"), "{notice}");
+    assert!(!notice.contains("base map"), "{notice}");
+    state.pdf_written(Ok((written(3), path.clone())));
+    let notice = state.notice().expect("a notice").to_string();
+    assert!(
+        notice.contains("3 maps are drawn without the base map"),
+        "{notice}"
+    );
+    set_lang(Lang::Fr);
+    state.pdf_written(Ok((written(1), path)));
+    let notice = state.notice().expect("a notice").to_string();
+    assert!(notice.contains("sans le fond de carte"), "{notice}");
+    assert!(notice.contains("Catalogue de 24 zones"), "{notice}");
+    set_lang(Lang::En);
+}

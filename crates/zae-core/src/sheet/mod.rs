@@ -449,9 +449,18 @@ pub fn catalogue_pdf_with(
     })
 }
 
+/// A PDF written by [`write_pdf`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Written {
+    /// Zones it holds.
+    pub zones: usize,
+    /// Sheets drawn over the context layer because the base map's tiles were not at hand.
+    pub without_base_map: usize,
+}
+
 /// Makes the PDF (one zone's sheet, or the catalogue of `positions`) over the base map of
-/// `base` when its tiles are at hand, and writes it to `path` atomically; returns how many zones
-/// it holds. What a worker of the interface runs.
+/// `base` when its tiles are at hand, and writes it to `path` atomically. What a worker of the
+/// interface runs.
 pub fn write_pdf(
     dataset: &Dataset,
     positions: &[usize],
@@ -459,7 +468,7 @@ pub fn write_pdf(
     lang: Lang,
     path: &std::path::Path,
     base: &BaseMapSource,
-) -> Result<usize, String> {
+) -> Result<Written, String> {
     let mut tiles = TileFetcher::new(base.clone());
     let made = match (catalogue, positions) {
         (false, [one]) => sheet_pdf_with(dataset, *one, lang, &mut tiles)?,
@@ -467,7 +476,13 @@ pub fn write_pdf(
         (true, _) => catalogue_pdf_with(dataset, positions, lang, &mut tiles)?,
     };
     crate::io::export::write_bytes(path, &made.pdf).map_err(|e| e.to_string())?;
-    Ok(positions.len())
+    for (name, why) in &made.without_base_map {
+        log::warn!("sheet of {name}: drawn without the base map: {why}");
+    }
+    Ok(Written {
+        zones: positions.len(),
+        without_base_map: made.without_base_map.len(),
+    })
 }
 
 /// The developer (aménageur) to contact, when the data names one we know: SPLAAD, the

@@ -346,14 +346,25 @@ impl AppState {
     }
 
     /// A PDF sheet or catalogue was written (how many zones, where), or why not.
-    pub fn pdf_written(&mut self, result: Result<(usize, std::path::PathBuf), String>) {
+    pub fn pdf_written(
+        &mut self,
+        result: Result<(crate::sheet::Written, std::path::PathBuf), String>,
+    ) {
         match result {
-            Ok((n, path)) => {
-                self.notice = Some(crate::t!(
+            Ok((written, path)) => {
+                let mut notice = crate::t!(
                     "notice-sheet-written",
-                    n = n,
+                    n = written.zones,
                     path = path.display().to_string()
-                ))
+                );
+                if written.without_base_map > 0 {
+                    notice.push(' ');
+                    notice.push_str(&crate::t!(
+                        "notice-sheet-without-base-map",
+                        n = written.without_base_map
+                    ));
+                }
+                self.notice = Some(notice);
             }
             Err(e) => self.push_problem(Problem::Sheet(e)),
         }
