@@ -8,7 +8,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
 
-use pmtiles::{PmTilesWriter, TileCoord, TileType};
+#[path = "../tests/common/pmtiles_file.rs"]
+mod pmtiles_file;
+
+use pmtiles::TileType;
 use zae_atlas::i18n::Lang;
 use zae_atlas::map::tiles::TileChoice;
 use zae_atlas::sheet::{BaseMapSource, TileFetcher};
@@ -26,43 +29,26 @@ fn embedded() -> Dataset {
     dataset
 }
 
-fn tile_of(lon: f64, lat: f64, z: u8) -> (u32, u32) {
-    let n = f64::from(1u32 << z);
-    let x = (lon + 180.0) / 360.0 * n;
-    let lat = lat.to_radians();
-    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * n;
-    (x as u32, y as u32)
-}
-
 /// A raster PMTiles archive over the métropole: each tile a gradient with a grid (so PNG
 /// decoding does real work), zooms 10 to 15.
 fn write_archive(path: &Path) {
-    let file = std::fs::File::create(path).expect("create archive");
-    let mut writer = PmTilesWriter::new(TileType::Png)
-        .min_zoom(10)
-        .max_zoom(15)
-        .bounds(4.85, 47.15, 5.25, 47.45)
-        .create(file)
-        .expect("writer");
-    for z in 10..=15u8 {
-        let (x0, y0) = tile_of(4.85, 47.45, z);
-        let (x1, y1) = tile_of(5.25, 47.15, z);
-        for x in x0..=x1 {
-            for y in y0..=y1 {
-                let img = image::RgbImage::from_fn(256, 256, |i, j| {
-                    let line = i % 32 == 0 || j % 32 == 0;
-                    let v = if line { 170 } else { 230 };
-                    image::Rgb([v, (v as u32 + x % 20) as u8, (200 + (i + j + y) % 40) as u8])
-                });
-                let mut png = Vec::new();
-                img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-                    .expect("png");
-                let coord = TileCoord::new(z, x, y).expect("tile coordinate");
-                writer.add_tile(coord, &png).expect("add tile");
-            }
-        }
-    }
-    writer.finalize().expect("finalize archive");
+    pmtiles_file::write_archive(
+        path,
+        TileType::Png,
+        10..=15,
+        [4.85, 47.15, 5.25, 47.45],
+        |_, x, y| {
+            let img = image::RgbImage::from_fn(256, 256, |i, j| {
+                let line = i % 32 == 0 || j % 32 == 0;
+                let v = if line { 170 } else { 230 };
+                image::Rgb([v, (v as u32 + x % 20) as u8, (200 + (i + j + y) % 40) as u8])
+            });
+            let mut png = Vec::new();
+            img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+                .expect("png");
+            png
+        },
+    );
 }
 
 fn sheet(c: &mut Criterion) {

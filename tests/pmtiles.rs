@@ -3,14 +3,14 @@
 
 mod common;
 
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::{SIZE, harness_with};
+use common::tile_server::png_tile;
+use common::{SIZE, harness_with, pmtiles_file};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use pmtiles::{PmTilesWriter, TileCoord, TileType};
+use pmtiles::TileType;
 use zae_atlas::map::tiles::{PmTilesInfo, TileChoice, TileStatus};
 use zae_atlas::{AppConfig, ZaeApp};
 
@@ -18,43 +18,19 @@ use zae_atlas::{AppConfig, ZaeApp};
 const TILE: [u8; 3] = [200, 40, 160];
 
 fn png() -> Vec<u8> {
-    let img = image::RgbaImage::from_pixel(256, 256, image::Rgba([TILE[0], TILE[1], TILE[2], 255]));
-    let mut bytes = Vec::new();
-    img.write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
-        .expect("encode png");
-    bytes
-}
-
-/// Tile x, y of a longitude/latitude at zoom z (Web Mercator).
-fn tile_of(lon: f64, lat: f64, z: u8) -> (u32, u32) {
-    let n = f64::from(1u32 << z);
-    let x = (lon + 180.0) / 360.0 * n;
-    let lat = lat.to_radians();
-    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * n;
-    (x as u32, y as u32)
+    png_tile(|_, _| image::Rgba([TILE[0], TILE[1], TILE[2], 255]))
 }
 
 /// Writes a PMTiles archive of PNG tiles covering the métropole, zooms 0 to 14.
 fn write_archive(path: &Path) {
-    let file = std::fs::File::create(path).expect("create archive");
-    let mut writer = PmTilesWriter::new(TileType::Png)
-        .min_zoom(0)
-        .max_zoom(14)
-        .bounds(4.89, 47.21, 5.21, 47.40)
-        .create(file)
-        .expect("writer");
     let png = png();
-    for z in 0..=14u8 {
-        let (x0, y0) = tile_of(4.85, 47.45, z);
-        let (x1, y1) = tile_of(5.25, 47.15, z);
-        for x in x0..=x1 {
-            for y in y0..=y1 {
-                let coord = TileCoord::new(z, x, y).expect("tile coordinate");
-                writer.add_tile(coord, &png).expect("add tile");
-            }
-        }
-    }
-    writer.finalize().expect("finalize archive");
+    pmtiles_file::write_archive(
+        path,
+        TileType::Png,
+        0..=14,
+        [4.89, 47.21, 5.21, 47.40],
+        |_, _, _| png.clone(),
+    );
 }
 
 /// Steps until the base map shows tiles (20 s at most).

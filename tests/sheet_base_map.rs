@@ -7,14 +7,14 @@
 mod common;
 
 use std::collections::HashSet;
-use std::io::Cursor;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::tile_server::TileServer;
-use pmtiles::{PmTilesWriter, TileCoord, TileType};
+use common::pmtiles_file::{self, tile_of};
+use common::tile_server::{TileServer, png_tile};
+use pmtiles::TileType;
 
 /// The tile colour: a teal no sheet draws otherwise, to find on the rendered page.
 const TEAL: [u8; 3] = [20, 150, 140];
@@ -22,19 +22,7 @@ const TEAL: [u8; 3] = [20, 150, 140];
 const CAP_NORD: (f64, f64) = (5.04, 47.35);
 
 fn solid_png(colour: [u8; 3]) -> Vec<u8> {
-    let img = image::RgbImage::from_pixel(256, 256, image::Rgb(colour));
-    let mut bytes = Vec::new();
-    img.write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png)
-        .expect("encode png");
-    bytes
-}
-
-fn tile_of(lon: f64, lat: f64, z: u8) -> (u32, u32) {
-    let n = f64::from(1u32 << z);
-    let x = (lon + 180.0) / 360.0 * n;
-    let lat = lat.to_radians();
-    let y = (1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * n;
-    (x as u32, y as u32)
+    png_tile(|_, _| image::Rgba([colour[0], colour[1], colour[2], 255]))
 }
 
 struct Run {
@@ -205,24 +193,13 @@ fn the_sheet_draws_the_base_map_from_a_tile_server() {
 /// Writes a PMTiles archive of `tile_type` tiles (`bytes` each) over the métropole, zooms
 /// 10 to 14.
 fn write_archive(path: &Path, tile_type: TileType, bytes: &[u8]) {
-    let file = std::fs::File::create(path).expect("create archive");
-    let mut writer = PmTilesWriter::new(tile_type)
-        .min_zoom(10)
-        .max_zoom(14)
-        .bounds(4.89, 47.21, 5.21, 47.40)
-        .create(file)
-        .expect("writer");
-    for z in 10..=14u8 {
-        let (x0, y0) = tile_of(4.85, 47.45, z);
-        let (x1, y1) = tile_of(5.25, 47.15, z);
-        for x in x0..=x1 {
-            for y in y0..=y1 {
-                let coord = TileCoord::new(z, x, y).expect("tile coordinate");
-                writer.add_tile(coord, bytes).expect("add tile");
-            }
-        }
-    }
-    writer.finalize().expect("finalize archive");
+    pmtiles_file::write_archive(
+        path,
+        tile_type,
+        10..=14,
+        [4.89, 47.21, 5.21, 47.40],
+        |_, _, _| bytes.to_vec(),
+    );
 }
 
 #[test]

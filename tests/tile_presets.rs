@@ -7,6 +7,7 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::harness_with;
+use common::pmtiles_file::tile_of;
 use common::tile_server::{TileServer, png_tile};
 use egui_kittest::kittest::Queryable;
 use zae_atlas::AppConfig;
@@ -15,15 +16,6 @@ use zae_atlas::map::tiles::{Preset, TileChoice, TileStatus, cache_usage};
 /// Answers every request with a PNG tile and notes its path and query.
 fn start_server() -> TileServer {
     TileServer::start(png_tile(|_, _| image::Rgba([200, 220, 200, 255])), |_| true)
-}
-
-/// The XYZ tile holding (lon, lat) at zoom `z`.
-fn tile_of(lon: f64, lat: f64, z: u32) -> (u32, u32) {
-    let n = f64::from(1u32 << z);
-    let x = ((lon + 180.0) / 360.0 * n).floor();
-    let lat = lat.to_radians();
-    let y = ((1.0 - (lat.tan() + 1.0 / lat.cos()).ln() / std::f64::consts::PI) / 2.0 * n).floor();
-    (x as u32, y as u32)
 }
 
 /// What the server must have been asked for tile z/x/y of `preset` (path and query).
@@ -87,7 +79,7 @@ fn shows_its_tiles_and_attribution(choice: TileChoice, attribution: &str) {
         .collect();
     assert!(!zooms.is_empty(), "{seen:?}");
     let centre_asked = zooms.iter().any(|&z| {
-        let (x, y) = tile_of(lon, lat, z);
+        let (x, y) = tile_of(lon, lat, u8::try_from(z).expect("a zoom level"));
         seen.contains(&expected_request(preset, z, x, y))
     });
     assert!(

@@ -4,6 +4,7 @@
 
 pub mod fgb_grid;
 pub mod pg;
+pub mod pmtiles_file;
 pub mod tile_server;
 
 use egui::{Event, Modifiers, PointerButton, Pos2};
