@@ -124,11 +124,10 @@ impl MeshSummary {
                 *summary = BandSummary::of(mesh, b);
             }
         }
-        // As the map sketches a zone: from its coarsest band with a ring.
+        // As the map sketches a zone: from its coarsest band with a ring (counted above).
         let sketch = (0..STORED_BANDS)
-            .filter_map(|b| meshes.band(b))
-            .find(|m| !m.ring_ends.is_empty())
-            .map_or(0, |m| clamp16(sketch_points(m)));
+            .find(|&b| meshes.band(b).is_some_and(|m| !m.ring_ends.is_empty()))
+            .map_or(0, |b| bands[b].sketch);
         Self { bands, sketch }
     }
 
