@@ -15,8 +15,8 @@ use zae_atlas::model::Zone;
 use zae_atlas::palette::vocation_color;
 use zae_atlas::spatial::mercator::zoom_to_fit;
 use zae_atlas::spatial::{
-    BandMeshes, DetailMeshes, MeshSummary, RankedZone, STORED_BANDS, ZoneIndex, build_band_mesh,
-    build_meshes,
+    BandMeshes, DetailMeshes, MeshSummary, RankedZone, STORED_BANDS, Sketches, ZoneIndex,
+    build_band_mesh, build_meshes,
 };
 
 struct Scene {
@@ -26,6 +26,7 @@ struct Scene {
     rank: Vec<u32>,
     ranked: Vec<RankedZone>,
     summaries: Vec<MeshSummary>,
+    sketches: Sketches,
     colors: Vec<Color32>,
     detail: DetailMeshes,
 }
@@ -48,8 +49,10 @@ fn scene(n: usize) -> Scene {
         .iter()
         .map(|r| MeshSummary::of(&meshes[r.index as usize]))
         .collect();
+    let sketches = Sketches::build(&ranked, &meshes);
     Scene {
         summaries,
+        sketches,
         index: ZoneIndex::build(&zones),
         colors: zones.iter().map(|z| vocation_color(z.vocation)).collect(),
         rank,
@@ -98,6 +101,7 @@ fn frame_with_output(s: &Scene, view: &ViewTransform) -> (usize, LayerOutput) {
         draw_rank: &s.rank,
         ranked: &s.ranked,
         summaries: &s.summaries,
+        sketches: &s.sketches,
         shown: &[],
         colors: &s.colors,
         schematic: &[],
@@ -109,7 +113,7 @@ fn frame_with_output(s: &Scene, view: &ViewTransform) -> (usize, LayerOutput) {
         tooltips: true,
     };
     let paint = layer.paint_zones(view, None);
-    let triangles = paint.fill.indices.len() / 3;
+    let triangles = paint.fill.iter().map(|m| m.indices.len() / 3).sum();
     black_box(paint);
     (triangles, output)
 }

@@ -12,7 +12,8 @@ use zae_atlas::model::Zone;
 use zae_atlas::palette::vocation_color;
 use zae_atlas::spatial::mercator::zoom_to_fit;
 use zae_atlas::spatial::{
-    BandMeshes, DetailMeshes, MeshSummary, RankedZone, STORED_BANDS, ZoneIndex, build_meshes,
+    BandMeshes, DetailMeshes, MeshSummary, RankedZone, STORED_BANDS, Sketches, ZoneIndex,
+    build_meshes,
 };
 
 const SIZE: [f32; 2] = [1280.0, 800.0];
@@ -122,6 +123,7 @@ struct Scene {
     rank: Vec<u32>,
     ranked: Vec<RankedZone>,
     summaries: Vec<MeshSummary>,
+    sketches: Sketches,
     colors: Vec<Color32>,
     detail: DetailMeshes,
     cells: CellTexture,
@@ -144,8 +146,10 @@ impl Scene {
             .iter()
             .map(|r| MeshSummary::of(&meshes[r.index as usize]))
             .collect();
+        let sketches = Sketches::build(&ranked, &meshes);
         Self {
             summaries,
+            sketches,
             index: ZoneIndex::build(&zones),
             colors: zones.iter().map(|z| vocation_color(z.vocation)).collect(),
             rank,
@@ -172,6 +176,7 @@ impl Scene {
             draw_rank: &self.rank,
             ranked: &self.ranked,
             summaries: &self.summaries,
+            sketches: &self.sketches,
             shown: &[],
             colors: &self.colors,
             schematic: &[],
@@ -255,7 +260,7 @@ fn every_shared_edge_of_a_grid_of_2000_polygons_is_outlined() {
             let mut output = LayerOutput::default();
             let paint = scene.paint(&view, &mut output);
             let painter = ui.painter();
-            painter.add(egui::Shape::mesh(paint.fill));
+            painter.extend(paint.fill.into_iter().map(egui::Shape::mesh));
             painter.extend(paint.outlines);
         });
     harness.run_steps(2);

@@ -68,6 +68,7 @@ impl ZaeApp {
             draw_rank: store.draw_rank(),
             ranked: store.ranked(),
             summaries: store.mesh_summaries(),
+            sketches: store.sketches(),
             shown: self.state.shown_mask(),
             colors: &self.colours.zones,
             schematic: store.schematic(),

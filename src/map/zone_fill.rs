@@ -5,8 +5,9 @@ use egui::{Color32, Mesh, pos2};
 
 use super::ViewTransform;
 use super::style;
-use super::zone_forms::{Form, OutlineJob, append_sketch, sketch_mesh};
-use crate::spatial::{BandMeshes, DetailMeshes, MeshSummary, STORED_BANDS, ZoneMesh};
+use super::zone_forms::{Form, OutlineJob, append_sketch};
+use crate::spatial::mesh_summary::BandSummary;
+use crate::spatial::{BandMeshes, DetailMeshes, MeshSummary, STORED_BANDS, Sketches, ZoneMesh};
 
 /// Room left in the frame's fill budget: for meshes of the frame's own band, and for coarser
 /// ones (more: part of the budget is kept so that the zones after still show their shape).
@@ -19,11 +20,12 @@ pub(super) struct Room {
 /// Which mesh a zone is drawn with, decided from its summary (no read of its kept meshes).
 #[derive(Clone, Copy)]
 pub(super) enum Pick<'a> {
-    /// A detailed band's mesh (already at hand: detailed meshes are few).
-    Detailed(&'a ZoneMesh),
+    /// A detailed band's mesh (already at hand: detailed meshes are few), its summary, and
+    /// the band.
+    Detailed(&'a ZoneMesh, &'a BandSummary, usize),
     /// Kept band `b` (as `BandMeshes::band(b)` gives it).
     Kept(usize),
-    /// Its sketch (see `zone_forms::sketch_mesh`).
+    /// Its sketch (see [`crate::spatial::Sketches`]).
     Sketch,
 }
 
@@ -31,7 +33,7 @@ impl Pick<'_> {
     /// Fill vertices it adds.
     pub(super) fn vertices(self, summary: &MeshSummary) -> usize {
         match self {
-            Pick::Detailed(m) => m.vertices.len(),
+            Pick::Detailed(m, ..) => m.vertices.len(),
             Pick::Kept(b) => summary.vertices(b),
             Pick::Sketch => usize::from(summary.sketch),
         }
@@ -54,9 +56,9 @@ pub(super) fn pick_mesh<'a>(
     };
     let mut missing = false;
     if band >= STORED_BANDS {
-        match detail.get(i, band) {
-            Some(m) if fits(m.vertices.len(), !m.indices.is_empty(), band) => {
-                return Some(Pick::Detailed(m));
+        match detail.get_summarized(i, band) {
+            Some((m, s)) if fits(m.vertices.len(), !m.indices.is_empty(), band) => {
+                return Some(Pick::Detailed(m, s, band));
             }
             Some(_) => {}
             None => missing = true,
@@ -77,6 +79,8 @@ pub(super) fn pick_mesh<'a>(
 /// A zone the frame draws as a shape or a sketch, in drawing order.
 pub(super) struct Planned<'a> {
     pub(super) zone: usize,
+    /// Its rank in drawing order.
+    pub(super) rank: usize,
     pub(super) pick: Pick<'a>,
     pub(super) summary: &'a MeshSummary,
     pub(super) color: Color32,
@@ -89,39 +93,63 @@ pub(super) struct Planned<'a> {
 /// Zones drawn as shapes whose fill is appended on one thread at a time.
 const FILL_CHUNK: usize = 1024;
 
-/// The fill of the `planned` zones, in their order, as one mesh (`vertices`: their total, to
-/// reserve once), and the outlines to draw: their meshes read and appended in chunks on all
-/// cores, then put end to end.
+/// The fill of the `planned` zones, in their order, as meshes to paint one after the other,
+/// and the outlines to draw: their meshes read and appended in chunks on all cores. The
+/// chunks' meshes are not put end to end here: egui's tessellation appends every mesh of a
+/// layer to the one before it (same clip, same texture) anyway, so joining them here would copy
+/// every vertex once more.
 pub(super) fn fill_mesh<'a>(
-    meshes: &'a [BandMeshes],
+    (meshes, sketches): (&'a [BandMeshes], &'a Sketches),
     planned: &[Planned<'a>],
-    vertices: usize,
     view: &ViewTransform,
-) -> (Mesh, Vec<OutlineJob<'a>>) {
+) -> (Vec<Mesh>, Vec<OutlineJob<'a>>) {
     use rayon::prelude::*;
     let append = |chunk: &[Planned<'a>]| {
+        let vertices: usize = chunk.iter().map(|p| p.pick.vertices(p.summary)).sum();
         let mut mesh = Mesh::default();
+        // Exact for the vertices; a ring of n vertices has n - 2 triangles.
+        mesh.vertices.reserve_exact(vertices);
+        mesh.indices.reserve(3 * vertices);
+        // First where each zone's mesh is, with its first vertex and index: the loads of
+        // one zone do not wait for another's, so the processor fetches many zones' meshes at
+        // once (each is a few pointers away, in memory the frame has not touched), rather
+        // than one after the other between appends.
+        let forms: Vec<(Form<'a>, &Planned<'a>, u32)> = chunk
+            .iter()
+            .filter_map(|p| {
+                let form = match p.pick {
+                    Pick::Detailed(m, s, b) => Form::Shape(m, s, b),
+                    Pick::Kept(b) => {
+                        Form::Shape(meshes.get(p.zone)?.band(b)?, p.summary.bands.get(b)?, b)
+                    }
+                    Pick::Sketch => Form::Sketch(sketches.get(p.rank)?),
+                };
+                let first = match form {
+                    Form::Shape(m, ..) => {
+                        m.vertices.first().map_or(0, |v| v[0].to_bits())
+                            ^ m.indices.first().map_or(0, |&i| u32::from(i))
+                    }
+                    Form::Sketch(sketch) => sketch
+                        .rings()
+                        .next()
+                        .and_then(|r| r.first())
+                        .map_or(0, |v| v[0].to_bits()),
+                };
+                Some((form, p, first))
+            })
+            .collect();
+        std::hint::black_box(forms.iter().fold(0, |x, f| x ^ f.2));
         let mut jobs = Vec::new();
-        for p in chunk {
-            let form = match p.pick {
-                Pick::Detailed(m) => Form::Shape(m, None),
-                Pick::Kept(b) => match meshes.get(p.zone).and_then(|m| m.band(b)) {
-                    Some(m) => Form::Shape(m, Some(b)),
-                    None => continue,
-                },
-                Pick::Sketch => match sketch_mesh(meshes, p.zone) {
-                    Some(m) => Form::Sketch(m),
-                    None => continue,
-                },
-            };
+        for (form, p, _) in forms {
             let color = style::fill(p.color, p.highlighted);
             match form {
-                Form::Shape(zone, _) => append_fill(&mut mesh, zone, view, color),
+                Form::Shape(zone, ..) => append_fill(&mut mesh, zone, view, color),
                 Form::Sketch(zone) => append_sketch(&mut mesh, zone, view, color),
             }
             if p.outlined {
                 jobs.push(OutlineJob {
                     zone: p.zone,
+                    rank: p.rank,
                     form,
                     summary: p.summary,
                     size_px: p.size_px,
@@ -133,19 +161,15 @@ pub(super) fn fill_mesh<'a>(
         (mesh, jobs)
     };
     if planned.len() <= FILL_CHUNK {
-        return append(planned);
+        let (mesh, jobs) = append(planned);
+        return (vec![mesh], jobs);
     }
     let parts: Vec<(Mesh, Vec<OutlineJob<'a>>)> =
         planned.par_chunks(FILL_CHUNK).map(append).collect();
-    let mut fill = Mesh::default();
-    fill.vertices.reserve(vertices);
-    fill.indices
-        .reserve(parts.iter().map(|p| p.0.indices.len()).sum::<usize>());
     let mut jobs = Vec::with_capacity(parts.iter().map(|p| p.1.len()).sum());
+    let mut fill = Vec::with_capacity(parts.len());
     for (part, part_jobs) in parts {
-        let first = fill.vertices.len() as u32;
-        fill.vertices.extend_from_slice(&part.vertices);
-        fill.indices.extend(part.indices.iter().map(|&i| first + i));
+        fill.push(part);
         jobs.extend(part_jobs);
     }
     (fill, jobs)

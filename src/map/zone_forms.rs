@@ -10,9 +10,9 @@ use super::zones_layer::{
     DOT_PX, FRAME_FILL_VERTICES, FRAME_OUTLINE_POINTS, MAX_OUTLINE_TOLERANCE_PX, OUTLINE_MIN_PX,
     ZonesLayer, ring_points,
 };
-use crate::spatial::mesh_summary::{self, OUTLINE_STEPS, step_level};
+use crate::spatial::mesh_summary::{BandSummary, OUTLINE_STEPS, step_level};
 use crate::spatial::outline_level::{self, KEEP};
-use crate::spatial::{BandMeshes, MeshSummary, RankedZone, STORED_BANDS, ZoneMesh};
+use crate::spatial::{BAND_MAX_ZOOM, MeshSummary, RankedZone, Sketch, Sketches, ZoneMesh};
 
 /// When not even the coarsest band fits: the size buckets (see [`frame_budget::bucket`])
 /// under which zones are dots, and sketches (0 and 0: neither).
@@ -25,16 +25,18 @@ pub(crate) struct FillPlan {
 /// How a zone is drawn.
 #[derive(Clone, Copy)]
 pub(crate) enum Form<'a> {
-    /// Its mesh at a band: a kept one (which), or a detailed one (`None`).
-    Shape(&'a ZoneMesh, Option<usize>),
-    /// The corners of each ring of this mesh (see [`outline_level::KEEP`]), fanned.
-    Sketch(&'a ZoneMesh),
+    /// Its mesh at a band (kept or detailed), with the summary of that mesh, and the band.
+    Shape(&'a ZoneMesh, &'a BandSummary, usize),
+    /// Its sketch: the corners of each exterior ring (see [`outline_level::KEEP`]), fanned.
+    Sketch(Sketch<'a>),
 }
 
 /// A zone whose outline is drawn if the frame's outline budget allows.
 pub(crate) struct OutlineJob<'a> {
     pub zone: usize,
     pub form: Form<'a>,
+    /// Its rank in drawing order (where its sketch is).
+    pub rank: usize,
     /// The zone's kept meshes as the budgets see them.
     pub summary: &'a MeshSummary,
     pub size_px: f32,
@@ -44,16 +46,11 @@ pub(crate) struct OutlineJob<'a> {
 
 impl OutlineJob<'_> {
     /// Points of the outline at a level threshold ([`KEEP`]: its sketch), at most: from the
-    /// summary for a kept band (no read of the mesh), counted on a detailed mesh.
+    /// summaries (no read of the mesh).
     fn points(&self, threshold: u8) -> usize {
         match self.form {
-            Form::Shape(_, Some(b)) => self
-                .summary
-                .bands
-                .get(b)
-                .map_or(0, |s| s.points_at(b, threshold)),
-            Form::Shape(mesh, None) => mesh_summary::points_at(mesh, threshold),
-            Form::Sketch(_) => usize::from(self.summary.sketch),
+            Form::Shape(_, s, b) if threshold < KEEP => s.points_at(b, threshold),
+            Form::Shape(..) | Form::Sketch(_) => usize::from(self.summary.sketch),
         }
     }
 }
@@ -64,31 +61,23 @@ const OUTLINE_CHUNK: usize = 512;
 /// Vertices of a sketched ring at most.
 const SKETCH_VERTICES: usize = 4;
 
-/// The mesh a zone is sketched from: its coarsest kept band with a ring.
-pub(crate) fn sketch_mesh(meshes: &[BandMeshes], i: usize) -> Option<&ZoneMesh> {
-    let kept = meshes.get(i)?;
-    (0..STORED_BANDS)
-        .filter_map(|b| kept.band(b))
-        .find(|m| !m.ring_ends.is_empty())
-}
-
 /// A zone's sketch: each exterior ring's corners, as a fan.
-pub(crate) fn append_sketch(out: &mut Mesh, mesh: &ZoneMesh, view: &ViewTransform, color: Color32) {
-    for (k, (ring, levels)) in mesh.rings_with_levels().enumerate() {
-        if mesh.holes.contains(&(k as u32)) {
-            continue;
-        }
+pub(crate) fn append_sketch(
+    out: &mut Mesh,
+    sketch: Sketch<'_>,
+    view: &ViewTransform,
+    color: Color32,
+) {
+    let base = view.world_to_screen(sketch.origin);
+    let scale = view.world_px as f32;
+    for ring in sketch.rings() {
         let first = out.vertices.len() as u32;
-        let base = view.world_to_screen(mesh.origin);
-        let scale = view.world_px as f32;
         out.vertices
-            .extend(
-                outline_level::kept(ring, levels, KEEP).map(|v| egui::epaint::Vertex {
-                    pos: pos2(base.x + v[0] * scale, base.y + v[1] * scale),
-                    uv: egui::epaint::WHITE_UV,
-                    color,
-                }),
-            );
+            .extend(ring.iter().map(|v| egui::epaint::Vertex {
+                pos: pos2(base.x + v[0] * scale, base.y + v[1] * scale),
+                uv: egui::epaint::WHITE_UV,
+                color,
+            }));
         let n = out.vertices.len() as u32 - first;
         for t in 1..n.saturating_sub(1) {
             out.indices.extend([first, first + t, first + t + 1]);
@@ -103,7 +92,7 @@ impl ZonesLayer<'_> {
     /// the meshes of those drawn whole only.
     pub(crate) fn fill_plan(
         &self,
-        visible: &[(&RankedZone, &MeshSummary)],
+        visible: &[(usize, &RankedZone, &MeshSummary)],
         world_px: f32,
         hovered: Option<usize>,
     ) -> FillPlan {
@@ -111,7 +100,7 @@ impl ZonesLayer<'_> {
         let mut count = [0usize; frame_budget::BUCKETS];
         let mut whole = [0usize; frame_budget::BUCKETS];
         let mut reserved = 0;
-        for (r, summary) in visible {
+        for (_, r, summary) in visible {
             let (i, size) = (r.index as usize, r.size_world * world_px);
             if hovered == Some(i) || self.selected == Some(i) {
                 reserved += summary.vertices(0);
@@ -152,25 +141,19 @@ impl ZonesLayer<'_> {
     pub(crate) fn outlines(
         &mut self,
         view: &ViewTransform,
-        jobs: &[OutlineJob<'_>],
+        (jobs, sketches): (&[OutlineJob<'_>], &Sketches),
         hovered: Option<usize>,
     ) -> Vec<Shape> {
-        // The outline points at each level: counted on detailed meshes, summed from the
-        // summaries' ladders for kept bands (levels of the grid the ladders share).
+        // The outline points at each level, summed from the ladders of the meshes' summaries
+        // (levels of the grid the ladders share; a detailed mesh's summary is made when it is
+        // built).
         let mut levels: frame_budget::ByLevel = [0; KEEP as usize + 1];
-        let mut ladders = [[0usize; OUTLINE_STEPS]; STORED_BANDS];
-        let mut all = [0usize; STORED_BANDS];
+        let mut ladders = [[0usize; OUTLINE_STEPS]; BAND_MAX_ZOOM.len()];
+        let mut all = [0usize; BAND_MAX_ZOOM.len()];
         for job in jobs.iter().filter(|j| !j.highlighted) {
             match job.form {
-                Form::Shape(mesh, None) => {
-                    for &l in &mesh.levels {
-                        levels[usize::from(l)] += 1;
-                    }
-                }
-                Form::Shape(_, Some(b)) => {
-                    if let (Some(s), Some(ladder), Some(n)) =
-                        (job.summary.bands.get(b), ladders.get_mut(b), all.get_mut(b))
-                    {
+                Form::Shape(_, s, b) => {
+                    if let (Some(ladder), Some(n)) = (ladders.get_mut(b), all.get_mut(b)) {
                         *n += s.vertices as usize;
                         for (sum, &k) in ladder.iter_mut().zip(&s.kept) {
                             *sum += usize::from(k);
@@ -237,21 +220,16 @@ impl ZonesLayer<'_> {
             } else {
                 Stroke::new(1.5, job.color)
             };
-            let (mesh, keep, sketched) = match job.form {
-                Form::Shape(mesh, _) if job.highlighted => (mesh, 0, false),
-                Form::Shape(mesh, _) if bucket < sketch_below => (mesh, KEEP, true),
-                Form::Shape(mesh, _) => (mesh, threshold, false),
-                Form::Sketch(mesh) => (mesh, KEEP, true),
+            let (mesh, keep) = match job.form {
+                Form::Shape(mesh, ..) if job.highlighted => (Some(mesh), 0),
+                Form::Shape(mesh, ..) if bucket >= sketch_below => (Some(mesh), threshold),
+                Form::Shape(..) | Form::Sketch(_) => (None, KEEP),
             };
             let dashed = schematic.get(i).copied().unwrap_or(false);
             let mut points_drawn = 0;
-            for (k, (ring, ring_levels)) in mesh.rings_with_levels().enumerate() {
-                if sketched && mesh.holes.contains(&(k as u32)) {
-                    continue;
-                }
-                let points = ring_points(mesh, outline_level::kept(ring, ring_levels, keep), view);
+            let mut ring = |points: Vec<Pos2>| {
                 if points.len() < 2 {
-                    continue;
+                    return;
                 }
                 if !job.highlighted {
                     points_drawn += points.len();
@@ -268,6 +246,20 @@ impl ZonesLayer<'_> {
                 } else {
                     out.push(Shape::closed_line(points, stroke));
                 }
+            };
+            match (mesh, sketches.get(job.rank)) {
+                (Some(mesh), _) => {
+                    for (points, levels) in mesh.rings_with_levels() {
+                        let kept = outline_level::kept(points, levels, keep);
+                        ring(ring_points(mesh.origin, kept, view));
+                    }
+                }
+                (None, Some(sketch)) => {
+                    for points in sketch.rings() {
+                        ring(ring_points(sketch.origin, points.iter().copied(), view));
+                    }
+                }
+                (None, None) => {}
             }
             Some(points_drawn)
         };

@@ -18,7 +18,7 @@ use super::zone_forms::FillPlan;
 use crate::format::format_ha;
 use crate::model::{Establishment, Plot, Zone};
 use crate::spatial::{
-    BandMeshes, DetailMeshes, MeshSummary, RankedZone, STORED_BANDS, ZoneIndex, ZoneMesh,
+    BandMeshes, DetailMeshes, MeshSummary, RankedZone, STORED_BANDS, Sketches, ZoneIndex,
     band_for_zoom,
 };
 
@@ -98,7 +98,9 @@ const MAX_LABELS: usize = 300;
 pub struct ZonePaint {
     /// Zones in view, in drawing order.
     pub visible: Vec<usize>,
-    pub fill: Mesh,
+    /// The fill of the zones drawn as shapes, as meshes painted one after the other (in
+    /// drawing order).
+    pub fill: Vec<Mesh>,
     pub cells: CellImage,
     pub outlines: Vec<Shape>,
 }
@@ -123,6 +125,9 @@ pub struct ZonesLayer<'a> {
     /// What the frame's budgets need of each zone's kept meshes, in drawing order (as
     /// `ranked`; computed here when it does not match).
     pub summaries: &'a [MeshSummary],
+    /// The sketch of each zone, in drawing order (as `ranked`; computed here when it does not
+    /// match).
+    pub sketches: &'a Sketches,
     /// Zones passing the active filter (empty: all).
     pub shown: &'a [bool],
     pub colors: &'a [Color32],
@@ -198,7 +203,7 @@ impl Plugin for ZonesLayer<'_> {
         let painter = ui.painter().with_clip_rect(rect);
         let paint = self.paint_zones(&view, hovered.or(self.highlight));
         let visible = paint.visible;
-        painter.add(Shape::mesh(paint.fill));
+        painter.extend(paint.fill.into_iter().map(Shape::mesh));
         self.cells.paint(ui.ctx(), &painter, paint.cells);
         painter.extend(paint.outlines);
 
@@ -279,23 +284,39 @@ impl ZonesLayer<'_> {
                 .collect();
             &computed
         };
+        let built: Sketches;
+        let sketches = if self.sketches.len() == self.ranked.len() {
+            self.sketches
+        } else {
+            built = Sketches::build(self.ranked, self.meshes);
+            &built
+        };
         let (min, max) = view.visible_lon_lat();
         let in_view: Vec<usize> = self.index.in_box(min, max).collect();
         // Zones in view, in drawing order, with what tells a cell from a mesh and what the
         // budgets need without touching the mesh (compact arrays, read in order when much is
         // in view).
-        let mut visible: Vec<(&RankedZone, &MeshSummary)> = if in_view.len() > 4096 {
-            let mut bits = vec![false; self.zones.len()];
-            for &i in &in_view {
-                if let Some(b) = bits.get_mut(i) {
-                    *b = true;
+        let mut visible: Vec<(usize, &RankedZone, &MeshSummary)> = if in_view.len() > 4096 {
+            // Every zone (the whole view of a file): no need to mark which.
+            let all = in_view.len() >= self.ranked.len();
+            let mut bits = vec![all; self.zones.len()];
+            if !all {
+                for &i in &in_view {
+                    if let Some(b) = bits.get_mut(i) {
+                        *b = true;
+                    }
                 }
             }
-            self.ranked
-                .iter()
-                .zip(summaries)
-                .filter(|(r, _)| bits.get(r.index as usize).copied().unwrap_or(false))
-                .collect()
+            let mut visible = Vec::with_capacity(in_view.len());
+            visible.extend(
+                self.ranked
+                    .iter()
+                    .zip(summaries)
+                    .enumerate()
+                    .filter(|(_, (r, _))| bits.get(r.index as usize).copied().unwrap_or(false))
+                    .map(|(rank, (r, s))| (rank, r, s)),
+            );
+            visible
         } else {
             let mut ranks: Vec<u32> = in_view
                 .iter()
@@ -304,12 +325,15 @@ impl ZonesLayer<'_> {
             ranks.sort_unstable();
             ranks
                 .iter()
-                .filter_map(|&r| Some((self.ranked.get(r as usize)?, summaries.get(r as usize)?)))
+                .filter_map(|&r| {
+                    let rank = r as usize;
+                    Some((rank, self.ranked.get(rank)?, summaries.get(rank)?))
+                })
                 .collect()
         };
         let mut cells = CellImage::new(view.rect);
         if !self.shown.is_empty() {
-            visible.retain(|(r, _)| self.shown.get(r.index as usize).copied().unwrap_or(true));
+            visible.retain(|(_, r, _)| self.shown.get(r.index as usize).copied().unwrap_or(true));
         }
         // One band for the frame, coarser than the zoom's when the zones in view would not fit
         // (at the zoom of the whole region the next band down differs by a fraction of a pixel);
@@ -317,8 +341,8 @@ impl ZonesLayer<'_> {
         let world_px = view.world_px as f32;
         let drawn = visible
             .iter()
-            .filter(move |(r, _)| r.size_world * world_px >= DOT_PX)
-            .map(|&(_, summary)| summary);
+            .filter(move |(_, r, _)| r.size_world * world_px >= DOT_PX)
+            .map(|&(_, _, summary)| summary);
         let fit = frame_band(band_for_zoom(view.zoom), drawn);
         let (band, plan) = match fit {
             Some((band, _)) => (band, FillPlan::default()),
@@ -347,9 +371,9 @@ impl ZonesLayer<'_> {
         // What is drawn as a shape, in drawing order, and its vertices: decided here from the
         // summaries, then read from the meshes and appended on all cores (reading every drawn
         // mesh is where the time goes).
-        let mut planned: Vec<Planned<'_>> = Vec::new();
+        let mut planned: Vec<Planned<'_>> = Vec::with_capacity(visible.len().min(16_384));
         let mut fill_vertices = 0usize;
-        for &(ranked, summary) in &visible {
+        for &(rank, ranked, summary) in &visible {
             let i = ranked.index as usize;
             let Some(&color) = self.colors.get(i) else {
                 continue;
@@ -392,6 +416,7 @@ impl ZonesLayer<'_> {
             fill_vertices += pick.vertices(summary);
             planned.push(Planned {
                 zone: i,
+                rank,
                 pick,
                 summary,
                 color,
@@ -400,13 +425,13 @@ impl ZonesLayer<'_> {
                 outlined: highlighted || on_screen >= OUTLINE_MIN_PX,
             });
         }
-        let (fill, jobs) = fill_mesh(self.meshes, &planned, fill_vertices, view);
-        let outlines = self.outlines(view, &jobs, hovered);
-        self.output.triangles_drawn = fill.indices.len() / 3;
-        self.output.fill_vertices = fill.vertices.len();
+        let (fill, jobs) = fill_mesh((self.meshes, sketches), &planned, view);
+        let outlines = self.outlines(view, (&jobs, sketches), hovered);
+        self.output.triangles_drawn = fill.iter().map(|m| m.indices.len() / 3).sum();
+        self.output.fill_vertices = fill.iter().map(|m| m.vertices.len()).sum();
         self.output.cells_drawn = cells.cells_drawn();
         ZonePaint {
-            visible: visible.iter().map(|(r, _)| r.index as usize).collect(),
+            visible: visible.iter().map(|(_, r, _)| r.index as usize).collect(),
             fill,
             cells,
             outlines,
@@ -455,7 +480,7 @@ impl ZonesLayer<'_> {
             let stroke = style::plot_outline(plot.commercial_stage.as_deref());
             for ring in mesh.rings() {
                 outlines.push(Shape::closed_line(
-                    ring_points(mesh, ring.iter().copied(), view),
+                    ring_points(mesh.origin, ring.iter().copied(), view),
                     stroke,
                 ));
             }
@@ -519,12 +544,13 @@ fn plot_tooltip(plot: &Plot) -> String {
     lines.join("\n")
 }
 
+/// A ring's points (offsets from `origin`, world units) on screen.
 pub(crate) fn ring_points(
-    mesh: &ZoneMesh,
+    origin: [f64; 2],
     ring: impl Iterator<Item = [f32; 2]>,
     view: &ViewTransform,
 ) -> Vec<Pos2> {
-    let base = view.world_to_screen(mesh.origin);
+    let base = view.world_to_screen(origin);
     let scale = view.world_px as f32;
     ring.map(|v| pos2(base.x + v[0] * scale, base.y + v[1] * scale))
         .collect()

@@ -12,6 +12,7 @@ use std::sync::mpsc::{Sender, channel};
 use geo::MultiPolygon;
 
 use super::mesh::{STORED_BANDS, ZoneMesh, build_band_mesh};
+use super::mesh_summary::BandSummary;
 use crate::jobs::{Job, Waker, Worker};
 
 /// Cached detail meshes are trimmed past this many vertices (~20 bytes each with indices): ten
@@ -43,6 +44,8 @@ struct Built {
 
 struct Entry {
     mesh: ZoneMesh,
+    /// What the frame's outline budget needs of it (counted once, when it arrives).
+    summary: BandSummary,
     /// The frame it was last drawn in.
     used: Cell<u64>,
 }
@@ -93,9 +96,15 @@ impl DetailMeshes {
 
     /// The detail mesh of `zone` at `band`, if built; marks it drawn in this frame.
     pub fn get(&self, zone: usize, band: usize) -> Option<&ZoneMesh> {
+        self.get_summarized(zone, band).map(|(mesh, _)| mesh)
+    }
+
+    /// The detail mesh of `zone` at `band` with its summary, if built; marks it drawn in this
+    /// frame.
+    pub fn get_summarized(&self, zone: usize, band: usize) -> Option<(&ZoneMesh, &BandSummary)> {
         let entry = self.cache.get(&(zone, band))?;
         entry.used.set(self.frame);
-        Some(&entry.mesh)
+        Some((&entry.mesh, &entry.summary))
     }
 
     pub fn len(&self) -> usize {
@@ -199,6 +208,7 @@ impl DetailMeshes {
     fn insert(&mut self, zone: usize, band: usize, mesh: ZoneMesh) {
         self.vertices += mesh.vertices.len();
         let entry = Entry {
+            summary: BandSummary::of(&mesh, band),
             mesh,
             used: Cell::new(self.frame),
         };

@@ -8,6 +8,7 @@ pub mod mercator;
 mod mesh;
 pub mod mesh_summary;
 pub mod outline_level;
+mod sketch;
 
 pub use detail::{DETAIL_VERTEX_BUDGET, DetailMeshes, detail_builds};
 pub use draw_order::RankedZone;
@@ -18,3 +19,4 @@ pub use mesh::{
     build_band_meshes_upto, build_meshes, build_zone_mesh, mesh_builds,
 };
 pub use mesh_summary::MeshSummary;
+pub use sketch::{Sketch, Sketches, sketch_mesh};

@@ -13,7 +13,9 @@ use super::ids::{SourceId, ZoneId};
 use super::{Dataset, DbOrigin, SourceFile};
 use crate::io::LoadedFile;
 use crate::model::{Establishment, Plot, Zone};
-use crate::spatial::{BAND_MAX_ZOOM, BandMeshes, MeshSummary, RankedZone, ZoneIndex, build_meshes};
+use crate::spatial::{
+    BAND_MAX_ZOOM, BandMeshes, MeshSummary, RankedZone, Sketches, ZoneIndex, build_meshes,
+};
 
 /// A source read and meshed, ready to be added (built on a worker thread).
 pub struct MeshedSource {
@@ -34,6 +36,8 @@ struct Derived {
     ranked: Vec<RankedZone>,
     /// What the frame's budgets need of each zone's kept meshes, in drawing order (as `ranked`).
     summaries: Vec<MeshSummary>,
+    /// The sketch of each zone, in drawing order (as `ranked`).
+    sketches: Sketches,
     schematic: Vec<bool>,
     /// Distinct communes and states, sorted: the filter's choices.
     communes: Vec<String>,
@@ -55,6 +59,7 @@ impl Derived {
                     .unwrap_or_default()
             })
             .collect();
+        let sketches = Sketches::build(&ranked, meshes);
         let distinct = |mut values: Vec<String>| {
             values.sort_unstable();
             values.dedup();
@@ -68,6 +73,7 @@ impl Derived {
             draw_rank,
             ranked,
             summaries,
+            sketches,
             schematic: zones.iter().map(Zone::is_schematic).collect(),
             by_name: order_by_name(zones.iter().map(Zone::display_name)),
         }
@@ -321,6 +327,11 @@ impl ZoneStore {
     /// [`Self::ranked`]).
     pub fn mesh_summaries(&self) -> &[MeshSummary] {
         &self.derived.summaries
+    }
+
+    /// The sketch of each zone, in drawing order (see [`Self::ranked`]).
+    pub fn sketches(&self) -> &Sketches {
+        &self.derived.sketches
     }
 
     /// Zones whose outline is schematic (drawn dashed, "approximate outline" in the legend).
