@@ -90,9 +90,9 @@ impl ZonesLayer<'_> {
     /// for every zone): the smallest become dots, until the sketches of the others take half
     /// the budget at most; then the largest are drawn whole, as far as the budget goes. Reads
     /// the meshes of those drawn whole only.
-    pub(crate) fn fill_plan(
+    pub(crate) fn fill_plan<'z>(
         &self,
-        visible: &[(usize, &RankedZone, &MeshSummary)],
+        visible: impl Iterator<Item = (usize, &'z RankedZone, &'z MeshSummary)>,
         world_px: f32,
         hovered: Option<usize>,
     ) -> FillPlan {

@@ -296,27 +296,27 @@ impl ZonesLayer<'_> {
         // Zones in view, in drawing order, with what tells a cell from a mesh and what the
         // budgets need without touching the mesh (compact arrays, read in order when much is
         // in view).
-        let mut visible: Vec<(usize, &RankedZone, &MeshSummary)> = if in_view.len() > 4096 {
-            // Every zone (the whole view of a file): no need to mark which.
-            let all = in_view.len() >= self.ranked.len();
-            let mut bits = vec![all; self.zones.len()];
-            if !all {
+        let ranked = self.ranked;
+        let mut visible: Vec<u32> = if in_view.len() > 4096 {
+            if in_view.len() >= ranked.len() {
+                // Every zone (the whole view of a file).
+                (0..ranked.len() as u32).collect()
+            } else {
+                let mut bits = vec![false; self.zones.len()];
                 for &i in &in_view {
                     if let Some(b) = bits.get_mut(i) {
                         *b = true;
                     }
                 }
+                let mut visible = Vec::with_capacity(in_view.len());
+                visible.extend(
+                    (0..ranked.len() as u32)
+                        .zip(ranked)
+                        .filter(|(_, r)| bits.get(r.index as usize).copied().unwrap_or(false))
+                        .map(|(rank, _)| rank),
+                );
+                visible
             }
-            let mut visible = Vec::with_capacity(in_view.len());
-            visible.extend(
-                self.ranked
-                    .iter()
-                    .zip(summaries)
-                    .enumerate()
-                    .filter(|(_, (r, _))| bits.get(r.index as usize).copied().unwrap_or(false))
-                    .map(|(rank, (r, s))| (rank, r, s)),
-            );
-            visible
         } else {
             let mut ranks: Vec<u32> = in_view
                 .iter()
@@ -324,16 +324,19 @@ impl ZonesLayer<'_> {
                 .collect();
             ranks.sort_unstable();
             ranks
-                .iter()
-                .filter_map(|&r| {
-                    let rank = r as usize;
-                    Some((rank, self.ranked.get(rank)?, summaries.get(rank)?))
-                })
-                .collect()
+        };
+        // A zone in view by its rank: where it is, and its summary (read in order).
+        let at = |&rank: &u32| {
+            let rank = rank as usize;
+            Some((rank, ranked.get(rank)?, summaries.get(rank)?))
         };
         let mut cells = CellImage::new(view.rect);
         if !self.shown.is_empty() {
-            visible.retain(|(_, r, _)| self.shown.get(r.index as usize).copied().unwrap_or(true));
+            visible.retain(|rank| {
+                at(rank).is_none_or(|(_, r, _)| {
+                    self.shown.get(r.index as usize).copied().unwrap_or(true)
+                })
+            });
         }
         // One band for the frame, coarser than the zoom's when the zones in view would not fit
         // (at the zoom of the whole region the next band down differs by a fraction of a pixel);
@@ -341,12 +344,16 @@ impl ZonesLayer<'_> {
         let world_px = view.world_px as f32;
         let drawn = visible
             .iter()
+            .filter_map(at)
             .filter(move |(_, r, _)| r.size_world * world_px >= DOT_PX)
-            .map(|&(_, _, summary)| summary);
+            .map(|(_, _, summary)| summary);
         let fit = frame_band(band_for_zoom(view.zoom), drawn);
         let (band, plan) = match fit {
             Some((band, _)) => (band, FillPlan::default()),
-            None => (0, self.fill_plan(&visible, world_px, hovered)),
+            None => (
+                0,
+                self.fill_plan(visible.iter().filter_map(at), world_px, hovered),
+            ),
         };
         self.output.band = band;
         let px = |bucket: usize| frame_budget::bucket_px(bucket, DOT_PX);
@@ -373,7 +380,7 @@ impl ZonesLayer<'_> {
         // mesh is where the time goes).
         let mut planned: Vec<Planned<'_>> = Vec::with_capacity(visible.len().min(16_384));
         let mut fill_vertices = 0usize;
-        for &(rank, ranked, summary) in &visible {
+        for (rank, ranked, summary) in visible.iter().filter_map(at) {
             let i = ranked.index as usize;
             let Some(&color) = self.colors.get(i) else {
                 continue;
@@ -431,7 +438,11 @@ impl ZonesLayer<'_> {
         self.output.fill_vertices = fill.iter().map(|m| m.vertices.len()).sum();
         self.output.cells_drawn = cells.cells_drawn();
         ZonePaint {
-            visible: visible.iter().map(|(_, r, _)| r.index as usize).collect(),
+            visible: visible
+                .iter()
+                .filter_map(at)
+                .map(|(_, r, _)| r.index as usize)
+                .collect(),
             fill,
             cells,
             outlines,
