@@ -220,10 +220,11 @@ impl ZonesLayer<'_> {
             } else {
                 Stroke::new(1.5, job.color)
             };
-            let (mesh, keep) = match job.form {
-                Form::Shape(mesh, ..) if job.highlighted => (Some(mesh), 0),
-                Form::Shape(mesh, ..) if bucket >= sketch_below => (Some(mesh), threshold),
-                Form::Shape(..) | Form::Sketch(_) => (None, KEEP),
+            // Its mesh's outline (whole when highlighted), or its sketch.
+            let mesh = match job.form {
+                Form::Shape(mesh, ..) if job.highlighted => Some((mesh, 0)),
+                Form::Shape(mesh, ..) if bucket >= sketch_below => Some((mesh, threshold)),
+                Form::Shape(..) | Form::Sketch(_) => None,
             };
             let dashed = schematic.get(i).copied().unwrap_or(false);
             let mut points_drawn = 0;
@@ -247,19 +248,18 @@ impl ZonesLayer<'_> {
                     out.push(Shape::closed_line(points, stroke));
                 }
             };
-            match (mesh, sketches.get(job.rank)) {
-                (Some(mesh), _) => {
-                    for (points, levels) in mesh.rings_with_levels() {
-                        let kept = outline_level::kept(points, levels, keep);
-                        ring(ring_points(mesh.origin, kept, view));
-                    }
+            if let Some((mesh, keep)) = mesh {
+                for (points, levels) in mesh.rings_with_levels() {
+                    let kept = outline_level::kept(points, levels, keep);
+                    ring(ring_points(mesh.origin, kept, view));
                 }
-                (None, Some(sketch)) => {
-                    for points in sketch.rings() {
-                        ring(ring_points(sketch.origin, points.iter().copied(), view));
-                    }
+            } else if let Some(sketch) = match job.form {
+                Form::Sketch(sketch) => Some(sketch),
+                Form::Shape(..) => sketches.get(job.rank),
+            } {
+                for points in sketch.rings() {
+                    ring(ring_points(sketch.origin, points.iter().copied(), view));
                 }
-                (None, None) => {}
             }
             Some(points_drawn)
         };
