@@ -82,7 +82,7 @@ fn cached_meshes_match_a_fresh_build_and_frames_build_none() {
             );
             if band >= STORED_BANDS {
                 assert_eq!(
-                    app.detail_meshes().get(i, band),
+                    app.detail_meshes().get(i, band).map(|(mesh, _)| mesh),
                     Some(&build_band_mesh(&zone.geometry(), band)),
                     "detailed band {band} of {}",
                     zone.id

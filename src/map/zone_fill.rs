@@ -56,7 +56,7 @@ pub(super) fn pick_mesh<'a>(
     };
     let mut missing = false;
     if band >= STORED_BANDS {
-        match detail.get_summarized(i, band) {
+        match detail.get(i, band) {
             Some((m, s)) if fits(m.vertices.len(), !m.indices.is_empty(), band) => {
                 return Some(Pick::Detailed(m, s, band));
             }

@@ -94,14 +94,9 @@ impl DetailMeshes {
         self.vertices = 0;
     }
 
-    /// The detail mesh of `zone` at `band`, if built; marks it drawn in this frame.
-    pub fn get(&self, zone: usize, band: usize) -> Option<&ZoneMesh> {
-        self.get_summarized(zone, band).map(|(mesh, _)| mesh)
-    }
-
-    /// The detail mesh of `zone` at `band` with its summary, if built; marks it drawn in this
-    /// frame.
-    pub fn get_summarized(&self, zone: usize, band: usize) -> Option<(&ZoneMesh, &BandSummary)> {
+    /// The detail mesh of `zone` at `band` with its summary (what the frame's outline budget
+    /// needs of it), if built; marks it drawn in this frame.
+    pub fn get(&self, zone: usize, band: usize) -> Option<(&ZoneMesh, &BandSummary)> {
         let entry = self.cache.get(&(zone, band))?;
         entry.used.set(self.frame);
         Some((&entry.mesh, &entry.summary))
@@ -309,7 +304,9 @@ mod tests {
         wait(&mut d);
         assert_eq!(d.len(), 3);
         for (i, zone) in zones.iter().enumerate().take(3) {
-            assert_eq!(d.get(i, 4), Some(&build_band_mesh(zone, 4)));
+            let mesh = build_band_mesh(zone, 4);
+            let summary = BandSummary::of(&mesh, 4);
+            assert_eq!(d.get(i, 4), Some((&mesh, &summary)));
         }
         assert!(d.get(3, 4).is_none());
         // Stored bands are never asked of the worker.

@@ -14,6 +14,7 @@
 
 use super::mesh::{BandMeshes, STORED_BANDS, ZoneMesh, band_tolerance};
 use super::outline_level::{self, KEEP};
+use super::sketch::{sketch_band, sketch_rings};
 
 /// Levels of the ladder.
 pub const OUTLINE_STEPS: usize = 16;
@@ -51,21 +52,9 @@ pub fn step_level(band: usize, k: usize) -> u8 {
     level.min(usize::from(KEEP - 1)) as u8
 }
 
-/// Outline points of a ring mesh kept at level `threshold` (all rings; [`KEEP`]: the sketch).
-pub fn points_at(mesh: &ZoneMesh, threshold: u8) -> usize {
-    if threshold == KEEP {
-        return sketch_points(mesh);
-    }
-    mesh.levels.iter().filter(|&&l| l >= threshold).count()
-}
-
-/// Points of a mesh's sketch (its exterior rings' corners).
+/// Points of a mesh's sketch (see [`sketch_rings`]).
 pub fn sketch_points(mesh: &ZoneMesh) -> usize {
-    mesh.rings_with_levels()
-        .enumerate()
-        .filter(|(k, _)| !mesh.holes.contains(&(*k as u32)))
-        .map(|(_, (_, levels))| levels.iter().filter(|&&l| l == KEEP).count())
-        .sum()
+    sketch_rings(mesh).map(Iterator::count).sum()
 }
 
 fn clamp16(n: usize) -> u16 {
@@ -124,10 +113,8 @@ impl MeshSummary {
                 *summary = BandSummary::of(mesh, b);
             }
         }
-        // As the map sketches a zone: from its coarsest band with a ring (counted above).
-        let sketch = (0..STORED_BANDS)
-            .find(|&b| meshes.band(b).is_some_and(|m| !m.ring_ends.is_empty()))
-            .map_or(0, |b| bands[b].sketch);
+        // As the map sketches a zone: from its sketch band (counted above).
+        let sketch = sketch_band(meshes).map_or(0, |b| bands[b].sketch);
         Self { bands, sketch }
     }
 
@@ -143,6 +130,15 @@ impl MeshSummary {
 mod tests {
     use super::*;
     use crate::spatial::build_band_meshes_upto;
+
+    /// Outline points of a ring mesh kept at level `threshold` (all rings; [`KEEP`]: the
+    /// sketch), counted on the mesh: what the summary's counts are checked against.
+    fn points_at(mesh: &ZoneMesh, threshold: u8) -> usize {
+        if threshold == KEEP {
+            return sketch_points(mesh);
+        }
+        mesh.levels.iter().filter(|&&l| l >= threshold).count()
+    }
 
     /// A wiggly polygon with a hole, around Dijon.
     fn wiggly(n: usize) -> geo::MultiPolygon<f64> {

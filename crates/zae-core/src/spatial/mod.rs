@@ -19,4 +19,4 @@ pub use mesh::{
     build_band_meshes_upto, build_meshes, build_zone_mesh, mesh_builds,
 };
 pub use mesh_summary::MeshSummary;
-pub use sketch::{Sketch, Sketches, sketch_mesh};
+pub use sketch::{Sketch, Sketches, sketch_band, sketch_mesh, sketch_rings};

@@ -51,11 +51,22 @@ impl<'a> Sketch<'a> {
     }
 }
 
-/// The mesh a zone is sketched from: its coarsest kept band with a ring.
+/// The band a zone is sketched from: its coarsest kept band with a ring.
+pub fn sketch_band(meshes: &BandMeshes) -> Option<usize> {
+    (0..STORED_BANDS).find(|&b| meshes.band(b).is_some_and(|m| !m.ring_ends.is_empty()))
+}
+
+/// The mesh a zone is sketched from (see [`sketch_band`]).
 pub fn sketch_mesh(meshes: &BandMeshes) -> Option<&ZoneMesh> {
-    (0..STORED_BANDS)
-        .filter_map(|b| meshes.band(b))
-        .find(|m| !m.ring_ends.is_empty())
+    meshes.band(sketch_band(meshes)?)
+}
+
+/// The sketch of a mesh: for each exterior ring, its corners (the vertices kept at [`KEEP`]).
+pub fn sketch_rings(mesh: &ZoneMesh) -> impl Iterator<Item = impl Iterator<Item = [f32; 2]>> {
+    mesh.rings_with_levels()
+        .enumerate()
+        .filter(|(k, _)| !mesh.holes.contains(&(*k as u32)))
+        .map(|(_, (ring, levels))| outline_level::kept(ring, levels, KEEP))
 }
 
 impl Sketches {
@@ -70,14 +81,9 @@ impl Sketches {
         for r in ranked {
             let mesh = meshes.get(r.index as usize).and_then(sketch_mesh);
             out.origins.push(mesh.map_or([0.0; 2], |m| m.origin));
-            if let Some(mesh) = mesh {
-                for (k, (ring, levels)) in mesh.rings_with_levels().enumerate() {
-                    if mesh.holes.contains(&(k as u32)) {
-                        continue;
-                    }
-                    out.points.extend(outline_level::kept(ring, levels, KEEP));
-                    out.ring_ends.push(count32(out.points.len()));
-                }
+            for ring in mesh.into_iter().flat_map(sketch_rings) {
+                out.points.extend(ring);
+                out.ring_ends.push(count32(out.points.len()));
             }
             out.zone_rings.push(count32(out.ring_ends.len()));
         }
